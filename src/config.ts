@@ -1,0 +1,84 @@
+// Environment configuration, validated once; a bad value stops the start with the variable's name.
+
+import {OperatorError} from './errors'
+
+export class ConfigError extends OperatorError {}
+
+export interface IndexerConfig {
+    rpcUrl: string
+    portalUrl?: string
+    chainId?: number
+    startBlock: number
+    factories: string[]
+    tokens: string[]
+    finalityConfirmation: number
+}
+
+type Env = Record<string, string | undefined>
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/
+
+export function parseAddressList(name: string, value: string | undefined): string[] {
+    if (value == null || value.trim() === '') return []
+    return value.split(',').map(s => s.trim()).filter(s => s !== '').map(a => {
+        if (!ADDRESS.test(a)) {
+            throw new ConfigError(`${name} contains "${a}", which is not a 0x-prefixed 20-byte hex address`)
+        }
+        return a.toLowerCase()
+    })
+}
+
+export function parseNat(name: string, value: string | undefined, fallback: number): number {
+    if (value == null || value.trim() === '') return fallback
+    if (!/^\d+$/.test(value.trim())) {
+        throw new ConfigError(`${name}="${value}" is not a non-negative integer`)
+    }
+    const n = Number(value.trim())
+    if (!Number.isSafeInteger(n)) throw new ConfigError(`${name}="${value}" is too large`)
+    return n
+}
+
+export function parseUrl(name: string, value: string | undefined): string | undefined {
+    if (value == null || value.trim() === '') return undefined
+    let url: URL
+    try {
+        url = new URL(value.trim())
+    } catch {
+        throw new ConfigError(`${name}="${value}" is not a URL`)
+    }
+    if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) {
+        throw new ConfigError(`${name}="${value}" must be an http(s) or ws(s) URL`)
+    }
+    return value.trim()
+}
+
+export function indexerConfig(env: Env = process.env): IndexerConfig {
+    const rpcUrl = parseUrl('RPC_ETH_HTTP', env.RPC_ETH_HTTP)
+    if (rpcUrl == null) throw new ConfigError('RPC_ETH_HTTP is not set: give the chain RPC URL (npm start sets it for the local dev chain)')
+    const factories = parseAddressList('TREX_FACTORIES', env.TREX_FACTORIES)
+    const tokens = parseAddressList('TOKENS', env.TOKENS)
+    if (factories.length === 0 && tokens.length === 0) {
+        throw new ConfigError('Neither TREX_FACTORIES nor TOKENS is set: nothing to index')
+    }
+    const chainId = env.CHAIN_ID?.trim() ? parseNat('CHAIN_ID', env.CHAIN_ID, 0) : undefined
+    return {
+        rpcUrl,
+        portalUrl: parseUrl('PORTAL_URL', env.PORTAL_URL),
+        chainId,
+        startBlock: parseNat('START_BLOCK', env.START_BLOCK, 0),
+        factories,
+        tokens,
+        finalityConfirmation: parseNat('FINALITY_CONFIRMATION', env.FINALITY_CONFIRMATION, 10),
+    }
+}
+
+/** A URL with any password masked, for log lines. */
+export function redactUrl(url: string): string {
+    try {
+        const u = new URL(url)
+        if (u.password) u.password = '***'
+        return u.toString()
+    } catch {
+        return url
+    }
+}

@@ -1,0 +1,59 @@
+import {createOrmConfig} from '@subsquid/typeorm-config'
+import {createConnectionOptions} from '@subsquid/typeorm-config/lib/connectionOptions'
+import {DataSource} from 'typeorm'
+import {redactUrl} from './config'
+import {OperatorError} from './errors'
+
+/** Where the database is, for messages: host, port and name, never the password. */
+export function describeDatabase(): string {
+    const o = createConnectionOptions()
+    return o.url != null ? redactUrl(o.url) : `postgres://${o.username}@${o.host}:${o.port}/${o.database}`
+}
+
+export async function withDataSource<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
+    const ds = new DataSource({...createOrmConfig(), subscribers: [], synchronize: false, migrationsRun: false, logging: false})
+    await ds.initialize()
+    try {
+        return await fn(ds)
+    } finally {
+        await ds.destroy().catch(() => undefined)
+    }
+}
+
+export async function applyMigrations(): Promise<number> {
+    return withDataSource(async ds => (await ds.runMigrations({transaction: 'all'})).length)
+}
+
+export class ChainMismatchError extends OperatorError {}
+
+/**
+ * Records the chain this database indexes, or refuses when it already holds another chain
+ * with the same id: two histories must never mix.
+ */
+export async function guardChain(chainId: number, genesisHash: string, startBlock: number): Promise<void> {
+    await withDataSource(async ds => {
+        const rows: {genesis_hash: string}[] = await ds.query('SELECT genesis_hash FROM chain WHERE id = $1', [String(chainId)])
+        const known = rows[0]
+        if (known == null) {
+            await ds.query('INSERT INTO chain (id, genesis_hash, first_indexed_block) VALUES ($1, $2, $3)', [String(chainId), genesisHash, startBlock])
+            return
+        }
+        if (known.genesis_hash !== genesisHash) {
+            throw new ChainMismatchError(
+                `The database ${describeDatabase()} holds chain ${chainId} with genesis ${known.genesis_hash}, ` +
+                `but the RPC serves a chain whose genesis is ${genesisHash}. Refusing to mix two chains. ` +
+                `Point DB_URL at an empty database, or reset this one with \`npm run reindex\` (drops all indexed data).`,
+            )
+        }
+    })
+}
+
+/** Drops every indexed row and the processor's progress, then recreates the schema. */
+export async function resetDatabase(): Promise<void> {
+    await withDataSource(async ds => {
+        await ds.query('DROP SCHEMA IF EXISTS squid_processor CASCADE')
+        await ds.query('DROP SCHEMA public CASCADE')
+        await ds.query('CREATE SCHEMA public')
+    })
+    await applyMigrations()
+}

@@ -1,0 +1,25 @@
+import {ChildProcess, spawn} from 'child_process'
+import path from 'path'
+import readline from 'readline'
+
+export const PROJECT_DIR = path.resolve(__dirname, '..', '..')
+
+export interface Child {
+    proc: ChildProcess
+    /** resolves with the exit code (or signal name) when the process ends */
+    exited: Promise<number | string>
+}
+
+/** Runs one of our compiled CLIs (lib/cli/NAME.js) with the given environment, its lines prefixed. */
+export function runCli(name: string, env: NodeJS.ProcessEnv, out: (line: string) => void): Child {
+    const proc = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib', 'cli', `${name}.js`)], {
+        cwd: PROJECT_DIR,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    for (const stream of [proc.stdout, proc.stderr]) {
+        if (stream) readline.createInterface({input: stream}).on('line', line => out(`[${name}] ${line}`))
+    }
+    const exited = new Promise<number | string>(resolve => proc.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')))
+    return {proc, exited}
+}

@@ -1,0 +1,128 @@
+import 'dotenv/config'
+import fs from 'fs'
+import path from 'path'
+import {parseNat} from '../config'
+import {resetDatabase, withDataSource} from '../db'
+import {startAnvil, RunningAnvil} from './anvil'
+import {Child, PROJECT_DIR, runCli} from './children'
+import {deployDemo, Deployment, readDeployment, writeDeployment} from './deploy'
+import {startEmbeddedPostgres} from './postgres'
+import {runDemoScenario} from './scenario'
+import {indexStatus, rpc} from './status'
+
+// `npm start`: the whole product on one machine — database, dev chain with a demo T-REX deployment, indexer, API.
+
+const DATA_DIR = path.join(PROJECT_DIR, '.data')
+const say = (m: string) => console.log(`[start] ${m}`)
+
+const cleanups: (() => Promise<void>)[] = []
+let stopping = false
+
+async function shutdown(code: number): Promise<never> {
+    if (!stopping) {
+        stopping = true
+        say('stopping…')
+        for (const c of cleanups.reverse()) await c().catch(err => say(`while stopping: ${String(err)}`))
+    }
+    process.exit(code)
+}
+
+async function main(): Promise<void> {
+    process.once('SIGINT', () => void shutdown(0))
+    process.once('SIGTERM', () => void shutdown(0))
+    fs.mkdirSync(DATA_DIR, {recursive: true})
+
+    const embedded = !process.env.DB_URL && !process.env.DB_HOST
+    if (embedded) {
+        const pg = await startEmbeddedPostgres(path.join(DATA_DIR, 'pg'), parseNat('EMBEDDED_PG_PORT', process.env.EMBEDDED_PG_PORT, 54320), 'squid', say)
+        cleanups.push(pg.stop)
+        process.env.DB_URL = pg.url
+        say(`embedded PostgreSQL at ${pg.url.replace(/:[^:@]*@/, ':***@')}`)
+    }
+
+    if (!process.env.RPC_ETH_HTTP) {
+        const {anvil, deployment} = await startDevChain(embedded)
+        process.env.RPC_ETH_HTTP = anvil.url
+        process.env.TREX_FACTORIES = deployment.trexFactory
+        process.env.START_BLOCK = String(deployment.deployBlock)
+        for (const t of deployment.tokens) say(`token ${t.symbol} (${t.name}, ${t.decimals} decimals) at ${t.address}`)
+    }
+
+    const children: [string, Child][] = [
+        ['indexer', runCli('process', process.env, line => console.log(line))],
+        ['API', runCli('serve', process.env, line => console.log(line))],
+    ]
+    for (const [name, child] of children) {
+        cleanups.push(async () => {
+            child.proc.kill('SIGTERM')
+            await child.exited
+        })
+        void child.exited.then(code => {
+            if (stopping) return
+            say(`the ${name} stopped (exit ${code}); stopping everything`)
+            void shutdown(typeof code === 'number' && code !== 0 ? code : 1)
+        })
+    }
+    say(`GraphQL at http://localhost:${process.env.GQL_PORT ?? 4350}/graphql — try { tokens { symbol totalSupply holderCount } }; Ctrl-C stops everything`)
+}
+
+/**
+ * The local anvil chain, resumed from .data when it matches what the database indexed, else
+ * rebuilt together with its database (a chain and an index of another chain must not meet).
+ */
+async function startDevChain(embeddedDb: boolean): Promise<{anvil: RunningAnvil; deployment: Deployment}> {
+    const stateFile = path.join(DATA_DIR, 'anvil-state.json')
+    const deploymentFile = path.join(DATA_DIR, 'deployment.json')
+    const port = parseNat('ANVIL_PORT', process.env.ANVIL_PORT, 8545)
+    const start = async () => {
+        const anvil = await startAnvil({port, stateFile})
+        cleanups.push(anvil.stop)
+        return anvil
+    }
+    let anvil = await start()
+    say(`dev chain (anvil) at ${anvil.url}, state in ${path.relative(PROJECT_DIR, stateFile)}`)
+
+    if (fs.existsSync(deploymentFile)) {
+        const deployment = await readDeployment(deploymentFile)
+        const problem = await resumeProblem(anvil.url, deployment)
+        if (problem == null) {
+            say('resumed the dev chain and its index from .data')
+            return {anvil, deployment}
+        }
+        say(`the dev chain cannot resume exactly (${problem}): rebuilding the dev chain and its database`)
+        await anvil.stop()
+        cleanups.pop()
+        fs.rmSync(stateFile, {force: true})
+        fs.rmSync(deploymentFile, {force: true})
+        anvil = await start()
+    }
+
+    if (embeddedDb) {
+        await resetDatabase()
+    } else {
+        say('a new dev chain with an external database: the indexer refuses if that database holds another chain')
+    }
+    say('deploying T-REX (implementation authority, ONCHAINID factory, TREXFactory) and the demo tokens…')
+    const deployment = await deployDemo(anvil.url)
+    await writeDeployment(deploymentFile, deployment)
+    say('running the demo scenario (mints, transfers, freezes, forced transfer, recovery, pause, token update)…')
+    await runDemoScenario(anvil.url, deployment)
+    return {anvil, deployment}
+}
+
+/** Why the persisted chain does not match the deployment and the index, or null when it does. */
+async function resumeProblem(url: string, d: Deployment): Promise<string | null> {
+    const code = await rpc<string>(url, 'eth_getCode', [d.trexFactory, 'latest'])
+    if (code === '0x') return 'the TREXFactory of .data/deployment.json is not on the chain'
+    const status = await withDataSource(ds => indexStatus(sql => ds.query(sql)))
+    if (status == null) return null
+    const block = await rpc<{hash: string} | null>(url, 'eth_getBlockByNumber', ['0x' + status.height.toString(16), false])
+    if (block == null) return `the index is at block ${status.height}, beyond the chain's head`
+    if (block.hash !== status.hash) return `block ${status.height} differs from the one indexed`
+    return null
+}
+
+main().catch(async err => {
+    console.error(`[start] ${err instanceof Error ? err.message : String(err)}`)
+    await shutdown(1)
+})

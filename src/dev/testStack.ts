@@ -1,0 +1,109 @@
+import fs from 'fs'
+import net from 'net'
+import os from 'os'
+import path from 'path'
+import {Client} from 'pg'
+import {startAnvil, RunningAnvil} from './anvil'
+import {Child, runCli} from './children'
+import {startEmbeddedPostgres} from './postgres'
+import {rpc, waitForIndex} from './status'
+
+/** A throwaway database: a fresh one on DB_URL's server when set, else an embedded server in a temp dir. */
+export async function startTestDatabase(log: (m: string) => void): Promise<{url: string; stop(): Promise<void>}> {
+    const base = process.env.DB_URL
+    const name = `abst_test_${process.pid}_${Date.now()}`
+    if (base) {
+        const admin = new Client({connectionString: base})
+        await admin.connect()
+        await admin.query(`CREATE DATABASE ${name}`)
+        await admin.end()
+        const url = new URL(base)
+        url.pathname = `/${name}`
+        return {
+            url: url.toString(),
+            stop: async () => {
+                const c = new Client({connectionString: base})
+                await c.connect()
+                await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+                await c.end()
+            },
+        }
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'abst-pg-'))
+    fs.chmodSync(dir, 0o755)
+    const pg = await startEmbeddedPostgres(path.join(dir, 'data'), await freePort(), 'squid', log)
+    return {
+        url: pg.url,
+        stop: async () => {
+            await pg.stop()
+            fs.rmSync(dir, {recursive: true, force: true})
+        },
+    }
+}
+
+export function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const srv = net.createServer()
+        srv.once('error', reject)
+        srv.listen(0, '127.0.0.1', () => {
+            const addr = srv.address()
+            srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))))
+        })
+    })
+}
+
+export async function startTestChain(): Promise<RunningAnvil> {
+    return startAnvil({port: await freePort(), pruneHistory: 10000})
+}
+
+export interface IndexerRun {
+    processor: Child
+    api?: Child
+    gqlUrl: string
+    output: string[]
+    stop(): Promise<void>
+}
+
+/** Starts our real indexer (and API) as child processes against the given chain and database. */
+export async function startIndexer(env: NodeJS.ProcessEnv, withApi: boolean): Promise<IndexerRun> {
+    const gqlPort = await freePort()
+    const output: string[] = []
+    const fullEnv = {...process.env, ...env, GQL_PORT: String(gqlPort), PROCESSOR_PROMETHEUS_PORT: String(await freePort())}
+    const processor = runCli('process', fullEnv, l => output.push(l))
+    const api = withApi ? runCli('serve', fullEnv, l => output.push(l)) : undefined
+    const gqlUrl = `http://127.0.0.1:${gqlPort}/graphql`
+    if (api) await waitForHttp(gqlUrl, 60000, output)
+    return {
+        processor,
+        api,
+        gqlUrl,
+        output,
+        stop: async () => {
+            for (const c of [processor, api]) {
+                if (c == null) continue
+                c.proc.kill('SIGTERM')
+                await c.exited
+            }
+        },
+    }
+}
+
+async function waitForHttp(url: string, timeoutMs: number, output: string[]): Promise<void> {
+    const deadline = Date.now() + timeoutMs
+    while (Date.now() < deadline) {
+        try {
+            const res = await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"query":"{__typename}"}'})
+            if (res.ok) return
+        } catch {
+            // not up yet
+        }
+        await new Promise(r => setTimeout(r, 200))
+    }
+    throw new Error(`${url} did not come up:\n${output.slice(-30).join('\n')}`)
+}
+
+export async function waitForHead(rpcUrl: string, dbUrl: string, timeoutMs = 120000): Promise<number> {
+    const head = Number(await rpc<string>(rpcUrl, 'eth_blockNumber'))
+    await waitForIndex(dbUrl, head, timeoutMs)
+    return head
+}

@@ -1,0 +1,57 @@
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, IntColumn as IntColumn_, ManyToOne as ManyToOne_, StringColumn as StringColumn_, BigIntColumn as BigIntColumn_, DateTimeColumn as DateTimeColumn_} from "@subsquid/typeorm-store"
+import {Token} from "./token.model"
+import {Holding} from "./holding.model"
+import {Transfer} from "./transfer.model"
+
+/**
+ * Append-only ledger: one row per balance movement of one wallet.
+ */
+@Index_(["token", "wallet", "blockNumber", "logIndex"], {unique: false})
+@Index_(["token", "blockNumber", "logIndex"], {unique: false})
+@Entity_()
+export class BalanceChange {
+    constructor(props?: Partial<BalanceChange>) {
+        Object.assign(this, props)
+    }
+
+    /**
+     * <chainId>-<block, 10 digits>-<log index, 6 digits>-<from|to>
+     */
+    @PrimaryColumn_()
+    id!: string
+
+    @IntColumn_({nullable: false})
+    chainId!: number
+
+    @ManyToOne_(() => Token, {nullable: true})
+    token!: Token
+
+    @Index_()
+    @ManyToOne_(() => Holding, {nullable: true})
+    holding!: Holding
+
+    @StringColumn_({nullable: false})
+    wallet!: string
+
+    @BigIntColumn_({nullable: false})
+    delta!: bigint
+
+    @BigIntColumn_({nullable: false})
+    balanceAfter!: bigint
+
+    @Index_()
+    @ManyToOne_(() => Transfer, {nullable: true})
+    transfer!: Transfer
+
+    @IntColumn_({nullable: false})
+    blockNumber!: number
+
+    @DateTimeColumn_({nullable: false})
+    timestamp!: Date
+
+    @StringColumn_({nullable: false})
+    txHash!: string
+
+    @IntColumn_({nullable: false})
+    logIndex!: number
+}

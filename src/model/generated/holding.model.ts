@@ -1,0 +1,60 @@
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, IntColumn as IntColumn_, ManyToOne as ManyToOne_, StringColumn as StringColumn_, BigIntColumn as BigIntColumn_, BooleanColumn as BooleanColumn_, DateTimeColumn as DateTimeColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
+import {Token} from "./token.model"
+import {BalanceChange} from "./balanceChange.model"
+
+/**
+ * Current position of one wallet in one token; derived state, rebuildable from BalanceChange.
+ */
+@Index_(["token", "balance"], {unique: false})
+@Entity_()
+export class Holding {
+    constructor(props?: Partial<Holding>) {
+        Object.assign(this, props)
+    }
+
+    /**
+     * <chainId>-<token>-<wallet>
+     */
+    @PrimaryColumn_()
+    id!: string
+
+    @IntColumn_({nullable: false})
+    chainId!: number
+
+    @ManyToOne_(() => Token, {nullable: true})
+    token!: Token
+
+    @Index_()
+    @StringColumn_({nullable: false})
+    wallet!: string
+
+    @BigIntColumn_({nullable: false})
+    balance!: bigint
+
+    /**
+     * tokens frozen by an agent (part of balance)
+     */
+    @BigIntColumn_({nullable: false})
+    frozenAmount!: bigint
+
+    /**
+     * the whole wallet is frozen by an agent
+     */
+    @BooleanColumn_({nullable: false})
+    isFrozen!: boolean
+
+    @IntColumn_({nullable: true})
+    firstAcquiredBlock!: number | undefined | null
+
+    @DateTimeColumn_({nullable: true})
+    firstAcquiredAt!: Date | undefined | null
+
+    @IntColumn_({nullable: false})
+    lastChangedBlock!: number
+
+    @DateTimeColumn_({nullable: false})
+    lastChangedAt!: Date
+
+    @OneToMany_(() => BalanceChange, e => e.holding)
+    balanceChanges!: BalanceChange[]
+}

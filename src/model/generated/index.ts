@@ -1,0 +1,7 @@
+export * from "./chain.model"
+export * from "./token.model"
+export * from "./holding.model"
+export * from "./transfer.model"
+export * from "./_transferKind"
+export * from "./balanceChange.model"
+export * from "./skippedLog.model"
