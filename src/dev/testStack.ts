@@ -9,26 +9,8 @@ import {startEmbeddedPostgres} from './postgres'
 import {rpc, waitForIndex} from './status'
 
 /** A throwaway database: a fresh one on DB_URL's server when set, else an embedded server in a temp dir. */
-export async function startTestDatabase(log: (m: string) => void): Promise<{url: string; stop(): Promise<void>}> {
-    const base = process.env.DB_URL
-    const name = `abst_test_${process.pid}_${Date.now()}`
-    if (base) {
-        const admin = new Client({connectionString: base})
-        await admin.connect()
-        await admin.query(`CREATE DATABASE ${name}`)
-        await admin.end()
-        const url = new URL(base)
-        url.pathname = `/${name}`
-        return {
-            url: url.toString(),
-            stop: async () => {
-                const c = new Client({connectionString: base})
-                await c.connect()
-                await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-                await c.end()
-            },
-        }
-    }
+export async function startTestDatabase(log: (m: string) => void): Promise<TestDatabase> {
+    if (process.env.DB_URL) return createDatabaseOn(process.env.DB_URL)
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'abst-pg-'))
     fs.chmodSync(dir, 0o755)
     const pg = await startEmbeddedPostgres(path.join(dir, 'data'), await freePort(), 'squid', log)
@@ -39,6 +21,31 @@ export async function startTestDatabase(log: (m: string) => void): Promise<{url:
             fs.rmSync(dir, {recursive: true, force: true})
         },
     }
+}
+
+export interface TestDatabase {
+    url: string
+    stop(): Promise<void>
+}
+
+let databaseCount = 0
+
+/** A new empty database on the server of `serverUrl`, dropped by stop(). */
+export async function createDatabaseOn(serverUrl: string): Promise<TestDatabase> {
+    const name = `abst_test_${process.pid}_${Date.now()}_${databaseCount++}`
+    const admin = async (sql: string) => {
+        const c = new Client({connectionString: serverUrl})
+        await c.connect()
+        try {
+            await c.query(sql)
+        } finally {
+            await c.end()
+        }
+    }
+    await admin(`CREATE DATABASE ${name}`)
+    const url = new URL(serverUrl)
+    url.pathname = `/${name}`
+    return {url: url.toString(), stop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)}
 }
 
 export function freePort(): Promise<number> {
@@ -52,8 +59,30 @@ export function freePort(): Promise<number> {
     })
 }
 
-export async function startTestChain(): Promise<RunningAnvil> {
-    return startAnvil({port: await freePort(), pruneHistory: 10000})
+export async function startTestChain(genesisTimestamp?: number): Promise<RunningAnvil> {
+    return startAnvil({port: await freePort(), pruneHistory: 10000, genesisTimestamp})
+}
+
+/** Runs the indexer CLI until it exits by itself; for the cases where it must refuse to start. */
+export async function runProcessToExit(env: NodeJS.ProcessEnv, timeoutMs = 60000): Promise<{code: number | string; output: string}> {
+    const output: string[] = []
+    const child = runCli('process', {...process.env, ...env}, l => output.push(l))
+    const timer = setTimeout(() => child.proc.kill('SIGKILL'), timeoutMs)
+    const code = await child.exited
+    clearTimeout(timer)
+    return {code, output: output.map(logMessage).join('\n')}
+}
+
+/** The message of a JSON log line (what a person reads in a pretty terminal), else the line itself. */
+function logMessage(line: string): string {
+    const json = line.slice(line.indexOf(' ') + 1)
+    try {
+        const parsed: unknown = JSON.parse(json)
+        if (parsed && typeof parsed === 'object' && 'msg' in parsed) return String(parsed.msg)
+    } catch {
+        // not JSON
+    }
+    return line
 }
 
 export interface IndexerRun {

@@ -1,0 +1,113 @@
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
+import {Client} from 'pg'
+import {RunningAnvil} from '../../src/dev/anvil'
+import {connect, devSigner} from '../../src/dev/rpc'
+import {createDatabaseOn, runProcessToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+
+const dbUrl = inject('dbUrl')
+const FACTORY = '0x1111111111111111111111111111111111111111'
+
+describe('npm run process', () => {
+    let chainA: RunningAnvil
+    let db: TestDatabase
+
+    beforeAll(async () => {
+        chainA = await startTestChain(1_700_000_000)
+        db = await createDatabaseOn(dbUrl)
+    })
+
+    afterAll(async () => {
+        await db?.stop()
+        await chainA?.stop()
+    })
+
+    const env = (extra: Record<string, string>) => ({RPC_ETH_HTTP: chainA.url, DB_URL: db.url, TREX_FACTORIES: FACTORY, STARTUP_RETRIES: '2', ...extra})
+
+    describe('when TOKENS holds an invalid address', () => {
+        it('should refuse to start, naming the variable and the value', async () => {
+            const r = await runProcessToExit(env({TOKENS: '0x1234,0xnotanaddress'}))
+            expect(r.code).toBe(2)
+            expect(r.output).toContain('TOKENS contains "0x1234", which is not a 0x-prefixed 20-byte hex address')
+        })
+    })
+
+    describe('when TREX_FACTORIES holds an invalid address', () => {
+        it('should refuse to start, naming the variable and the value', async () => {
+            const r = await runProcessToExit(env({TREX_FACTORIES: 'factory'}))
+            expect(r.code).toBe(2)
+            expect(r.output).toContain('TREX_FACTORIES contains "factory"')
+        })
+    })
+
+    describe('when START_BLOCK is not a number', () => {
+        it('should refuse to start, naming the variable and the value', async () => {
+            const r = await runProcessToExit(env({START_BLOCK: 'ten'}))
+            expect(r.code).toBe(2)
+            expect(r.output).toContain('START_BLOCK="ten" is not a non-negative integer')
+        })
+    })
+
+    describe('when the RPC is unreachable', () => {
+        it('should retry, then stop with one message naming the URL', async () => {
+            const r = await runProcessToExit(env({RPC_ETH_HTTP: 'http://127.0.0.1:9/'}))
+            expect(r.code).toBe(2)
+            expect(r.output).toContain('RPC http://127.0.0.1:9/ is unreachable (')
+            expect(r.output).toContain('retry 1/1 in 1s')
+            expect(r.output).toContain('RPC http://127.0.0.1:9/ is unreachable after 2 attempt(s)')
+            expect(r.output).not.toMatch(/\n\s+at /)
+        })
+    })
+
+    describe('when the database is unreachable', () => {
+        it('should retry, then stop with one message naming the host, without the password', async () => {
+            const r = await runProcessToExit(env({DB_URL: 'postgres://squid:secret@127.0.0.1:9/squid'}))
+            expect(r.code).toBe(2)
+            expect(r.output).toContain('database postgres://squid:***@127.0.0.1:9/squid is unreachable after 2 attempt(s)')
+            expect(r.output).not.toContain('secret')
+        })
+    })
+
+    describe('when the database already holds another chain with the same id', () => {
+        it('should refuse to mix the two and say how to reset', async () => {
+            const first = await startIndexer(env({}), false)
+            await waitForHead(chainA.url, db.url, 60000)
+            await first.stop()
+            const chainB = await startTestChain(1_800_000_000)
+            try {
+                const r = await runProcessToExit(env({RPC_ETH_HTTP: chainB.url}))
+                expect(r.code).toBe(2)
+                expect(r.output).toMatch(/holds chain 31337 with genesis 0x[0-9a-f]{64}, but the RPC serves a chain whose genesis is 0x[0-9a-f]{64}\. Refusing to mix two chains/)
+                expect(r.output).toContain('npm run reindex')
+            } finally {
+                await chainB.stop()
+            }
+        })
+    })
+
+    describe('when a listed token emits a log that does not fit the ERC-3643 ABI', () => {
+        it('should record it as skipped with its coordinates and go on indexing', async () => {
+            const provider = await connect(chainA.url)
+            const deployer = devSigner(5, provider)
+            // Init code that emits a Transfer topic with no indexed from/to: LOG1(0, 0, topic); STOP.
+            const transferTopic = 'ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef'
+            const tx = await deployer.sendTransaction({data: `0x7f${transferTopic}60006000a100`})
+            const receipt = await tx.wait()
+            const emitter = receipt!.contractAddress!.toLowerCase()
+            const fresh = await createDatabaseOn(dbUrl)
+            const run = await startIndexer({...env({DB_URL: fresh.url, TOKENS: emitter}), TREX_FACTORIES: ''}, false)
+            try {
+                await waitForHead(chainA.url, fresh.url, 60000)
+                const c = new Client({connectionString: fresh.url})
+                await c.connect()
+                const rows = (await c.query('SELECT address, block_number, log_index, tx_hash, reason FROM skipped_log')).rows
+                await c.end()
+                expect(rows).toHaveLength(1)
+                expect(rows[0]).toMatchObject({address: emitter, block_number: receipt!.blockNumber, log_index: 0, tx_hash: receipt!.hash})
+                expect(run.processor.proc.exitCode).toBeNull()
+            } finally {
+                await run.stop()
+                await fresh.stop()
+            }
+        })
+    })
+})
