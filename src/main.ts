@@ -1,6 +1,6 @@
 import {holdingId, logId} from './ids'
 import {SkippedLog} from './model'
-import {ZERO_ADDRESS} from './mapping/classify'
+import {ZERO_ADDRESS} from './mapping/rules'
 import {decodeSuiteDeployed, Discovery, newToken, SUITE_DEPLOYED_TOPIC} from './mapping/factory'
 import {BatchState} from './mapping/state'
 import {applyTokenEvent, decodeTokenLog, TokenEvent} from './mapping/token'

@@ -10,9 +10,10 @@ export interface Child {
     exited: Promise<number | string>
 }
 
-/** Runs one of our compiled CLIs (lib/cli/NAME.js) with the given environment, its lines prefixed. */
-export function runCli(name: string, env: NodeJS.ProcessEnv, out: (line: string) => void): Child {
-    const proc = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib', 'cli', `${name}.js`)], {
+/** Runs one of our compiled entry points (lib/SCRIPT.js, e.g. 'cli/process') with the given environment, its lines prefixed. */
+export function runCompiled(script: string, env: NodeJS.ProcessEnv, out: (line: string) => void): Child {
+    const name = path.basename(script)
+    const proc = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib', `${script}.js`)], {
         cwd: PROJECT_DIR,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],

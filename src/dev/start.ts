@@ -4,7 +4,7 @@ import path from 'path'
 import {parseNat} from '../config'
 import {resetDatabase, withDataSource} from '../db'
 import {startAnvil, RunningAnvil} from './anvil'
-import {Child, PROJECT_DIR, runCli} from './children'
+import {Child, PROJECT_DIR, runCompiled} from './children'
 import {deployDemo, Deployment, readDeployment, writeDeployment} from './deploy'
 import {startEmbeddedPostgres} from './postgres'
 import {runDemoScenario} from './scenario'
@@ -55,8 +55,8 @@ async function main(): Promise<void> {
     // Children write through a pipe: keep their logs human-readable when we are on a terminal.
     if (process.stdout.isTTY && process.env.FORCE_PRETTY_LOGGER == null) process.env.FORCE_PRETTY_LOGGER = '1'
     const children: [string, Child][] = [
-        ['indexer', runCli('process', process.env, line => console.log(line))],
-        ['API', runCli('serve', process.env, line => console.log(line))],
+        ['indexer', runCompiled('cli/process', process.env, line => console.log(line))],
+        ['API', runCompiled('cli/serve', process.env, line => console.log(line))],
     ]
     for (const [name, child] of children) {
         cleanups.push(async () => {

@@ -4,7 +4,7 @@ import os from 'os'
 import path from 'path'
 import {Client} from 'pg'
 import {startAnvil, RunningAnvil} from './anvil'
-import {Child, runCli} from './children'
+import {Child, runCompiled} from './children'
 import {startEmbeddedPostgres} from './postgres'
 import {rpc, waitForIndex} from './status'
 
@@ -66,7 +66,7 @@ export async function startTestChain(genesisTimestamp?: number): Promise<Running
 /** Runs the indexer CLI until it exits by itself; for the cases where it must refuse to start. */
 export async function runProcessToExit(env: NodeJS.ProcessEnv, timeoutMs = 60000): Promise<{code: number | string; output: string}> {
     const output: string[] = []
-    const child = runCli('process', {...process.env, ...env}, l => output.push(l))
+    const child = runCompiled('cli/process', {...process.env, ...env}, l => output.push(l))
     const timer = setTimeout(() => child.proc.kill('SIGKILL'), timeoutMs)
     const code = await child.exited
     clearTimeout(timer)
@@ -98,8 +98,8 @@ export async function startIndexer(env: NodeJS.ProcessEnv, withApi: boolean): Pr
     const gqlPort = await freePort()
     const output: string[] = []
     const fullEnv = {...process.env, ...env, GQL_PORT: String(gqlPort), PROCESSOR_PROMETHEUS_PORT: String(await freePort())}
-    const processor = runCli('process', fullEnv, l => output.push(l))
-    const api = withApi ? runCli('serve', fullEnv, l => output.push(l)) : undefined
+    const processor = runCompiled('cli/process', fullEnv, l => output.push(l))
+    const api = withApi ? runCompiled('cli/serve', fullEnv, l => output.push(l)) : undefined
     const gqlUrl = `http://127.0.0.1:${gqlPort}/graphql`
     if (api) await waitForHttp(gqlUrl, 60000, output)
     return {

@@ -1,7 +1,7 @@
 import {events} from '../abi/Token'
 import {balanceChangeId, logId} from '../ids'
 import {BalanceChange, Holding, Token, Transfer} from '../model'
-import {classifyTransfer, ZERO_ADDRESS} from './classify'
+import {classifyTransfer, holderCountDelta, ZERO_ADDRESS} from './rules'
 import {BatchState} from './state'
 
 export const TOKEN_TOPICS = [
@@ -193,11 +193,6 @@ function moveBalance(
         txHash: ev.txHash,
         logIndex: ev.logIndex,
     }))
-}
-
-/** A holder is a wallet with a balance above zero. */
-export function holderCountDelta(before: bigint, after: bigint): number {
-    return Number(after > 0n) - Number(before > 0n)
 }
 
 function touchedHolding(state: BatchState, token: Token, wallet: string, ev: Provenance): Holding {

@@ -1,0 +1,101 @@
+import fs from 'fs'
+import os from 'os'
+import path from 'path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {Child, runCompiled} from '../../src/dev/children'
+import {freePort} from '../../src/dev/testStack'
+import {gql} from './gql'
+
+interface Started {
+    child: Child
+    lines: string[]
+}
+
+/** `npm start` (its compiled entry) with its own data dir and ports, so it runs beside the other tests. */
+describe('npm start', () => {
+    let dataDir: string
+    let env: NodeJS.ProcessEnv
+    let gqlUrl: string
+
+    beforeAll(async () => {
+        dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'abst-start-'))
+        fs.chmodSync(dataDir, 0o755)
+        const gqlPort = await freePort()
+        gqlUrl = `http://127.0.0.1:${gqlPort}/graphql`
+        env = {
+            ...process.env,
+            DB_URL: '',
+            DB_HOST: '',
+            RPC_ETH_HTTP: '',
+            DATA_DIR: dataDir,
+            ANVIL_PORT: String(await freePort()),
+            EMBEDDED_PG_PORT: String(await freePort()),
+            GQL_PORT: String(gqlPort),
+            PROCESSOR_PROMETHEUS_PORT: String(await freePort()),
+        }
+    })
+
+    afterAll(() => {
+        fs.rmSync(dataDir, {recursive: true, force: true})
+    })
+
+    const start = (): Started => {
+        const lines: string[] = []
+        const child = runCompiled('dev/start', env, l => lines.push(l))
+        return {child, lines}
+    }
+
+    const stop = async (s: Started) => {
+        s.child.proc.kill('SIGINT')
+        return s.child.exited
+    }
+
+    const tokensServed = async (s: Started, timeoutMs = 120000) => {
+        const deadline = Date.now() + timeoutMs
+        for (;;) {
+            try {
+                const res = await gql<{tokens: {symbol: string; totalSupply: string; holderCount: number}[]}>(
+                    gqlUrl, '{ tokens(orderBy: symbol_ASC) { symbol totalSupply holderCount } }')
+                if (res.tokens.length === 2 && res.tokens.every(t => t.holderCount === 8)) return res.tokens
+            } catch {
+                // not up yet
+            }
+            if (Date.now() > deadline) throw new Error(`tokens not served in time:\n${s.lines.slice(-40).join('\n')}`)
+            await new Promise(r => setTimeout(r, 500))
+        }
+    }
+
+    describe('on a fresh machine', () => {
+        it('should deploy the demo, index it and serve the tokens, then stop cleanly on Ctrl-C', async () => {
+            const s = start()
+            const tokens = await tokensServed(s)
+            expect(tokens).toEqual([
+                {symbol: 'HOTA', totalSupply: '3950', holderCount: 8},
+                {symbol: 'RIV30', totalSupply: '118500000000', holderCount: 8},
+            ])
+            expect(fs.existsSync(path.join(dataDir, 'deployment.json'))).toBe(true)
+            expect(await stop(s)).toBe(0)
+            expect(s.lines.join('\n')).not.toMatch(/\n.*\s+at .*\(.*:\d+:\d+\)/)
+        })
+    })
+
+    describe('when restarted on the same data', () => {
+        it('should resume the same chain and index', async () => {
+            const s = start()
+            await tokensServed(s)
+            expect(s.lines.join('\n')).toContain('resumed the dev chain and its index')
+            expect(await stop(s)).toBe(0)
+        })
+    })
+
+    describe('when the chain state was lost but the index remains', () => {
+        it('should rebuild the dev chain and its database together, and say so', async () => {
+            fs.rmSync(path.join(dataDir, 'anvil-state.json'))
+            const s = start()
+            const tokens = await tokensServed(s)
+            expect(tokens.map(t => t.totalSupply)).toEqual(['3950', '118500000000'])
+            expect(s.lines.join('\n')).toContain('the dev chain cannot resume exactly (the TREXFactory of deployment.json is not on the chain): rebuilding the dev chain and its database')
+            expect(await stop(s)).toBe(0)
+        })
+    })
+})

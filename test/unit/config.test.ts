@@ -1,0 +1,63 @@
+import {describe, expect, it} from 'vitest'
+import {ConfigError, indexerConfig, parseAddressList, parseNat, redactUrl} from '../../src/config'
+
+const base = {RPC_ETH_HTTP: 'http://127.0.0.1:8545', TREX_FACTORIES: '0xAbCdEf0123456789abcdef0123456789ABCDEF01'}
+
+describe('indexerConfig()', () => {
+    describe('with a factory and defaults', () => {
+        it('should lower-case addresses and default START_BLOCK to 0 and finality to 10', () => {
+            expect(indexerConfig(base)).toEqual({
+                rpcUrl: 'http://127.0.0.1:8545',
+                portalUrl: undefined,
+                chainId: undefined,
+                startBlock: 0,
+                factories: ['0xabcdef0123456789abcdef0123456789abcdef01'],
+                tokens: [],
+                finalityConfirmation: 10,
+            })
+        })
+    })
+
+    describe('when RPC_ETH_HTTP is missing', () => {
+        it('should say which variable to set', () => {
+            expect(() => indexerConfig({TOKENS: base.TREX_FACTORIES})).toThrow(/RPC_ETH_HTTP is not set/)
+        })
+    })
+
+    describe('when nothing is to be indexed', () => {
+        it('should refuse', () => {
+            expect(() => indexerConfig({RPC_ETH_HTTP: base.RPC_ETH_HTTP})).toThrow(/Neither TREX_FACTORIES nor TOKENS/)
+        })
+    })
+
+    describe('when CHAIN_ID is given', () => {
+        it('should parse it', () => {
+            expect(indexerConfig({...base, CHAIN_ID: '137'}).chainId).toBe(137)
+        })
+    })
+})
+
+describe('parseAddressList()', () => {
+    it('should accept spaces and empty items', () => {
+        expect(parseAddressList('TOKENS', ` ${base.TREX_FACTORIES} ,, `)).toHaveLength(1)
+    })
+
+    it('should name the variable and the bad value', () => {
+        expect(() => parseAddressList('TOKENS', '0x12')).toThrow(new ConfigError('TOKENS contains "0x12", which is not a 0x-prefixed 20-byte hex address'))
+    })
+})
+
+describe('parseNat()', () => {
+    it('should reject negative, fractional and oversized numbers', () => {
+        expect(() => parseNat('START_BLOCK', '-1', 0)).toThrow('START_BLOCK="-1" is not a non-negative integer')
+        expect(() => parseNat('START_BLOCK', '1.5', 0)).toThrow(/not a non-negative integer/)
+        expect(() => parseNat('START_BLOCK', '99999999999999999999', 0)).toThrow(/too large/)
+        expect(parseNat('START_BLOCK', ' 42 ', 0)).toBe(42)
+    })
+})
+
+describe('redactUrl()', () => {
+    it('should mask the password only', () => {
+        expect(redactUrl('postgres://u:pw@h:5432/db')).toBe('postgres://u:***@h:5432/db')
+    })
+})
