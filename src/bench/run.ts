@@ -1,0 +1,134 @@
+import fs from 'fs'
+import path from 'path'
+import {startAnvil} from '../dev/anvil'
+import {PROJECT_DIR, runCompiled} from '../dev/children'
+import {deployDemo, Deployment, readDeployment, writeDeployment} from '../dev/deploy'
+import {runDemoScenario, runRandomTransfers} from '../dev/scenario'
+import {readIndexStatus, rpc} from '../dev/status'
+import {createDatabaseOn, freePort, startTestDatabase} from '../dev/testStack'
+
+// `npm run bench`: ingest speed of our indexer against a bare Transfer-only squid on the same chain.
+
+const BENCH_DIR = path.join(PROJECT_DIR, '.data', 'bench')
+const REPORT_DIR = path.join(PROJECT_DIR, 'bench', 'reports')
+const TXS = Number(process.env.BENCH_TXS ?? '30000')
+const say = (m: string) => console.log(`[bench] ${m}`)
+
+interface Run {
+    name: string
+    seconds: number
+    logs: number
+    logsPerSecond: number
+    peakRssMb: number
+}
+
+async function main(): Promise<void> {
+    fs.mkdirSync(BENCH_DIR, {recursive: true})
+    const stateFile = path.join(BENCH_DIR, `chain-${TXS}.json`)
+    const deploymentFile = path.join(BENCH_DIR, `deployment-${TXS}.json`)
+    const cached = fs.existsSync(stateFile) && fs.existsSync(deploymentFile)
+    const anvil = await startAnvil({port: await freePort(), stateFile})
+    const db = await startTestDatabase(say)
+    try {
+        let d: Deployment
+        if (cached) {
+            d = await readDeployment(deploymentFile)
+            say(`reusing the generated chain in ${stateFile}`)
+        } else {
+            say(`generating a chain with ${TXS} random token transactions (cached for the next run)…`)
+            d = await deployDemo(anvil.url)
+            await runDemoScenario(anvil.url, d)
+            const sent = await runRandomTransfers(anvil.url, d, TXS, 7)
+            say(`sent ${sent} transactions`)
+            await writeDeployment(deploymentFile, d)
+        }
+        const head = Number(await rpc<string>(anvil.url, 'eth_blockNumber'))
+        const logs = await countTransferLogs(anvil.url, d.deployBlock, head)
+        say(`chain head ${head}, ${logs} Transfer logs`)
+
+        const env = {RPC_ETH_HTTP: anvil.url, TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '10'}
+        const bare = await timeIngest('bare Transfer-only squid', 'bench/bareSquid', {...env}, db.url, head, logs)
+        const ours = await timeIngest('abst-squid indexer', 'cli/process', {...env}, db.url, head, logs)
+        writeReport(bare, ours, head)
+    } finally {
+        await db.stop()
+        await anvil.stop()
+    }
+}
+
+async function countTransferLogs(url: string, from: number, to: number): Promise<number> {
+    let n = 0
+    const step = 2000
+    for (let b = from; b <= to; b += step) {
+        const logs = await rpc<unknown[]>(url, 'eth_getLogs', [{
+            fromBlock: '0x' + b.toString(16),
+            toBlock: '0x' + Math.min(to, b + step - 1).toString(16),
+            topics: ['0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef'],
+        }])
+        n += logs.length
+    }
+    return n
+}
+
+/** Time from the first committed block to the head, so process start-up does not count. */
+async function timeIngest(name: string, script: string, env: NodeJS.ProcessEnv, serverUrl: string, head: number, logs: number): Promise<Run> {
+    const db = await createDatabaseOn(serverUrl)
+    const output: string[] = []
+    const child = runCompiled(script, {...process.env, ...env, DB_URL: db.url, PROCESSOR_PROMETHEUS_PORT: String(await freePort())}, l => output.push(l))
+    let peakRss = 0
+    let started = 0
+    try {
+        for (;;) {
+            peakRss = Math.max(peakRss, rssMb(child.proc.pid))
+            const s = await readIndexStatus(db.url).catch(() => null)
+            if (s && !started) started = performance.now()
+            if (s && s.height >= head) break
+            if (child.proc.exitCode != null) throw new Error(`${name} exited:\n${output.slice(-20).join('\n')}`)
+            await new Promise(r => setTimeout(r, 20))
+        }
+        const seconds = (performance.now() - started) / 1000
+        const run = {name, seconds, logs, logsPerSecond: Math.round(logs / seconds), peakRssMb: Math.round(peakRss)}
+        say(`${name}: ${run.seconds.toFixed(2)} s, ${run.logsPerSecond} logs/s, peak RSS ${run.peakRssMb} MB`)
+        return run
+    } finally {
+        child.proc.kill('SIGTERM')
+        await child.exited
+        await db.stop()
+    }
+}
+
+function rssMb(pid: number | undefined): number {
+    try {
+        const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+        return kb / 1024
+    } catch {
+        return 0
+    }
+}
+
+function writeReport(bare: Run, ours: Run, head: number): void {
+    fs.mkdirSync(REPORT_DIR, {recursive: true})
+    const ratio = ours.logsPerSecond / bare.logsPerSecond
+    const report = {date: new Date().toISOString(), txs: TXS, head, runs: [bare, ours], ratio, target: 0.8, pass: ratio >= 0.8}
+    fs.writeFileSync(path.join(REPORT_DIR, 'ingest.json'), JSON.stringify(report, null, 2) + '\n')
+    const md = [
+        '# Ingest benchmark',
+        '',
+        `${report.date}; ${TXS} random token transactions on anvil (head ${head}); 2-core machine.`,
+        '',
+        '| indexer | seconds | Transfer logs | logs/s | peak RSS MB |',
+        '| --- | --- | --- | --- | --- |',
+        ...[bare, ours].map(r => `| ${r.name} | ${r.seconds.toFixed(2)} | ${r.logs} | ${r.logsPerSecond} | ${r.peakRssMb} |`),
+        '',
+        `Ratio ours/bare: **${ratio.toFixed(2)}** (target ≥ 0.8: ${report.pass ? 'met' : 'NOT met'}).`,
+        '',
+    ].join('\n')
+    fs.writeFileSync(path.join(REPORT_DIR, 'ingest.md'), md)
+    say(`report written to bench/reports/ingest.md: ratio ${ratio.toFixed(2)}`)
+}
+
+main().catch(err => {
+    console.error(err)
+    process.exit(1)
+})
