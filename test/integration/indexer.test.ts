@@ -1,4 +1,8 @@
+import {createClient} from 'graphql-ws'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
+import WebSocket from 'ws'
+import {contractAt} from '../../src/dev/artifacts'
+import {connect, devSigner} from '../../src/dev/rpc'
 import {Deployment} from '../../src/dev/deploy'
 import {IndexerRun, startIndexer, waitForHead} from '../../src/dev/testStack'
 import {tokenAt} from './chain'
@@ -180,6 +184,39 @@ describe('the indexer on the demo T-REX deployment', () => {
         it('should answer with a GraphQL error naming the problem', async () => {
             const {body} = await gqlRaw(run.gqlUrl, '{ tokens { nosuchfield } }')
             expect(body.errors?.[0]?.message).toMatch(/nosuchfield/)
+        })
+    })
+
+    // Last: it adds a block to the shared chain.
+    describe('when a dashboard subscribes to transfers', () => {
+        it('should push a transfer mined after the subscription started', async () => {
+            const client = createClient({url: run.gqlUrl.replace('http', 'ws'), webSocketImpl: WebSocket})
+            const seen: {amount: string; from: string}[][] = []
+            const arrived = new Promise<void>((resolve, reject) => {
+                client.subscribe<{transfers: {amount: string; from: string}[]}>(
+                    {query: `subscription { transfers(where: {amount_eq: "7"}) { amount from } }`},
+                    {
+                        next: msg => {
+                            const rows = msg.data?.transfers ?? []
+                            seen.push(rows)
+                            if (rows.length > 0) resolve()
+                        },
+                        error: reject,
+                        complete: () => undefined,
+                    },
+                )
+            })
+            try {
+                const provider = await connect(rpcUrl)
+                const sender = devSigner(d.investors[0]!.privateKeyIndex, provider)
+                const hot = contractAt('Token', equity.address, sender)
+                await (await hot.getFunction('transfer')(d.investors[1]!.wallet, 7n)).wait()
+                await arrived
+                expect(seen[0]).toEqual([])
+                expect(seen.at(-1)).toEqual([{amount: '7', from: investor(0)}])
+            } finally {
+                await client.dispose()
+            }
         })
     })
 })
