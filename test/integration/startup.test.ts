@@ -10,11 +10,28 @@ const FACTORY = '0x1111111111111111111111111111111111111111'
 describe('npm run process', () => {
     let chainA: RunningAnvil
     let db: TestDatabase
+    let emitter: {address: string; block: number; txHash: string}
 
     beforeAll(async () => {
         chainA = await startTestChain(1_700_000_000)
         db = await createDatabaseOn(dbUrl)
+        // A contract that is no T-REX token: its init code emits a Transfer topic with no indexed
+        // from/to (LOG1(0, 0, topic); STOP), so it is both unrelated and undecodable.
+        const provider = await connect(chainA.url)
+        const transferTopic = 'ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef'
+        const receipt = await (await devSigner(5, provider).sendTransaction({data: `0x7f${transferTopic}60006000a100`})).wait()
+        emitter = {address: receipt!.contractAddress!.toLowerCase(), block: receipt!.blockNumber, txHash: receipt!.hash}
     })
+
+    const count = async (url: string, table: string): Promise<number> => {
+        const c = new Client({connectionString: url})
+        await c.connect()
+        try {
+            return Number((await c.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n)
+        } finally {
+            await c.end()
+        }
+    }
 
     afterAll(async () => {
         await db?.stop()
@@ -67,11 +84,17 @@ describe('npm run process', () => {
         })
     })
 
-    describe('when the database already holds another chain with the same id', () => {
-        it('should refuse to mix the two and say how to reset', async () => {
+    describe('when an unrelated contract emits a same-topic event', () => {
+        it('should ignore it: only discovered tokens are indexed', async () => {
             const first = await startIndexer(env({}), false)
             await waitForHead(chainA.url, db.url, 60000)
             await first.stop()
+            expect([await count(db.url, 'token'), await count(db.url, 'transfer'), await count(db.url, 'skipped_log')]).toEqual([0, 0, 0])
+        })
+    })
+
+    describe('when the database already holds another chain with the same id', () => {
+        it('should refuse to mix the two and say how to reset', async () => {
             const chainB = await startTestChain(1_800_000_000)
             try {
                 const r = await runProcessToExit(env({RPC_ETH_HTTP: chainB.url}))
@@ -86,15 +109,8 @@ describe('npm run process', () => {
 
     describe('when a listed token emits a log that does not fit the ERC-3643 ABI', () => {
         it('should record it as skipped with its coordinates and go on indexing', async () => {
-            const provider = await connect(chainA.url)
-            const deployer = devSigner(5, provider)
-            // Init code that emits a Transfer topic with no indexed from/to: LOG1(0, 0, topic); STOP.
-            const transferTopic = 'ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef'
-            const tx = await deployer.sendTransaction({data: `0x7f${transferTopic}60006000a100`})
-            const receipt = await tx.wait()
-            const emitter = receipt!.contractAddress!.toLowerCase()
             const fresh = await createDatabaseOn(dbUrl)
-            const run = await startIndexer({...env({DB_URL: fresh.url, TOKENS: emitter}), TREX_FACTORIES: ''}, false)
+            const run = await startIndexer({...env({DB_URL: fresh.url, TOKENS: emitter.address}), TREX_FACTORIES: ''}, false)
             try {
                 await waitForHead(chainA.url, fresh.url, 60000)
                 const c = new Client({connectionString: fresh.url})
@@ -102,7 +118,7 @@ describe('npm run process', () => {
                 const rows = (await c.query('SELECT address, block_number, log_index, tx_hash, reason FROM skipped_log')).rows
                 await c.end()
                 expect(rows).toHaveLength(1)
-                expect(rows[0]).toMatchObject({address: emitter, block_number: receipt!.blockNumber, log_index: 0, tx_hash: receipt!.hash})
+                expect(rows[0]).toMatchObject({address: emitter.address, block_number: emitter.block, log_index: 0, tx_hash: emitter.txHash})
                 expect(run.processor.proc.exitCode).toBeNull()
             } finally {
                 await run.stop()
