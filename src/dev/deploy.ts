@@ -13,7 +13,7 @@ import {
     ZeroAddress,
 } from 'ethers'
 import { ArtifactName, contractAt, contractInterface } from './artifacts'
-import { ACCOUNT, connect, deployChecked, devSigner, devWallet, sendChecked } from './rpc'
+import { ACCOUNT, connect, deployChecked, devSigner, devWallet, sendChecked, waitMined } from './rpc'
 
 export interface TokenDeployment {
     address: string
@@ -144,8 +144,7 @@ async function topUpAccounts(provider: JsonRpcProvider, funder: NonceManager, in
     for (const index of indexes) {
         const address = devWallet(index, provider).address
         if (await provider.getBalance(address) < TOP_UP / 2n) {
-            const receipt = await (await funder.sendTransaction({to: address, value: TOP_UP})).wait()
-            if (receipt?.status !== 1) throw new Error(`funding account ${index} failed`)
+            await waitMined(await funder.sendTransaction({to: address, value: TOP_UP}), `funding account ${index}`)
         }
     }
 }

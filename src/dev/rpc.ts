@@ -1,11 +1,12 @@
 import {
     Contract,
-    ContractTransactionReceipt,
     FetchRequest,
     HDNodeWallet,
     isCallException,
     JsonRpcProvider,
     NonceManager,
+    TransactionReceipt,
+    TransactionResponse,
 } from 'ethers'
 import { ArtifactName, contractAt, contractFactory } from './artifacts'
 
@@ -35,18 +36,11 @@ async function fetchChainId(rpcUrl: string): Promise<number> {
 /**
  * Static network (no chain-id polling) and no response cache: the default 250 ms cache of
  * getTransactionCount gives "nonce too low" right after a transaction. batchMaxCount 1 removes
- * the 10 ms batching stall that every sequential request would otherwise pay. anvil's automine
- * can answer eth_sendRawTransaction just before the block exists; a short polling interval keeps
- * tx.wait() from then sleeping the default 4 s.
+ * the 10 ms batching stall that every sequential request would otherwise pay.
  */
 export async function connect(rpcUrl: string, chainId?: number): Promise<JsonRpcProvider> {
     const id = chainId ?? await fetchChainId(rpcUrl)
-    return new JsonRpcProvider(rpcUrl, id, {
-        staticNetwork: true,
-        cacheTimeout: -1,
-        batchMaxCount: 1,
-        pollingInterval: 20,
-    })
+    return new JsonRpcProvider(rpcUrl, id, {staticNetwork: true, cacheTimeout: -1, batchMaxCount: 1})
 }
 
 let hdRoot: HDNodeWallet | undefined
@@ -69,6 +63,27 @@ export function revertReason(e: unknown): string {
     return e instanceof Error ? e.message : String(e)
 }
 
+const RECEIPT_POLL_MS = 2
+const RECEIPT_TIMEOUT_MS = 30_000
+
+/**
+ * anvil's automine mines in a background task, so eth_sendRawTransaction can return before the
+ * block exists. ethers' tx.wait() then waits for a *later* block, which never comes on an idle
+ * chain (observed: 4 s stalls and permanent hangs), so poll the receipt directly.
+ */
+export async function waitMined(tx: TransactionResponse, what: string): Promise<TransactionReceipt> {
+    const deadline = Date.now() + RECEIPT_TIMEOUT_MS
+    for (;;) {
+        const receipt = await tx.provider.getTransactionReceipt(tx.hash)
+        if (receipt) {
+            if (receipt.status !== 1) throw new Error(`${what}: transaction ${tx.hash} reverted`)
+            return receipt
+        }
+        if (Date.now() > deadline) throw new Error(`${what}: transaction ${tx.hash} not mined`)
+        await new Promise(resolve => setTimeout(resolve, RECEIPT_POLL_MS))
+    }
+}
+
 /**
  * Simulates the call first so that a would-be revert fails loudly with the step's name
  * instead of surfacing as an opaque gas-estimation error.
@@ -78,18 +93,14 @@ export async function sendChecked(
     contract: Contract,
     method: string,
     args: unknown[],
-): Promise<ContractTransactionReceipt> {
+): Promise<TransactionReceipt> {
     const fn = contract.getFunction(method)
     try {
         await fn.staticCall(...args)
     } catch (e) {
         throw new Error(`step "${step}": ${method} would revert: ${revertReason(e)}`)
     }
-    const receipt = await (await fn.send(...args)).wait()
-    if (receipt?.status !== 1) {
-        throw new Error(`step "${step}": ${method} was not mined successfully`)
-    }
-    return receipt
+    return waitMined(await fn.send(...args), `step "${step}"`)
 }
 
 export async function deployChecked(
@@ -100,7 +111,8 @@ export async function deployChecked(
     let address: string
     try {
         const deployed = await contractFactory(name, signer).deploy(...args)
-        await deployed.deploymentTransaction()?.wait()
+        const tx = deployed.deploymentTransaction()
+        if (tx) await waitMined(tx, name)
         address = await deployed.getAddress()
     } catch (e) {
         throw new Error(`deploying ${name} failed: ${revertReason(e)}`)
