@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     const stateFile = path.join(BENCH_DIR, `chain-${TXS}.json`)
     const deploymentFile = path.join(BENCH_DIR, `deployment-${TXS}.json`)
     const cached = fs.existsSync(stateFile) && fs.existsSync(deploymentFile)
-    const anvil = await startAnvil({port: await freePort(), stateFile})
+    const anvil = await startAnvil(cached ? {port: await freePort(), loadState: stateFile} : {port: await freePort(), dumpState: stateFile})
     const db = await startTestDatabase(say)
     try {
         let d: Deployment

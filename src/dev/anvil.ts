@@ -11,6 +11,10 @@ export interface AnvilOptions {
     port: number
     /** anvil keeps the chain in this file (dumped periodically and on exit) and reloads it on start */
     stateFile?: string
+    /** start from this saved chain without writing it back (each dump of a large chain costs seconds of CPU) */
+    loadState?: string
+    /** save the chain here on exit only */
+    dumpState?: string
     /** blocks whose state stays queryable by eth_call at past blocks */
     pruneHistory?: number
     /** genesis block timestamp (seconds); two chains started in the same second share a genesis otherwise */
@@ -32,6 +36,8 @@ export function anvilBinary(): string {
 export async function startAnvil(opts: AnvilOptions): Promise<RunningAnvil> {
     const args = ['--port', String(opts.port), '--host', '127.0.0.1', '--silent']
     if (opts.stateFile) args.push('--state', opts.stateFile, '--state-interval', '5')
+    if (opts.loadState) args.push('--load-state', opts.loadState)
+    if (opts.dumpState) args.push('--dump-state', opts.dumpState)
     if (opts.pruneHistory) args.push('--prune-history', String(opts.pruneHistory))
     if (opts.genesisTimestamp) args.push('--timestamp', String(opts.genesisTimestamp))
     const bin = anvilBinary()

@@ -2,6 +2,7 @@ import {In} from 'typeorm'
 import {Store} from '@subsquid/typeorm-store'
 import {BalanceChange, Holding, SkippedLog, Token, Transfer} from '../model'
 import {holdingId} from '../ids'
+import {bulkWrite} from './bulkWrite'
 
 /**
  * Everything one batch touches, in memory: loaded with one query per entity type,
@@ -69,10 +70,10 @@ export class BatchState {
     }
 
     async save(store: Store): Promise<void> {
-        await store.upsert([...this.changedTokens].map(a => this.tokens.get(a)!))
-        await store.upsert([...this.changedHoldings].map(id => this.holdings.get(id)!))
-        await store.insert(this.transfers)
-        await store.insert(this.balanceChanges)
-        await store.insert(this.skipped)
+        await bulkWrite(store, 'upsert', [...this.changedTokens].map(a => this.tokens.get(a)!))
+        await bulkWrite(store, 'upsert', [...this.changedHoldings].map(id => this.holdings.get(id)!))
+        await bulkWrite(store, 'insert', this.transfers)
+        await bulkWrite(store, 'insert', this.balanceChanges)
+        await bulkWrite(store, 'insert', this.skipped)
     }
 }

@@ -183,7 +183,6 @@ function moveBalance(
         id: balanceChangeId(state.chainId, ev.block.height, ev.logIndex, side),
         chainId: state.chainId,
         token,
-        holding,
         wallet,
         delta,
         balanceAfter: holding.balance,

@@ -2,7 +2,7 @@ import {createClient} from 'graphql-ws'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import WebSocket from 'ws'
 import {contractAt} from '../../src/dev/artifacts'
-import {connect, devSigner} from '../../src/dev/rpc'
+import {connect, devSigner, waitMined} from '../../src/dev/rpc'
 import {Deployment} from '../../src/dev/deploy'
 import {IndexerRun, startIndexer, waitForHead} from '../../src/dev/testStack'
 import {tokenAt} from './chain'
@@ -210,7 +210,7 @@ describe('the indexer on the demo T-REX deployment', () => {
                 const provider = await connect(rpcUrl)
                 const sender = devSigner(d.investors[0]!.privateKeyIndex, provider)
                 const hot = contractAt('Token', equity.address, sender)
-                await (await hot.getFunction('transfer')(d.investors[1]!.wallet, 7n)).wait()
+                await waitMined(await hot.getFunction('transfer')(d.investors[1]!.wallet, 7n), 'transfer 7 HOT')
                 await arrived
                 expect(seen[0]).toEqual([])
                 expect(seen.at(-1)).toEqual([{amount: '7', from: investor(0)}])

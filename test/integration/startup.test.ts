@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {Client} from 'pg'
 import {RunningAnvil} from '../../src/dev/anvil'
-import {connect, devSigner} from '../../src/dev/rpc'
+import {connect, devSigner, waitMined} from '../../src/dev/rpc'
 import {createDatabaseOn, runProcessToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
 
 const dbUrl = inject('dbUrl')
@@ -19,7 +19,7 @@ describe('npm run process', () => {
         // from/to (LOG1(0, 0, topic); STOP), so it is both unrelated and undecodable.
         const provider = await connect(chainA.url)
         const transferTopic = 'ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef'
-        const receipt = await (await devSigner(5, provider).sendTransaction({data: `0x7f${transferTopic}60006000a100`})).wait()
+        const receipt = await waitMined(await devSigner(5, provider).sendTransaction({data: `0x7f${transferTopic}60006000a100`}), 'deploy the emitter')
         emitter = {address: receipt!.contractAddress!.toLowerCase(), block: receipt!.blockNumber, txHash: receipt!.hash}
     })
 

@@ -1,6 +1,5 @@
 import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, IntColumn as IntColumn_, ManyToOne as ManyToOne_, StringColumn as StringColumn_, BigIntColumn as BigIntColumn_, DateTimeColumn as DateTimeColumn_} from "@subsquid/typeorm-store"
 import {Token} from "./token.model"
-import {Holding} from "./holding.model"
 import {Transfer} from "./transfer.model"
 
 /**
@@ -25,10 +24,6 @@ export class BalanceChange {
 
     @ManyToOne_(() => Token, {nullable: true})
     token!: Token
-
-    @Index_()
-    @ManyToOne_(() => Holding, {nullable: true})
-    holding!: Holding
 
     @StringColumn_({nullable: false})
     wallet!: string

@@ -1,6 +1,5 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, IntColumn as IntColumn_, ManyToOne as ManyToOne_, StringColumn as StringColumn_, BigIntColumn as BigIntColumn_, BooleanColumn as BooleanColumn_, DateTimeColumn as DateTimeColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, IntColumn as IntColumn_, ManyToOne as ManyToOne_, StringColumn as StringColumn_, BigIntColumn as BigIntColumn_, BooleanColumn as BooleanColumn_, DateTimeColumn as DateTimeColumn_} from "@subsquid/typeorm-store"
 import {Token} from "./token.model"
-import {BalanceChange} from "./balanceChange.model"
 
 /**
  * Current position of one wallet in one token; derived state, rebuildable from BalanceChange.
@@ -54,7 +53,4 @@ export class Holding {
 
     @DateTimeColumn_({nullable: false})
     lastChangedAt!: Date
-
-    @OneToMany_(() => BalanceChange, e => e.holding)
-    balanceChanges!: BalanceChange[]
 }
