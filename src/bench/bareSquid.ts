@@ -7,17 +7,19 @@ import {applyMigrations} from '../db'
 import {logId} from '../ids'
 import {Transfer, TransferKind} from '../model'
 
-// The baseline of the ingest benchmark: the least a squid can do with the same logs (decode, one row each).
+// The baselines of the ingest benchmark: the least a squid can do with the same logs (decode, one row
+// each); with BARE_WITH_TX=1 it also fetches each log's transaction (sender, selector), as we must.
 async function main(): Promise<void> {
     const cfg = indexerConfig()
+    const withTx = process.env.BARE_WITH_TX === '1'
     await applyMigrations()
     const processor = new EvmBatchProcessor()
         .setRpcEndpoint({url: cfg.rpcUrl, capacity: 10, maxBatchCallSize: 100})
         .setRpcDataIngestionSettings({headPollInterval: 1000})
         .setFinalityConfirmation(cfg.finalityConfirmation)
         .setBlockRange({from: cfg.startBlock})
-        .setFields({log: {transactionHash: true}})
-        .addLog({topic0: [events.Transfer.topic]})
+        .setFields({log: {transactionHash: true}, transaction: {from: true, sighash: true}})
+        .addLog({topic0: [events.Transfer.topic], transaction: withTx})
     processor.run(new TypeormDatabase({supportHotBlocks: true}), async ctx => {
         const rows: Transfer[] = []
         for (const block of ctx.blocks) {
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
                     to: e.to,
                     amount: e.value,
                     kind: TransferKind.TRANSFER,
-                    actor: '',
+                    actor: log.transaction?.from ?? '',
                     blockNumber: block.header.height,
                     timestamp: new Date(block.header.timestamp),
                     txHash: log.transactionHash,
