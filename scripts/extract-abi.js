@@ -2,13 +2,34 @@
 const fs = require('fs')
 const path = require('path')
 const trex = require('@tokenysolutions/t-rex').contracts
+const onchainid = require('@onchain-id/solidity').contracts
 
 const wanted = {
-  Token: trex.Token,
-  TREXFactory: trex.TREXFactory,
+    Token: trex.Token,
+    TREXFactory: trex.TREXFactory,
+    TREXGateway: trex.TREXGateway,
+    IdentityRegistry: trex.IdentityRegistry,
+    IdentityRegistryStorage: trex.IdentityRegistryStorage,
+    TrustedIssuersRegistry: trex.TrustedIssuersRegistry,
+    ClaimTopicsRegistry: trex.ClaimTopicsRegistry,
+    ModularCompliance: trex.ModularCompliance,
+    CountryAllowModule: trex.CountryAllowModule,
+    CountryRestrictModule: trex.CountryRestrictModule,
+    MaxBalanceModule: trex.MaxBalanceModule,
+    SupplyLimitModule: trex.SupplyLimitModule,
+    TransferRestrictModule: trex.TransferRestrictModule,
+    ConditionalTransferModule: trex.ConditionalTransferModule,
+    TimeTransfersLimitsModule: trex.TimeTransfersLimitsModule,
+    TimeExchangeLimitsModule: trex.TimeExchangeLimitsModule,
+    ExchangeMonthlyLimitsModule: trex.ExchangeMonthlyLimitsModule,
+    TransferFeesModule: trex.TransferFeesModule,
+    TokenListingRestrictionsModule: trex.TokenListingRestrictionsModule,
+    DVDTransferManager: trex.DVDTransferManager,
+    Identity: onchainid.Identity,
+    ClaimIssuer: onchainid.ClaimIssuer,
 }
 const out = path.join(__dirname, '..', 'abi')
 fs.mkdirSync(out, {recursive: true})
 for (const [name, artifact] of Object.entries(wanted)) {
-  fs.writeFileSync(path.join(out, `${name}.json`), JSON.stringify(artifact.abi, null, 2) + '\n')
+    fs.writeFileSync(path.join(out, `${name}.json`), JSON.stringify(artifact.abi, null, 2) + '\n')
 }

@@ -1,10 +1,19 @@
-import {holdingId, logId} from './ids'
-import {SkippedLog} from './model'
-import {ZERO_ADDRESS} from './mapping/rules'
-import {decodeSuiteDeployed, Discovery, newToken, SUITE_DEPLOYED_TOPIC} from './mapping/factory'
+import {functions as irs} from './abi/IdentityRegistryStorage'
+import {logId} from './ids'
+import {ContractKind, SkippedLog, Token} from './model'
+import {auditEventOf} from './mapping/audit'
+import {decodeEvent} from './mapping/catalog'
+import {discoveriesOf} from './mapping/discovery'
+import {ChainEvent} from './mapping/events'
+import {applyTokenInfo, newToken} from './mapping/factory'
+import {applyGovernanceEvent, wantGovernanceRows} from './mapping/governance'
+import {applyIdentityEvent, identityWalletId, investorOf, loadIdentityRowsByContent, wantIdentityRows} from './mapping/identity'
+import {ContractRegistry, Provenance} from './mapping/registry'
 import {BatchState} from './mapping/state'
-import {applyTokenEvent, decodeTokenLog, TokenEvent} from './mapping/token'
-import {ALL_FIELDS, fetchTokenInfo, InfoRequest, infoKey, NAME_AND_SYMBOL} from './mapping/tokenInfo'
+import {applyTokenEvent, wantTokenRows} from './mapping/token'
+import {ALL_FIELDS, fetchTokenInfo, infoKey, NAME_AND_SYMBOL, RpcBatchClient, TokenInfo} from './mapping/tokenInfo'
+import {ZERO_ADDRESS} from './mapping/rules'
+import {VerificationTracker} from './mapping/verification'
 import {Log, ProcessorContext} from './processor'
 
 export interface HandlerConfig {
@@ -13,113 +22,231 @@ export interface HandlerConfig {
     listedTokens: ReadonlySet<string>
 }
 
-/** The batch handler: decode every log once, apply in memory, save in bulk. */
+/** The batch handler: discover contracts, decode every log once, apply in memory, save in bulk. */
 export function createHandler(cfg: HandlerConfig) {
+    const registry = new ContractRegistry(cfg.chainId)
     return async (ctx: ProcessorContext): Promise<void> => {
+        const blocks = ctx.blocks
+        if (blocks.length === 0) return
+        await registry.refresh(ctx.store, blocks[0]!.header.height, blocks.at(-1)!.header.height)
         const state = await BatchState.load(ctx.store, cfg.chainId)
-        const {discoveries, events} = decodeBatch(ctx, state, cfg)
 
-        await state.loadHoldings(ctx.store, events.flatMap(holdingIdsOf(cfg.chainId)))
-        const info = await fetchTokenInfo(ctx._chain.client, infoRequests(discoveries, events))
+        const logs = blocks.flatMap(b => b.logs)
+        discover(logs, registry, state, cfg)
+        const events = decodeAll(logs, registry, state, ctx)
 
-        for (const d of discoveries) state.addToken(newToken(cfg.chainId, d, info.get(infoKey(d.address, d.block.height))))
-        for (const ev of events) {
-            applyTokenEvent(state, ev, (token, block) => {
-                const i = info.get(infoKey(token, block))
-                return i && {name: i.name ?? null, symbol: i.symbol ?? null}
-            })
-        }
+        for (const ev of events) wantRows(state, registry, ev)
+        await state.loadWanted(ctx.store)
+        await loadIdentityRowsByContent(ctx.store, state, events)
+        const reads = await readViews(ctx._chain.client, state, events)
+
+        const verification = new VerificationTracker(registry)
+        const txEvents = eventsByTx(events)
+        for (const ev of events) applyEvent(state, registry, verification, reads, txEvents, ev)
+        await verification.apply(ctx.store, ctx._chain.client, state)
 
         await state.save(ctx.store)
     }
 }
 
-function decodeBatch(ctx: ProcessorContext, state: BatchState, cfg: HandlerConfig) {
-    const discoveries: Discovery[] = []
-    const known = new Set(state.tokens.keys())
-    const discover = (d: Discovery) => {
-        if (known.has(d.address)) return
-        known.add(d.address)
-        discoveries.push(d)
+function provenanceOf(log: Log): Provenance {
+    if (log.transaction == null) throw new Error(`log ${log.id} came without its transaction: the processor's log request must set transaction: true`)
+    return {
+        block: log.block,
+        logIndex: log.logIndex,
+        txHash: log.transactionHash,
+        actor: log.transaction.from,
+        sighash: log.transaction.sighash,
     }
-    const skip = (log: Log, err: unknown) => {
-        state.skipped.push(new SkippedLog({
-            id: logId(cfg.chainId, log.block.height, log.logIndex),
-            chainId: cfg.chainId,
-            address: log.address,
-            topic0: log.topics[0] ?? null,
-            blockNumber: log.block.height,
-            txHash: log.transactionHash,
-            logIndex: log.logIndex,
-            reason: err instanceof Error ? err.message : String(err),
-        }))
-        ctx.log.warn(`skipped undecodable log ${log.address} at block ${log.block.height} index ${log.logIndex}: ${String(err)}`)
-    }
+}
 
-    // Discovery first: a token's initialisation logs precede its factory's event in the same transaction.
-    for (const block of ctx.blocks) {
-        for (const log of block.logs) {
-            if (log.topics[0] === SUITE_DEPLOYED_TOPIC && cfg.factories.has(log.address)) {
-                try {
-                    const {token} = decodeSuiteDeployed(log)
-                    discover({address: token, factory: log.address, block: block.header, txHash: log.transactionHash})
-                } catch (err) {
-                    skip(log, err)
-                }
-            } else if (cfg.listedTokens.has(log.address)) {
-                discover({address: log.address, factory: null, block: block.header, txHash: log.transactionHash})
-            }
-        }
-    }
-
-    const events: TokenEvent[] = []
-    for (const block of ctx.blocks) {
-        for (const log of block.logs) {
-            if (!known.has(log.address)) continue
-            let body
-            try {
-                body = decodeTokenLog(log)
-            } catch (err) {
-                skip(log, err)
+/**
+ * Finds the contracts this batch's logs point to, repeating until nothing new turns up: a
+ * contract's initialisation logs precede the event that reveals it (a factory's, a registry's).
+ */
+function discover(logs: Log[], registry: ContractRegistry, state: BatchState, cfg: HandlerConfig): void {
+    for (let round = 0, found = true; found && round < 5; round++) {
+        found = false
+        for (const log of logs) {
+            let kind = registry.get(log.address)?.kind
+            if (kind == null && cfg.factories.has(log.address)) kind = ContractKind.FACTORY
+            if (kind == null && cfg.listedTokens.has(log.address)) {
+                found = watchToken(registry, state, log.address, null, 'TOKENS', provenanceOf(log)) || found
                 continue
             }
-            if (body == null) continue
-            events.push({
-                ...body,
-                token: log.address,
-                block: block.header,
-                logIndex: log.logIndex,
-                txHash: log.transactionHash,
-                actor: senderOf(log),
-                sighash: log.transaction?.sighash,
-            })
+            if (kind == null) continue
+            let decoded
+            try {
+                decoded = decodeEvent(kind, log)
+            } catch {
+                continue // recorded as skipped when the batch is decoded
+            }
+            if (decoded == null) continue
+            const ev: ChainEvent = {...provenanceOf(log), contract: log.address, kind, ...decoded}
+            for (const d of discoveriesOf(ev)) {
+                if (d.kind === ContractKind.TOKEN) {
+                    found = watchToken(registry, state, d.address, kind === ContractKind.FACTORY ? log.address : null, `${kind}.${ev.name}`, ev) || found
+                } else {
+                    const token = d.token ? state.tokens.get(d.token) : undefined
+                    found = registry.watch(state, d.address, d.kind, `${kind}.${ev.name}`, ev, token) != null || found
+                }
+                if (d.linkFrom) {
+                    const ir = registry.get(d.linkFrom.registry)
+                    if (ir && ir[d.linkFrom.field] == null) registry.link(state, ir, d.linkFrom.field, d.address)
+                }
+            }
         }
     }
-    return {discoveries, events}
 }
 
-function senderOf(log: Log): string {
-    if (log.transaction == null) throw new Error(`log ${log.id} came without its transaction: the processor's log request must set transaction: true`)
-    return log.transaction.from
+function watchToken(registry: ContractRegistry, state: BatchState, address: string, factory: string | null, by: string, at: Provenance): boolean {
+    if (registry.get(address)) return false
+    const token = newToken(state.chainId, {address, factory, block: at.block, txHash: at.txHash})
+    state.addToken(token)
+    registry.watch(state, address, ContractKind.TOKEN, by, at, token)
+    return true
 }
 
-const holdingIdsOf = (chainId: number) => (ev: TokenEvent): string[] => {
-    switch (ev.type) {
-        case 'Transfer':
-            return [ev.from, ev.to].filter(w => w !== ZERO_ADDRESS).map(w => holdingId(chainId, ev.token, w))
-        case 'AddressFrozen':
-        case 'TokensFrozen':
-        case 'TokensUnfrozen':
-            return [holdingId(chainId, ev.token, ev.wallet)]
+/** Every log of a watched contract, decoded once; a log that does not fit its ABI is kept as skipped. */
+function decodeAll(logs: Log[], registry: ContractRegistry, state: BatchState, ctx: ProcessorContext): ChainEvent[] {
+    const events: ChainEvent[] = []
+    for (const log of logs) {
+        const kind = registry.get(log.address)?.kind
+        if (kind == null) continue
+        try {
+            const decoded = decodeEvent(kind, log)
+            if (decoded) events.push({...provenanceOf(log), contract: log.address, kind, ...decoded})
+        } catch (err) {
+            const reason = err instanceof Error ? err.message : String(err)
+            state.skipped.push(new SkippedLog({
+                id: logId(state.chainId, log.block.height, log.logIndex),
+                chainId: state.chainId,
+                address: log.address,
+                topic0: log.topics[0] ?? null,
+                blockNumber: log.block.height,
+                txHash: log.transactionHash,
+                logIndex: log.logIndex,
+                reason,
+            }))
+            ctx.log.warn(`skipped undecodable log ${log.address} at block ${log.block.height} index ${log.logIndex}: ${reason}`)
+        }
+    }
+    return events
+}
+
+/** The token an event is about: the token itself, the token of a registry or compliance, a module's compliance's token. */
+function tokenOf(state: BatchState, ev: ChainEvent): Token | undefined {
+    switch (ev.kind) {
+        case ContractKind.TOKEN:
+            return state.tokens.get(ev.contract)
+        case ContractKind.IDENTITY_REGISTRY:
+            return uniqueToken(state, t => t.identityRegistry === ev.contract)
+        case ContractKind.COMPLIANCE:
+            return uniqueToken(state, t => t.compliance === ev.contract)
+        case ContractKind.MODULE: {
+            const compliance = String(ev.params._compliance ?? ev.params.compliance ?? '').toLowerCase()
+            return compliance ? uniqueToken(state, t => t.compliance === compliance) : undefined
+        }
+        case ContractKind.DVD_MANAGER:
+            return state.tokens.get(String(ev.params.token1 ?? '').toLowerCase())
         default:
-            return []
+            return undefined
     }
 }
 
-function infoRequests(discoveries: Discovery[], events: TokenEvent[]): InfoRequest[] {
-    return [
-        ...discoveries.map(d => ({token: d.address, block: d.block.height, fields: ALL_FIELDS})),
-        ...events.filter(ev => ev.type === 'UpdatedTokenInformation')
-            .map(ev => ({token: ev.token, block: ev.block.height, fields: NAME_AND_SYMBOL})),
+function uniqueToken(state: BatchState, match: (t: Token) => boolean): Token | undefined {
+    const found = [...state.tokens.values()].filter(match)
+    return found.length === 1 ? found[0] : undefined
+}
+
+function storageOf(registry: ContractRegistry, token: Token | undefined): string | null {
+    return token?.identityRegistry ? registry.get(token.identityRegistry)?.identityStorage ?? null : null
+}
+
+function wantRows(state: BatchState, registry: ContractRegistry, ev: ChainEvent): void {
+    if (ev.kind === ContractKind.TOKEN) {
+        wantTokenRows(state, ev)
+        const storage = storageOf(registry, state.tokens.get(ev.contract))
+        for (const p of ['from', 'to', '_userAddress', '_lostWallet', '_newWallet']) {
+            const w = ev.params[p]
+            if (storage && typeof w === 'string') state.identityWallets.want(identityWalletId(state.chainId, storage, w.toLowerCase()))
+        }
+    }
+    wantIdentityRows(state, ev)
+    wantGovernanceRows(state, ev)
+}
+
+interface ViewReads {
+    info: Map<string, Partial<TokenInfo>>
+    countries: Map<string, number>
+}
+
+/** One JSON-RPC batch for the views events do not carry: token names at discovery and renames, stored countries. */
+async function readViews(client: RpcBatchClient, state: BatchState, events: ChainEvent[]): Promise<ViewReads> {
+    const discovered = state.newContracts.filter(c => c.kind === ContractKind.TOKEN).map(c => state.tokens.get(c.address)!)
+    const requests = [
+        ...discovered.map(t => ({token: t.address, block: t.createdAtBlock, fields: ALL_FIELDS})),
+        ...events.filter(ev => ev.kind === ContractKind.TOKEN && ev.name === 'UpdatedTokenInformation')
+            .map(ev => ({token: ev.contract, block: ev.block.height, fields: NAME_AND_SYMBOL})),
     ]
+    const stored = events.filter(ev => ev.kind === ContractKind.IDENTITY_REGISTRY_STORAGE && ev.name === 'IdentityStored')
+    const [info, countryHex] = await Promise.all([
+        fetchTokenInfo(client, requests),
+        stored.length === 0 ? Promise.resolve([]) : client.batchCall<string | null>(stored.map(ev => ({
+            method: 'eth_call',
+            params: [{to: ev.contract, data: irs.storedInvestorCountry.encode({_userAddress: String(ev.params.investorAddress)})}, '0x' + ev.block.height.toString(16)],
+        })), {validateError: () => null}),
+    ])
+    const countries = new Map<string, number>()
+    stored.forEach((ev, i) => {
+        const hex = countryHex[i]
+        if (hex && hex !== '0x') countries.set(`${ev.contract}-${String(ev.params.investorAddress).toLowerCase()}-${ev.block.height}`, irs.storedInvestorCountry.decodeResult(hex))
+    })
+    for (const t of discovered) applyTokenInfo(t, info.get(infoKey(t.address, t.createdAtBlock)))
+    return {info, countries}
+}
+
+function eventsByTx(events: ChainEvent[]): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>()
+    for (const ev of events) {
+        let s = out.get(ev.txHash)
+        if (!s) out.set(ev.txHash, s = new Set())
+        s.add(ev.name)
+    }
+    return out
+}
+
+function applyEvent(
+    state: BatchState,
+    registry: ContractRegistry,
+    verification: VerificationTracker,
+    reads: ViewReads,
+    txEvents: Map<string, Set<string>>,
+    ev: ChainEvent,
+): void {
+    const contract = registry.get(ev.contract)!
+    const token = tokenOf(state, ev)
+    let transferKind
+    if (ev.kind === ContractKind.TOKEN) {
+        transferKind = applyTokenEvent(state, ev, txEvents.get(ev.txHash) ?? new Set(), (t, block) => {
+            const i = reads.info.get(infoKey(t, block))
+            return i && {name: i.name ?? null, symbol: i.symbol ?? null}
+        })
+    }
+    for (const d of discoveriesOf(ev)) {
+        const ir = d.linkFrom && registry.get(d.linkFrom.registry)
+        if (ir && d.linkFrom) registry.link(state, ir, d.linkFrom.field, d.address)
+    }
+    const affected = applyIdentityEvent(state, ev, {
+        country: (storage, wallet, block) => reads.countries.get(`${storage}-${wallet}-${block}`),
+    })
+    verification.note(ev, affected)
+    applyGovernanceEvent(state, ev, contract, token)
+    const storage = storageOf(registry, token)
+    state.audit.push(auditEventOf(ev, {
+        chainId: state.chainId,
+        token,
+        transferKind,
+        investorOf: wallet => (wallet && wallet !== ZERO_ADDRESS ? investorOf(state, storage, wallet) : null),
+    }))
 }

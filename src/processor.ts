@@ -7,9 +7,8 @@ import {
     Transaction as _Transaction,
 } from '@subsquid/evm-processor'
 import {Store} from '@subsquid/typeorm-store'
-import * as factoryAbi from './abi/TREXFactory'
 import {IndexerConfig} from './config'
-import {TOKEN_TOPICS} from './mapping/token'
+import {ALL_TOPICS} from './mapping/catalog'
 
 const fields = {
     log: {transactionHash: true, topics: true, data: true},
@@ -17,8 +16,9 @@ const fields = {
 } as const
 
 /**
- * With factories configured, token logs are requested by topic from every address: tokens are
- * only known once discovered, and the handler drops logs of addresses it does not know.
+ * Logs are requested by topic from every address: registries, identities, modules and tokens are
+ * only known once discovered (from a factory, a token, a registry), and the handler drops the logs
+ * of addresses it does not watch.
  */
 export function createProcessor(cfg: IndexerConfig) {
     const processor = new EvmBatchProcessor()
@@ -28,12 +28,7 @@ export function createProcessor(cfg: IndexerConfig) {
         .setBlockRange({from: cfg.startBlock})
         .setFields(fields)
     if (cfg.portalUrl) processor.setGateway(cfg.portalUrl)
-    if (cfg.factories.length > 0) {
-        processor.addLog({address: cfg.factories, topic0: [factoryAbi.events.TREXSuiteDeployed.topic]})
-        processor.addLog({topic0: TOKEN_TOPICS, transaction: true})
-    } else {
-        processor.addLog({address: cfg.tokens, topic0: TOKEN_TOPICS, transaction: true})
-    }
+    processor.addLog({topic0: ALL_TOPICS, transaction: true})
     return processor
 }
 

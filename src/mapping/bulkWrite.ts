@@ -27,16 +27,28 @@ export async function bulkWrite<E extends {id: string}>(store: Store, mode: 'ins
     const columns = meta.columns.filter(c => !c.isVirtual || c.relationMetadata != null)
     const params = columns.map(c => rows.map(r => {
         const v: unknown = driver.preparePersistentValue(c.getEntityValue(r), c)
-        return v === undefined ? null : v
+        if (v == null) return null
+        // unnest would flatten an array of arrays: array columns travel as array literals and are cast back.
+        return c.isArray ? arrayLiteral(v as unknown[]) : v
     }))
     const names = columns.map(c => `"${c.databaseName}"`)
-    const casts = columns.map((c, i) => `$${i + 1}::${driver.normalizeType(c)}[]`).join(', ')
-    let sql = `INSERT INTO "${meta.tableName}" (${names.join(', ')}) SELECT * FROM unnest(${casts})`
+    const casts = columns.map((c, i) => `$${i + 1}::${c.isArray ? 'text' : driver.normalizeType(c)}[]`).join(', ')
+    const projection = columns.map((c, i) => c.isArray ? `c${i}::${driver.normalizeType(c)}[]` : `c${i}`).join(', ')
+    let sql = `INSERT INTO "${meta.tableName}" (${names.join(', ')}) SELECT ${projection} FROM unnest(${casts}) AS u(${columns.map((_, i) => `c${i}`).join(', ')})`
     if (mode === 'upsert') {
-        sql += ` ON CONFLICT ("id") DO UPDATE SET ${names.filter(n => n !== '"id"').map(n => `${n} = EXCLUDED.${n}`).join(', ')}`
+        // Rows read back with findBy carry no relation objects: keep the stored foreign key then.
+        const set = columns.filter(c => c.databaseName !== 'id').map(c => {
+            const n = `"${c.databaseName}"`
+            return c.relationMetadata ? `${n} = COALESCE(EXCLUDED.${n}, "${meta.tableName}".${n})` : `${n} = EXCLUDED.${n}`
+        })
+        sql += ` ON CONFLICT ("id") DO UPDATE SET ${set.join(', ')}`
         await internals.changes?.trackUpsert(first.constructor, rows)
     } else {
         await internals.changes?.trackInsert(first.constructor, rows)
     }
     await em.query(sql, params)
+}
+
+function arrayLiteral(values: unknown[]): string {
+    return `{${values.map(v => `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`
 }

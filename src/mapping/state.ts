@@ -1,21 +1,88 @@
 import {In} from 'typeorm'
 import {Store} from '@subsquid/typeorm-store'
-import {BalanceChange, Holding, SkippedLog, Token, Transfer} from '../model'
+import {
+    AuditEvent, BalanceChange, Claim, ClaimTopic, ComplianceModule, Holding, Identity, IdentityWallet,
+    ModuleSetting, RoleAssignment, SkippedLog, Token, Transfer, TrustedIssuer, WalletVerification, WatchedContract,
+} from '../model'
 import {holdingId} from '../ids'
 import {bulkWrite} from './bulkWrite'
 
+type EntityClass<E> = {new (props?: Partial<E>): E}
+
 /**
- * Everything one batch touches, in memory: loaded with one query per entity type,
- * mutated by the mapping, and written back with one statement per type.
+ * The rows of one entity type that a batch reads or writes: the ids the mapping will need are
+ * declared first (`want`), loaded with one query, then read and changed in memory.
+ */
+export class Entities<E extends {id: string}> {
+    private readonly rows = new Map<string, E>()
+    private readonly wanted = new Set<string>()
+    private readonly changed = new Set<string>()
+
+    constructor(private readonly cls: EntityClass<E>) {}
+
+    want(id: string): void {
+        if (!this.rows.has(id)) this.wanted.add(id)
+    }
+
+    async load(store: Store): Promise<void> {
+        if (this.wanted.size === 0) return
+        const found = await store.findBy(this.cls as EntityClass<E & {id: string}>, {id: In([...this.wanted])} as never)
+        for (const e of found) this.rows.set(e.id, e)
+        this.wanted.clear()
+    }
+
+    /** Rows found by a query of the caller's (e.g. every wallet of a storage), kept like loaded ones. */
+    adopt(rows: E[]): void {
+        for (const e of rows) if (!this.rows.has(e.id)) this.rows.set(e.id, e)
+    }
+
+    get(id: string): E | undefined {
+        return this.rows.get(id)
+    }
+
+    values(): IterableIterator<E> {
+        return this.rows.values()
+    }
+
+    /** The row, marked as changed; created by `create` when absent. */
+    upsert(id: string, create: () => E): E {
+        let e = this.rows.get(id)
+        if (e == null) {
+            e = create()
+            this.rows.set(id, e)
+        }
+        this.changed.add(id)
+        return e
+    }
+
+    async save(store: Store): Promise<void> {
+        await bulkWrite(store, 'upsert', [...this.changed].map(id => this.rows.get(id)!))
+    }
+}
+
+/**
+ * Everything one batch touches, in memory: loaded with one query per entity type, mutated by the
+ * mapping, and written back with one statement per type.
  */
 export class BatchState {
     readonly tokens = new Map<string, Token>()
-    readonly holdings = new Map<string, Holding>()
+    readonly holdings = new Entities(Holding)
+    readonly identities = new Entities(Identity)
+    readonly identityWallets = new Entities(IdentityWallet)
+    readonly verifications = new Entities(WalletVerification)
+    readonly claims = new Entities(Claim)
+    readonly roles = new Entities(RoleAssignment)
+    readonly modules = new Entities(ComplianceModule)
+    readonly settings = new Entities(ModuleSetting)
+    readonly issuers = new Entities(TrustedIssuer)
+    readonly topics = new Entities(ClaimTopic)
+    readonly newContracts: WatchedContract[] = []
+    readonly changedContracts = new Set<WatchedContract>()
     readonly transfers: Transfer[] = []
     readonly balanceChanges: BalanceChange[] = []
+    readonly audit: AuditEvent[] = []
     readonly skipped: SkippedLog[] = []
     private readonly changedTokens = new Set<string>()
-    private readonly changedHoldings = new Set<string>()
 
     constructor(readonly chainId: number) {}
 
@@ -25,10 +92,13 @@ export class BatchState {
         return state
     }
 
-    async loadHoldings(store: Store, ids: Iterable<string>): Promise<void> {
-        const wanted = [...new Set(ids)].filter(id => !this.holdings.has(id))
-        if (wanted.length === 0) return
-        for (const h of await store.findBy(Holding, {id: In(wanted)})) this.holdings.set(h.id, h)
+    private get loaders(): Entities<{id: string}>[] {
+        return [this.holdings, this.identities, this.identityWallets, this.verifications, this.claims,
+            this.roles, this.modules, this.settings, this.issuers, this.topics]
+    }
+
+    async loadWanted(store: Store): Promise<void> {
+        for (const l of this.loaders) await l.load(store)
     }
 
     addToken(token: Token): void {
@@ -43,37 +113,37 @@ export class BatchState {
         return t
     }
 
+    wantHolding(token: string, wallet: string): void {
+        this.holdings.want(holdingId(this.chainId, token, wallet))
+    }
+
     /** The wallet's holding, created at zero on first sight; marked as changed. */
     holding(token: Token, wallet: string, block: {height: number; timestamp: number}): Holding {
-        const id = holdingId(this.chainId, token.address, wallet)
-        let h = this.holdings.get(id)
-        if (h == null) {
-            h = new Holding({
-                id,
-                chainId: this.chainId,
-                token,
-                wallet,
-                balance: 0n,
-                frozenAmount: 0n,
-                isFrozen: false,
-                firstAcquiredBlock: null,
-                firstAcquiredAt: null,
-                lastChangedBlock: block.height,
-                lastChangedAt: new Date(block.timestamp),
-            })
-            this.holdings.set(id, h)
-        }
-        // Rows loaded from the database come without the relation; upsert must not null it.
+        const h = this.holdings.upsert(holdingId(this.chainId, token.address, wallet), () => new Holding({
+            id: holdingId(this.chainId, token.address, wallet),
+            chainId: this.chainId,
+            wallet,
+            balance: 0n,
+            frozenAmount: 0n,
+            isFrozen: false,
+            firstAcquiredBlock: null,
+            firstAcquiredAt: null,
+            lastChangedBlock: block.height,
+            lastChangedAt: new Date(block.timestamp),
+        }))
+        // Rows loaded from the database come without the relation; the upsert must not null it.
         h.token = token
-        this.changedHoldings.add(id)
         return h
     }
 
     async save(store: Store): Promise<void> {
         await bulkWrite(store, 'upsert', [...this.changedTokens].map(a => this.tokens.get(a)!))
-        await bulkWrite(store, 'upsert', [...this.changedHoldings].map(id => this.holdings.get(id)!))
+        await bulkWrite(store, 'insert', this.newContracts)
+        await bulkWrite(store, 'upsert', [...this.changedContracts])
+        for (const l of this.loaders) await l.save(store)
         await bulkWrite(store, 'insert', this.transfers)
         await bulkWrite(store, 'insert', this.balanceChanges)
+        await bulkWrite(store, 'insert', this.audit)
         await bulkWrite(store, 'insert', this.skipped)
     }
 }

@@ -1,0 +1,170 @@
+import * as p from '@subsquid/evm-codec'
+import { event, fun, viewFun, indexed, ContractBase } from '@subsquid/evm-abi'
+import type { EventParams as EParams, FunctionArguments, FunctionReturn } from '@subsquid/evm-abi'
+
+export const events = {
+    AdminChanged: event("0x7e644d79422f17c01e4894b5f4f588d331ebfa28653d42ae832dc59e38c9798f", "AdminChanged(address,address)", {"previousAdmin": p.address, "newAdmin": p.address}),
+    ApprovalRemoved: event("0x611476e33c1d844d9fa71ba7de6e7130e18b22971d28580fd76321e4af696356", "ApprovalRemoved(address,address,uint256,address)", {"_from": p.address, "_to": p.address, "_amount": p.uint256, "_token": p.address}),
+    BeaconUpgraded: event("0x1cf3b03a6cf19fa2baba4df148e9dcabedea7f8a5c07840e207e5c089be95d3e", "BeaconUpgraded(address)", {"beacon": indexed(p.address)}),
+    ComplianceBound: event("0x1f7b76c58fb697eb53c6c7c1becb96911516a136e24d7ced386b2355358b75a3", "ComplianceBound(address)", {"_compliance": indexed(p.address)}),
+    ComplianceUnbound: event("0x408b49d9be1c914c52a0227e18a077e5a892dddf32a26cfa94a5d9708fad7718", "ComplianceUnbound(address)", {"_compliance": indexed(p.address)}),
+    Initialized: event("0x7f26b83ff96e1f2b6a682f133852f6798a09c465da95921460cefb3847402498", "Initialized(uint8)", {"version": p.uint8}),
+    OwnershipTransferred: event("0x8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0", "OwnershipTransferred(address,address)", {"previousOwner": indexed(p.address), "newOwner": indexed(p.address)}),
+    TransferApproved: event("0x776c895685d60b5ac3aa2c3381ed2b021825c000fbb0d8ff1359636700aa1651", "TransferApproved(address,address,uint256,address)", {"_from": p.address, "_to": p.address, "_amount": p.uint256, "_token": p.address}),
+    Upgraded: event("0xbc7cd75a20ee27fd9adebab32041f755214dbc6bffa90cc0225b39da2e5c2d3b", "Upgraded(address)", {"implementation": indexed(p.address)}),
+}
+
+export const functions = {
+    approveTransfer: fun("0x82580805", "approveTransfer(address,address,uint256)", {"_from": p.address, "_to": p.address, "_amount": p.uint256}, ),
+    batchApproveTransfers: fun("0xf3850dbf", "batchApproveTransfers(address[],address[],uint256[])", {"_from": p.array(p.address), "_to": p.array(p.address), "_amount": p.array(p.uint256)}, ),
+    batchUnApproveTransfers: fun("0xe2cb5c34", "batchUnApproveTransfers(address[],address[],uint256[])", {"_from": p.array(p.address), "_to": p.array(p.address), "_amount": p.array(p.uint256)}, ),
+    bindCompliance: fun("0x4a932544", "bindCompliance(address)", {"_compliance": p.address}, ),
+    calculateTransferHash: viewFun("0x202a6376", "calculateTransferHash(address,address,uint256,address)", {"_from": p.address, "_to": p.address, "_amount": p.uint256, "_token": p.address}, p.bytes32),
+    canComplianceBind: viewFun("0xbcc21053", "canComplianceBind(address)", {"_0": p.address}, p.bool),
+    getTransferApprovals: viewFun("0xbdf5a415", "getTransferApprovals(address,bytes32)", {"_compliance": p.address, "_transferHash": p.bytes32}, p.uint256),
+    initialize: fun("0x8129fc1c", "initialize()", {}, ),
+    isComplianceBound: viewFun("0x4cf4d295", "isComplianceBound(address)", {"_compliance": p.address}, p.bool),
+    isPlugAndPlay: viewFun("0xe6f5e807", "isPlugAndPlay()", {}, p.bool),
+    isTransferApproved: viewFun("0x93386519", "isTransferApproved(address,bytes32)", {"_compliance": p.address, "_transferHash": p.bytes32}, p.bool),
+    moduleBurnAction: fun("0x372491a2", "moduleBurnAction(address,uint256)", {"_from": p.address, "_value": p.uint256}, ),
+    moduleCheck: viewFun("0x013b7ce4", "moduleCheck(address,address,uint256,address)", {"_from": p.address, "_to": p.address, "_value": p.uint256, "_compliance": p.address}, p.bool),
+    moduleMintAction: fun("0xf104a8c9", "moduleMintAction(address,uint256)", {"_to": p.address, "_value": p.uint256}, ),
+    moduleTransferAction: fun("0x2cb7e1ec", "moduleTransferAction(address,address,uint256)", {"_from": p.address, "_to": p.address, "_value": p.uint256}, ),
+    name: viewFun("0x06fdde03", "name()", {}, p.string),
+    owner: viewFun("0x8da5cb5b", "owner()", {}, p.address),
+    proxiableUUID: viewFun("0x52d1902d", "proxiableUUID()", {}, p.bytes32),
+    renounceOwnership: fun("0x715018a6", "renounceOwnership()", {}, ),
+    transferOwnership: fun("0xf2fde38b", "transferOwnership(address)", {"newOwner": p.address}, ),
+    unApproveTransfer: fun("0x1c7a1793", "unApproveTransfer(address,address,uint256)", {"_from": p.address, "_to": p.address, "_amount": p.uint256}, ),
+    unbindCompliance: fun("0x0694a5fb", "unbindCompliance(address)", {"_compliance": p.address}, ),
+    upgradeTo: fun("0x3659cfe6", "upgradeTo(address)", {"newImplementation": p.address}, ),
+    upgradeToAndCall: fun("0x4f1ef286", "upgradeToAndCall(address,bytes)", {"newImplementation": p.address, "data": p.bytes}, ),
+}
+
+export class Contract extends ContractBase {
+
+    calculateTransferHash(_from: CalculateTransferHashParams["_from"], _to: CalculateTransferHashParams["_to"], _amount: CalculateTransferHashParams["_amount"], _token: CalculateTransferHashParams["_token"]) {
+        return this.eth_call(functions.calculateTransferHash, {_from, _to, _amount, _token})
+    }
+
+    canComplianceBind(_0: CanComplianceBindParams["_0"]) {
+        return this.eth_call(functions.canComplianceBind, {_0})
+    }
+
+    getTransferApprovals(_compliance: GetTransferApprovalsParams["_compliance"], _transferHash: GetTransferApprovalsParams["_transferHash"]) {
+        return this.eth_call(functions.getTransferApprovals, {_compliance, _transferHash})
+    }
+
+    isComplianceBound(_compliance: IsComplianceBoundParams["_compliance"]) {
+        return this.eth_call(functions.isComplianceBound, {_compliance})
+    }
+
+    isPlugAndPlay() {
+        return this.eth_call(functions.isPlugAndPlay, {})
+    }
+
+    isTransferApproved(_compliance: IsTransferApprovedParams["_compliance"], _transferHash: IsTransferApprovedParams["_transferHash"]) {
+        return this.eth_call(functions.isTransferApproved, {_compliance, _transferHash})
+    }
+
+    moduleCheck(_from: ModuleCheckParams["_from"], _to: ModuleCheckParams["_to"], _value: ModuleCheckParams["_value"], _compliance: ModuleCheckParams["_compliance"]) {
+        return this.eth_call(functions.moduleCheck, {_from, _to, _value, _compliance})
+    }
+
+    name() {
+        return this.eth_call(functions.name, {})
+    }
+
+    owner() {
+        return this.eth_call(functions.owner, {})
+    }
+
+    proxiableUUID() {
+        return this.eth_call(functions.proxiableUUID, {})
+    }
+}
+
+/// Event types
+export type AdminChangedEventArgs = EParams<typeof events.AdminChanged>
+export type ApprovalRemovedEventArgs = EParams<typeof events.ApprovalRemoved>
+export type BeaconUpgradedEventArgs = EParams<typeof events.BeaconUpgraded>
+export type ComplianceBoundEventArgs = EParams<typeof events.ComplianceBound>
+export type ComplianceUnboundEventArgs = EParams<typeof events.ComplianceUnbound>
+export type InitializedEventArgs = EParams<typeof events.Initialized>
+export type OwnershipTransferredEventArgs = EParams<typeof events.OwnershipTransferred>
+export type TransferApprovedEventArgs = EParams<typeof events.TransferApproved>
+export type UpgradedEventArgs = EParams<typeof events.Upgraded>
+
+/// Function types
+export type ApproveTransferParams = FunctionArguments<typeof functions.approveTransfer>
+export type ApproveTransferReturn = FunctionReturn<typeof functions.approveTransfer>
+
+export type BatchApproveTransfersParams = FunctionArguments<typeof functions.batchApproveTransfers>
+export type BatchApproveTransfersReturn = FunctionReturn<typeof functions.batchApproveTransfers>
+
+export type BatchUnApproveTransfersParams = FunctionArguments<typeof functions.batchUnApproveTransfers>
+export type BatchUnApproveTransfersReturn = FunctionReturn<typeof functions.batchUnApproveTransfers>
+
+export type BindComplianceParams = FunctionArguments<typeof functions.bindCompliance>
+export type BindComplianceReturn = FunctionReturn<typeof functions.bindCompliance>
+
+export type CalculateTransferHashParams = FunctionArguments<typeof functions.calculateTransferHash>
+export type CalculateTransferHashReturn = FunctionReturn<typeof functions.calculateTransferHash>
+
+export type CanComplianceBindParams = FunctionArguments<typeof functions.canComplianceBind>
+export type CanComplianceBindReturn = FunctionReturn<typeof functions.canComplianceBind>
+
+export type GetTransferApprovalsParams = FunctionArguments<typeof functions.getTransferApprovals>
+export type GetTransferApprovalsReturn = FunctionReturn<typeof functions.getTransferApprovals>
+
+export type InitializeParams = FunctionArguments<typeof functions.initialize>
+export type InitializeReturn = FunctionReturn<typeof functions.initialize>
+
+export type IsComplianceBoundParams = FunctionArguments<typeof functions.isComplianceBound>
+export type IsComplianceBoundReturn = FunctionReturn<typeof functions.isComplianceBound>
+
+export type IsPlugAndPlayParams = FunctionArguments<typeof functions.isPlugAndPlay>
+export type IsPlugAndPlayReturn = FunctionReturn<typeof functions.isPlugAndPlay>
+
+export type IsTransferApprovedParams = FunctionArguments<typeof functions.isTransferApproved>
+export type IsTransferApprovedReturn = FunctionReturn<typeof functions.isTransferApproved>
+
+export type ModuleBurnActionParams = FunctionArguments<typeof functions.moduleBurnAction>
+export type ModuleBurnActionReturn = FunctionReturn<typeof functions.moduleBurnAction>
+
+export type ModuleCheckParams = FunctionArguments<typeof functions.moduleCheck>
+export type ModuleCheckReturn = FunctionReturn<typeof functions.moduleCheck>
+
+export type ModuleMintActionParams = FunctionArguments<typeof functions.moduleMintAction>
+export type ModuleMintActionReturn = FunctionReturn<typeof functions.moduleMintAction>
+
+export type ModuleTransferActionParams = FunctionArguments<typeof functions.moduleTransferAction>
+export type ModuleTransferActionReturn = FunctionReturn<typeof functions.moduleTransferAction>
+
+export type NameParams = FunctionArguments<typeof functions.name>
+export type NameReturn = FunctionReturn<typeof functions.name>
+
+export type OwnerParams = FunctionArguments<typeof functions.owner>
+export type OwnerReturn = FunctionReturn<typeof functions.owner>
+
+export type ProxiableUUIDParams = FunctionArguments<typeof functions.proxiableUUID>
+export type ProxiableUUIDReturn = FunctionReturn<typeof functions.proxiableUUID>
+
+export type RenounceOwnershipParams = FunctionArguments<typeof functions.renounceOwnership>
+export type RenounceOwnershipReturn = FunctionReturn<typeof functions.renounceOwnership>
+
+export type TransferOwnershipParams = FunctionArguments<typeof functions.transferOwnership>
+export type TransferOwnershipReturn = FunctionReturn<typeof functions.transferOwnership>
+
+export type UnApproveTransferParams = FunctionArguments<typeof functions.unApproveTransfer>
+export type UnApproveTransferReturn = FunctionReturn<typeof functions.unApproveTransfer>
+
+export type UnbindComplianceParams = FunctionArguments<typeof functions.unbindCompliance>
+export type UnbindComplianceReturn = FunctionReturn<typeof functions.unbindCompliance>
+
+export type UpgradeToParams = FunctionArguments<typeof functions.upgradeTo>
+export type UpgradeToReturn = FunctionReturn<typeof functions.upgradeTo>
+
+export type UpgradeToAndCallParams = FunctionArguments<typeof functions.upgradeToAndCall>
+export type UpgradeToAndCallReturn = FunctionReturn<typeof functions.upgradeToAndCall>
+

@@ -1,0 +1,70 @@
+import {logId} from '../ids'
+import {AuditEvent, AuditEventKind, Token, TransferKind} from '../model'
+import {auditKindOf, jsonParams} from './catalog'
+import {ChainEvent} from './events'
+import {ZERO_ADDRESS} from './rules'
+
+// Parameter names, across the T-REX and ONCHAINID ABIs, that name the wallet an event is about,
+// the other party, and a token amount. First match wins.
+const SUBJECT = ['from', '_userAddress', 'investorAddress', '_lostWallet', '_from', 'maker', 'owner', '_agent', 'newOwner', 'trustedIssuer', '_module', '_investorAddress']
+const COUNTERPARTY = ['to', '_newWallet', '_to', 'taker', 'spender', 'previousOwner']
+const AMOUNT = ['value', '_amount', 'token1Amount']
+
+const TRANSFER_AUDIT: Record<TransferKind, AuditEventKind> = {
+    MINT: AuditEventKind.MINT,
+    BURN: AuditEventKind.BURN,
+    TRANSFER: AuditEventKind.TRANSFER,
+    FORCED: AuditEventKind.FORCED_TRANSFER,
+    RECOVERY: AuditEventKind.RECOVERY_TRANSFER,
+    DVD: AuditEventKind.DVD_TRANSFER,
+}
+
+function pick(params: Record<string, unknown>, names: string[]): unknown {
+    for (const n of names) if (n in params) return params[n]
+    return undefined
+}
+
+function address(v: unknown): string | null {
+    return typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v) && v.toLowerCase() !== ZERO_ADDRESS ? v.toLowerCase() : null
+}
+
+export interface AuditContext {
+    chainId: number
+    token: Token | undefined
+    transferKind?: TransferKind
+    /** the investor (identity) behind a wallet at this moment */
+    investorOf(wallet: string | null): string | null
+}
+
+/** The audit row of one event: what happened, to whom, by whom, in which transaction. */
+export function auditEventOf(ev: ChainEvent, ctx: AuditContext): AuditEvent {
+    const subject = address(pick(ev.params, SUBJECT))
+    const counterparty = address(pick(ev.params, COUNTERPARTY))
+    const amount = pick(ev.params, AMOUNT)
+    const params = jsonParams(ev.params)
+    // An identity's own events are about that investor; registry events name the identity.
+    const investor = ev.kind === 'IDENTITY' ? ev.contract
+        : address(params.identity ?? params.newIdentity ?? params.investorOnchainID) ?? ctx.investorOf(subject)
+    const kind = ev.name === 'Transfer' && ctx.transferKind
+        ? TRANSFER_AUDIT[ctx.transferKind]
+        : auditKindOf(ev.name) as AuditEventKind
+    return new AuditEvent({
+        id: logId(ctx.chainId, ev.block.height, ev.logIndex),
+        chainId: ctx.chainId,
+        kind,
+        token: ctx.token ?? null,
+        contract: ev.contract,
+        contractKind: ev.kind,
+        subject,
+        investor,
+        counterparty,
+        counterpartyInvestor: ctx.investorOf(counterparty),
+        amount: typeof amount === 'bigint' ? amount : null,
+        actor: ev.actor,
+        blockNumber: ev.block.height,
+        timestamp: new Date(ev.block.timestamp),
+        txHash: ev.txHash,
+        logIndex: ev.logIndex,
+        params,
+    })
+}

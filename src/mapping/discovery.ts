@@ -1,0 +1,56 @@
+import {ContractKind} from '../model/generated/_contractKind'
+import {addr, ChainEvent} from './events'
+
+export type RegistryLink = 'identityStorage' | 'trustedIssuersRegistry' | 'claimTopicsRegistry'
+
+export interface Discovery {
+    address: string
+    kind: ContractKind
+    /** the token the new contract belongs to */
+    token?: string
+    /** the identity registry that now uses it, and as what */
+    linkFrom?: {registry: string; field: RegistryLink}
+}
+
+/**
+ * The contracts an event points to: a suite's registries and compliance, an investor's identity,
+ * a trusted claim issuer, a compliance module. Pure: the caller decides what is new.
+ */
+export function discoveriesOf(ev: ChainEvent): Discovery[] {
+    switch (`${ev.kind}.${ev.name}`) {
+        case 'FACTORY.TREXSuiteDeployed': {
+            const token = addr(ev, '_token')
+            const ir = addr(ev, '_ir')
+            return [
+                {address: token, kind: ContractKind.TOKEN, token},
+                {address: ir, kind: ContractKind.IDENTITY_REGISTRY, token},
+                {address: addr(ev, '_irs'), kind: ContractKind.IDENTITY_REGISTRY_STORAGE, linkFrom: {registry: ir, field: 'identityStorage'}},
+                {address: addr(ev, '_tir'), kind: ContractKind.TRUSTED_ISSUERS_REGISTRY, linkFrom: {registry: ir, field: 'trustedIssuersRegistry'}},
+                {address: addr(ev, '_ctr'), kind: ContractKind.CLAIM_TOPICS_REGISTRY, linkFrom: {registry: ir, field: 'claimTopicsRegistry'}},
+                {address: addr(ev, '_mc'), kind: ContractKind.COMPLIANCE, token},
+            ]
+        }
+        case 'TOKEN.IdentityRegistryAdded':
+            return [{address: addr(ev, '_identityRegistry'), kind: ContractKind.IDENTITY_REGISTRY, token: ev.contract}]
+        case 'TOKEN.ComplianceAdded':
+            return [{address: addr(ev, '_compliance'), kind: ContractKind.COMPLIANCE, token: ev.contract}]
+        case 'IDENTITY_REGISTRY.IdentityStorageSet':
+            return [{address: addr(ev, 'identityStorage'), kind: ContractKind.IDENTITY_REGISTRY_STORAGE, linkFrom: {registry: ev.contract, field: 'identityStorage'}}]
+        case 'IDENTITY_REGISTRY.TrustedIssuersRegistrySet':
+            return [{address: addr(ev, 'trustedIssuersRegistry'), kind: ContractKind.TRUSTED_ISSUERS_REGISTRY, linkFrom: {registry: ev.contract, field: 'trustedIssuersRegistry'}}]
+        case 'IDENTITY_REGISTRY.ClaimTopicsRegistrySet':
+            return [{address: addr(ev, 'claimTopicsRegistry'), kind: ContractKind.CLAIM_TOPICS_REGISTRY, linkFrom: {registry: ev.contract, field: 'claimTopicsRegistry'}}]
+        case 'IDENTITY_REGISTRY.IdentityRegistered':
+        case 'IDENTITY_REGISTRY_STORAGE.IdentityStored':
+            return [{address: addr(ev, 'identity'), kind: ContractKind.IDENTITY}]
+        case 'IDENTITY_REGISTRY.IdentityUpdated':
+        case 'IDENTITY_REGISTRY_STORAGE.IdentityModified':
+            return [{address: addr(ev, 'newIdentity'), kind: ContractKind.IDENTITY}]
+        case 'TRUSTED_ISSUERS_REGISTRY.TrustedIssuerAdded':
+            return [{address: addr(ev, 'trustedIssuer'), kind: ContractKind.CLAIM_ISSUER}]
+        case 'COMPLIANCE.ModuleAdded':
+            return [{address: addr(ev, '_module'), kind: ContractKind.MODULE}]
+        default:
+            return []
+    }
+}

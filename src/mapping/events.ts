@@ -1,0 +1,18 @@
+import {ContractKind} from '../model/generated/_contractKind'
+import {Provenance} from './registry'
+
+/** One decoded log of a watched contract, with where it comes from. */
+export interface ChainEvent extends Provenance {
+    contract: string
+    kind: ContractKind
+    name: string
+    params: Record<string, unknown>
+}
+
+/** Typed access to decoded parameters: the ABI fixed their types, the name is checked here. */
+export function param<T>(ev: ChainEvent, name: string): T {
+    if (!(name in ev.params)) throw new Error(`${ev.name} of ${ev.contract} has no parameter ${name}`)
+    return ev.params[name] as T
+}
+
+export const addr = (ev: ChainEvent, name: string): string => param<string>(ev, name).toLowerCase()

@@ -1,0 +1,68 @@
+import {Store} from '@subsquid/typeorm-store'
+import {tokenId} from '../ids'
+import {ContractKind, Token, WatchedContract} from '../model'
+import {BatchState} from './state'
+
+export interface Provenance {
+    block: {height: number; timestamp: number}
+    logIndex: number
+    txHash: string
+    actor: string
+    sighash: string | undefined
+}
+
+/**
+ * The contracts the indexer watches, kept in memory between batches. A batch that starts at or
+ * below the last height seen follows a rollback of hot blocks: the cache is then reloaded, so a
+ * contract discovered in an orphaned block is forgotten with it.
+ */
+export class ContractRegistry {
+    private readonly byAddress = new Map<string, WatchedContract>()
+    private height = -1
+
+    constructor(private readonly chainId: number) {}
+
+    async refresh(store: Store, firstBlock: number, lastBlock: number): Promise<void> {
+        if (this.height < 0 || firstBlock <= this.height) {
+            this.byAddress.clear()
+            for (const c of await store.findBy(WatchedContract, {chainId: this.chainId})) this.byAddress.set(c.address, c)
+        }
+        this.height = lastBlock
+    }
+
+    get(address: string): WatchedContract | undefined {
+        return this.byAddress.get(address)
+    }
+
+    /** Identity registries whose storage is `storage` (a storage can serve several tokens). */
+    registriesUsing(field: 'identityStorage' | 'trustedIssuersRegistry' | 'claimTopicsRegistry', address: string): WatchedContract[] {
+        return [...this.byAddress.values()].filter(c => c.kind === ContractKind.IDENTITY_REGISTRY && c[field] === address)
+    }
+
+    /** Starts watching a contract; returns it when it is new. */
+    watch(state: BatchState, address: string, kind: ContractKind, by: string, at: Provenance, token?: Token): WatchedContract | undefined {
+        if (this.byAddress.has(address)) return undefined
+        const c = new WatchedContract({
+            id: tokenId(this.chainId, address),
+            chainId: this.chainId,
+            address,
+            kind,
+            token: token ?? null,
+            identityStorage: null,
+            trustedIssuersRegistry: null,
+            claimTopicsRegistry: null,
+            discoveredBy: by,
+            discoveredAtBlock: at.block.height,
+            discoveredTxHash: at.txHash,
+        })
+        this.byAddress.set(address, c)
+        state.newContracts.push(c)
+        return c
+    }
+
+    /** A link of an identity registry changed: saved with the batch. */
+    link(state: BatchState, registry: WatchedContract, field: 'identityStorage' | 'trustedIssuersRegistry' | 'claimTopicsRegistry', address: string): void {
+        registry[field] = address
+        if (!state.newContracts.includes(registry)) state.changedContracts.add(registry)
+    }
+}

@@ -1,0 +1,109 @@
+import {Store} from '@subsquid/typeorm-store'
+import {In} from 'typeorm'
+import {functions as ir} from '../abi/IdentityRegistry'
+import {logId} from '../ids'
+import {AuditEvent, AuditEventKind, ContractKind, IdentityWallet, WalletVerification} from '../model'
+import {ChainEvent} from './events'
+import {ContractRegistry} from './registry'
+import {BatchState} from './state'
+import {RpcBatchClient} from './tokenInfo'
+
+// A wallet's eligibility (isVerified) depends on its registration, its identity's claims, the issuers'
+// revocations and the registries' trusted issuers and topics. Rather than re-implement that rule,
+// we ask the identity registry at the block of each event that may have changed it.
+
+interface Trigger {
+    ev: ChainEvent
+    /** identities whose wallets to re-check, or storages all of whose wallets to re-check */
+    identities?: string[]
+    storages?: string[]
+    wallets?: {storage: string; wallet: string}[]
+}
+
+export class VerificationTracker {
+    private readonly triggers: Trigger[] = []
+
+    constructor(private readonly registry: ContractRegistry) {}
+
+    note(ev: ChainEvent, affectedIdentities: string[]): void {
+        if (affectedIdentities.length > 0) this.triggers.push({ev, identities: affectedIdentities})
+        const storagesOf = (field: 'trustedIssuersRegistry' | 'claimTopicsRegistry') =>
+            this.registry.registriesUsing(field, ev.contract).map(r => r.identityStorage).filter((s): s is string => s != null)
+        switch (ev.kind) {
+            case ContractKind.IDENTITY_REGISTRY_STORAGE:
+                if ('investorAddress' in ev.params) this.triggers.push({ev, wallets: [{storage: ev.contract, wallet: String(ev.params.investorAddress).toLowerCase()}]})
+                return
+            case ContractKind.TRUSTED_ISSUERS_REGISTRY:
+                this.triggers.push({ev, storages: storagesOf('trustedIssuersRegistry')})
+                return
+            case ContractKind.CLAIM_TOPICS_REGISTRY:
+                this.triggers.push({ev, storages: storagesOf('claimTopicsRegistry')})
+                return
+        }
+    }
+
+    /** Re-reads isVerified where it may have changed, records the changes, and audits each one. */
+    async apply(store: Store, client: RpcBatchClient, state: BatchState): Promise<void> {
+        if (this.triggers.length === 0) return
+        const wallets = await this.expand(store, state)
+        const checks = [...wallets.values()].flatMap(({storage, wallet, ev}) =>
+            this.registry.registriesUsing('identityStorage', storage).map(r => ({ir: r.address, wallet, ev})))
+        if (checks.length === 0) return
+        const results = await client.batchCall<string | null>(checks.map(c => ({
+            method: 'eth_call',
+            params: [{to: c.ir, data: ir.isVerified.encode({_userAddress: c.wallet})}, '0x' + c.ev.block.height.toString(16)],
+        })), {validateError: () => null})
+        const id = (c: {ir: string; wallet: string}) => `${state.chainId}-${c.ir}-${c.wallet}`
+        for (const c of checks) state.verifications.want(id(c))
+        await state.verifications.load(store)
+        checks.forEach((c, i) => {
+            const hex = results[i]
+            if (hex == null || hex === '0x') return
+            const verified = ir.isVerified.decodeResult(hex)
+            const before = state.verifications.get(id(c))
+            if (before?.verified === verified) return
+            const row = state.verifications.upsert(id(c), () => new WalletVerification({id: id(c), chainId: state.chainId, identityRegistry: c.ir, wallet: c.wallet}))
+            Object.assign(row, {verified, changedAtBlock: c.ev.block.height, changedAt: new Date(c.ev.block.timestamp)})
+            const token = [...state.tokens.values()].find(t => t.identityRegistry === c.ir)
+            state.audit.push(new AuditEvent({
+                id: `${logId(state.chainId, c.ev.block.height, c.ev.logIndex)}-verified-${c.ir}-${c.wallet}`,
+                chainId: state.chainId,
+                kind: AuditEventKind.VERIFICATION_CHANGED,
+                token: token ?? null,
+                contract: c.ir,
+                contractKind: ContractKind.IDENTITY_REGISTRY,
+                subject: c.wallet,
+                investor: null,
+                counterparty: null,
+                counterpartyInvestor: null,
+                amount: null,
+                actor: c.ev.actor,
+                blockNumber: c.ev.block.height,
+                timestamp: new Date(c.ev.block.timestamp),
+                txHash: c.ev.txHash,
+                logIndex: c.ev.logIndex,
+                params: {verified, cause: `${c.ev.kind}.${c.ev.name}`, causeContract: c.ev.contract},
+            }))
+        })
+    }
+
+    /** Every (storage, wallet) to re-check, each at the last event that touched it. */
+    private async expand(store: Store, state: BatchState): Promise<Map<string, {storage: string; wallet: string; ev: ChainEvent}>> {
+        const identities = [...new Set(this.triggers.flatMap(t => t.identities ?? []))]
+        const storages = [...new Set(this.triggers.flatMap(t => t.storages ?? []))]
+        const rows: IdentityWallet[] = [
+            ...(identities.length ? await store.findBy(IdentityWallet, {investor: In(identities)}) : []),
+            ...(storages.length ? await store.findBy(IdentityWallet, {storage: In(storages)}) : []),
+            ...state.identityWallets.values(),
+        ]
+        const out = new Map<string, {storage: string; wallet: string; ev: ChainEvent}>()
+        for (const t of this.triggers) {
+            const hits = [
+                ...(t.wallets ?? []),
+                ...rows.filter(r => t.identities?.includes(r.investor) || t.storages?.includes(r.storage)),
+            ]
+            for (const h of hits) out.set(`${h.storage}-${h.wallet}`, {storage: h.storage, wallet: h.wallet, ev: t.ev})
+        }
+        return out
+    }
+}

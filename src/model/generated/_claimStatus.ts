@@ -1,0 +1,5 @@
+export enum ClaimStatus {
+    ACTIVE = "ACTIVE",
+    REMOVED = "REMOVED",
+    REVOKED = "REVOKED",
+}

@@ -1,0 +1,4 @@
+export enum Role {
+    AGENT = "AGENT",
+    OWNER = "OWNER",
+}

@@ -1,0 +1,41 @@
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, IntColumn as IntColumn_, StringColumn as StringColumn_, Index as Index_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
+import {IdentityWallet} from "./identityWallet.model"
+import {Claim} from "./claim.model"
+
+/**
+ * An investor's ONCHAINID identity contract.
+ */
+@Entity_()
+export class Identity {
+    constructor(props?: Partial<Identity>) {
+        Object.assign(this, props)
+    }
+
+    /**
+     * <chainId>-<address>
+     */
+    @PrimaryColumn_()
+    id!: string
+
+    @IntColumn_({nullable: false})
+    chainId!: number
+
+    @Index_()
+    @StringColumn_({nullable: false})
+    address!: string
+
+    /**
+     * ISO 3166-1 numeric, as last registered
+     */
+    @IntColumn_({nullable: true})
+    country!: number | undefined | null
+
+    @StringColumn_({nullable: true})
+    countryCode!: string | undefined | null
+
+    @OneToMany_(() => IdentityWallet, e => e.identity)
+    wallets!: IdentityWallet[]
+
+    @OneToMany_(() => Claim, e => e.identity)
+    claims!: Claim[]
+}
