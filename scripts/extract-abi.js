@@ -6,6 +6,8 @@ const onchainid = require('@onchain-id/solidity').contracts
 
 const wanted = {
     Token: trex.Token,
+    // T-REX tokens, registries and compliance sit behind proxies that emit their own events.
+    AbstractProxy: trex.AbstractProxy,
     TREXFactory: trex.TREXFactory,
     TREXGateway: trex.TREXGateway,
     IdentityRegistry: trex.IdentityRegistry,

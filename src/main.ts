@@ -2,8 +2,9 @@ import {functions as irs} from './abi/IdentityRegistryStorage'
 import {logId} from './ids'
 import {ContractKind, SkippedLog, Token} from './model'
 import {auditEventOf} from './mapping/audit'
+import {backfillLogs, SourceLog} from './mapping/backfill'
 import {decodeEvent} from './mapping/catalog'
-import {discoveriesOf} from './mapping/discovery'
+import {discoveriesOf, selfDiscovery} from './mapping/discovery'
 import {ChainEvent} from './mapping/events'
 import {applyTokenInfo, newToken} from './mapping/factory'
 import {applyGovernanceEvent, wantGovernanceRows} from './mapping/governance'
@@ -14,10 +15,11 @@ import {applyTokenEvent, wantTokenRows} from './mapping/token'
 import {ALL_FIELDS, fetchTokenInfo, infoKey, NAME_AND_SYMBOL, RpcBatchClient, TokenInfo} from './mapping/tokenInfo'
 import {ZERO_ADDRESS} from './mapping/rules'
 import {VerificationTracker} from './mapping/verification'
-import {Log, ProcessorContext} from './processor'
+import {ProcessorContext} from './processor'
 
 export interface HandlerConfig {
     chainId: number
+    startBlock: number
     factories: ReadonlySet<string>
     listedTokens: ReadonlySet<string>
 }
@@ -31,8 +33,7 @@ export function createHandler(cfg: HandlerConfig) {
         await registry.refresh(ctx.store, blocks[0]!.header.height, blocks.at(-1)!.header.height)
         const state = await BatchState.load(ctx.store, cfg.chainId)
 
-        const logs = blocks.flatMap(b => b.logs)
-        discover(logs, registry, state, cfg)
+        const logs = await discoverWithHistory(ctx, blocks.flatMap(b => b.logs), registry, state, cfg)
         const events = decodeAll(logs, registry, state, ctx)
 
         for (const ev of events) wantRows(state, registry, ev)
@@ -49,7 +50,26 @@ export function createHandler(cfg: HandlerConfig) {
     }
 }
 
-function provenanceOf(log: Log): Provenance {
+/**
+ * The batch's logs, preceded by the earlier logs of every contract first watched in this batch,
+ * until those reveal nothing more.
+ */
+async function discoverWithHistory(ctx: ProcessorContext, batch: SourceLog[], registry: ContractRegistry, state: BatchState, cfg: HandlerConfig): Promise<SourceLog[]> {
+    const firstBlock = ctx.blocks[0]!.header.height
+    let history: SourceLog[] = []
+    let backfilled = 0
+    for (let round = 0; round < 5; round++) {
+        discover([...history, ...batch], registry, state, cfg)
+        const fresh = state.newContracts.slice(backfilled).map(c => c.address)
+        backfilled = state.newContracts.length
+        const earlier = await backfillLogs(ctx._chain.client, fresh, cfg.startBlock, firstBlock - 1)
+        if (earlier.length === 0) break
+        history = [...history, ...earlier].sort((a, b) => a.block.height - b.block.height || a.logIndex - b.logIndex)
+    }
+    return [...history, ...batch]
+}
+
+function provenanceOf(log: SourceLog): Provenance {
     if (log.transaction == null) throw new Error(`log ${log.id} came without its transaction: the processor's log request must set transaction: true`)
     return {
         block: log.block,
@@ -64,17 +84,21 @@ function provenanceOf(log: Log): Provenance {
  * Finds the contracts this batch's logs point to, repeating until nothing new turns up: a
  * contract's initialisation logs precede the event that reveals it (a factory's, a registry's).
  */
-function discover(logs: Log[], registry: ContractRegistry, state: BatchState, cfg: HandlerConfig): void {
+function discover(logs: SourceLog[], registry: ContractRegistry, state: BatchState, cfg: HandlerConfig): void {
     for (let round = 0, found = true; found && round < 5; round++) {
         found = false
         for (const log of logs) {
             let kind = registry.get(log.address)?.kind
-            if (kind == null && cfg.factories.has(log.address)) kind = ContractKind.FACTORY
             if (kind == null && cfg.listedTokens.has(log.address)) {
                 found = watchToken(registry, state, log.address, null, 'TOKENS', provenanceOf(log)) || found
                 continue
             }
-            if (kind == null) continue
+            if (kind == null) {
+                kind = cfg.factories.has(log.address) ? ContractKind.FACTORY : selfDiscovery(log, a => registry.get(a) != null || cfg.factories.has(a))
+                if (kind == null) continue
+                registry.watch(state, log.address, kind, kind === ContractKind.FACTORY ? 'TREX_FACTORIES' : `${kind} event`, provenanceOf(log))
+                found = true
+            }
             let decoded
             try {
                 decoded = decodeEvent(kind, log)
@@ -108,7 +132,7 @@ function watchToken(registry: ContractRegistry, state: BatchState, address: stri
 }
 
 /** Every log of a watched contract, decoded once; a log that does not fit its ABI is kept as skipped. */
-function decodeAll(logs: Log[], registry: ContractRegistry, state: BatchState, ctx: ProcessorContext): ChainEvent[] {
+function decodeAll(logs: SourceLog[], registry: ContractRegistry, state: BatchState, ctx: ProcessorContext): ChainEvent[] {
     const events: ChainEvent[] = []
     for (const log of logs) {
         const kind = registry.get(log.address)?.kind

@@ -1,4 +1,5 @@
 // Which events each kind of watched contract emits, from the typegen'd ABIs; pure, no entities.
+import * as proxy from '../abi/AbstractProxy'
 import * as claimIssuer from '../abi/ClaimIssuer'
 import * as claimTopicsRegistry from '../abi/ClaimTopicsRegistry'
 import * as conditionalTransfer from '../abi/ConditionalTransferModule'
@@ -50,12 +51,12 @@ const MODULE_EVENTS: EventMap = {
 }
 
 const EVENTS: Record<ContractKind, EventMap> = {
-    TOKEN: token.events,
-    IDENTITY_REGISTRY: identityRegistry.events,
-    IDENTITY_REGISTRY_STORAGE: identityRegistryStorage.events,
-    TRUSTED_ISSUERS_REGISTRY: trustedIssuersRegistry.events,
-    CLAIM_TOPICS_REGISTRY: claimTopicsRegistry.events,
-    COMPLIANCE: compliance.events,
+    TOKEN: {...proxy.events, ...token.events},
+    IDENTITY_REGISTRY: {...proxy.events, ...identityRegistry.events},
+    IDENTITY_REGISTRY_STORAGE: {...proxy.events, ...identityRegistryStorage.events},
+    TRUSTED_ISSUERS_REGISTRY: {...proxy.events, ...trustedIssuersRegistry.events},
+    CLAIM_TOPICS_REGISTRY: {...proxy.events, ...claimTopicsRegistry.events},
+    COMPLIANCE: {...proxy.events, ...compliance.events},
     MODULE: MODULE_EVENTS,
     FACTORY: factory.events,
     GATEWAY: gateway.events,
@@ -71,6 +72,9 @@ const BY_TOPIC = new Map<ContractKind, Map<string, string>>(
         new Map(Object.entries(events).map(([name, e]) => [e.topic, name])),
     ]),
 )
+
+/** Every event name any watched contract can emit. */
+export const EVENT_NAMES: string[] = [...new Set(Object.values(EVENTS).flatMap(m => Object.keys(m)))]
 
 /** Every topic any watched contract can emit: what the processor asks the node for. */
 export const ALL_TOPICS: string[] = [...new Set(Object.values(EVENTS).flatMap(m => Object.values(m).map(e => e.topic)))]

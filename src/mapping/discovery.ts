@@ -1,5 +1,9 @@
+import {events as dvd} from '../abi/DVDTransferManager'
+import {events as gateway} from '../abi/TREXGateway'
 import {ContractKind} from '../model/generated/_contractKind'
+import {RawLog} from './catalog'
 import {addr, ChainEvent} from './events'
+import {ZERO_ADDRESS} from './rules'
 
 export type RegistryLink = 'identityStorage' | 'trustedIssuersRegistry' | 'claimTopicsRegistry'
 
@@ -34,6 +38,11 @@ export function discoveriesOf(ev: ChainEvent): Discovery[] {
             return [{address: addr(ev, '_identityRegistry'), kind: ContractKind.IDENTITY_REGISTRY, token: ev.contract}]
         case 'TOKEN.ComplianceAdded':
             return [{address: addr(ev, '_compliance'), kind: ContractKind.COMPLIANCE, token: ev.contract}]
+        case 'TOKEN.UpdatedTokenInformation': {
+            // The token's own ONCHAINID: issuers' claims about the token itself live there.
+            const identity = addr(ev, '_newOnchainID')
+            return identity === ZERO_ADDRESS ? [] : [{address: identity, kind: ContractKind.IDENTITY, token: ev.contract}]
+        }
         case 'IDENTITY_REGISTRY.IdentityStorageSet':
             return [{address: addr(ev, 'identityStorage'), kind: ContractKind.IDENTITY_REGISTRY_STORAGE, linkFrom: {registry: ev.contract, field: 'identityStorage'}}]
         case 'IDENTITY_REGISTRY.TrustedIssuersRegistrySet':
@@ -53,4 +62,23 @@ export function discoveriesOf(ev: ChainEvent): Discovery[] {
         default:
             return []
     }
+}
+
+/**
+ * Contracts that nothing we watch points to, recognised by what they emit: a DVD manager settling a
+ * watched token, a TREXGateway set to a watched factory.
+ */
+export function selfDiscovery(log: RawLog, isWatched: (address: string) => boolean): ContractKind | undefined {
+    try {
+        if (log.topics[0] === dvd.DVDTransferInitiated.topic) {
+            const e = dvd.DVDTransferInitiated.decode(log)
+            if (isWatched(e.token1.toLowerCase()) || isWatched(e.token2.toLowerCase())) return ContractKind.DVD_MANAGER
+        }
+        if (log.topics[0] === gateway.FactorySet.topic && isWatched(gateway.FactorySet.decode(log).factory.toLowerCase())) {
+            return ContractKind.GATEWAY
+        }
+    } catch {
+        // another contract's event with the same topic: not ours
+    }
+    return undefined
 }

@@ -1,4 +1,6 @@
 import {describe, expect, it} from 'vitest'
+import {AuditEventKind} from '../../src/model/generated/_auditEventKind'
+import {auditKindOf, EVENT_NAMES} from '../../src/mapping/catalog'
 import {functions} from '../../src/abi/Token'
 import {balanceChangeId, holdingId, logId, tokenId} from '../../src/ids'
 import {classifyTransfer, holderCountDelta, ZERO_ADDRESS} from '../../src/mapping/rules'
@@ -62,5 +64,13 @@ describe('ids', () => {
         const ids = [logId(1, 10, 2), logId(1, 9, 100), logId(1, 10, 11), logId(1, 100, 0)]
         expect([...ids].sort()).toEqual([logId(1, 9, 100), logId(1, 10, 2), logId(1, 10, 11), logId(1, 100, 0)])
         expect(balanceChangeId(1, 9, 3, 'from')).toBe('1-0000000009-000003-from')
+    })
+})
+
+describe('the audit kinds', () => {
+    it('should name every event of every indexed contract', () => {
+        const kinds = new Set<string>(Object.values(AuditEventKind))
+        expect(EVENT_NAMES.length).toBeGreaterThan(80)
+        expect(EVENT_NAMES.filter(n => n !== 'Transfer' && !kinds.has(auditKindOf(n)))).toEqual([])
     })
 })

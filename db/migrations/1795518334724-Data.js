@@ -1,5 +1,5 @@
-module.exports = class Data1795517251874 {
-    name = 'Data1795517251874'
+module.exports = class Data1795518334724 {
+    name = 'Data1795518334724'
 
     async up(db) {
         await db.query(`CREATE TABLE "chain" ("id" character varying NOT NULL, "genesis_hash" text NOT NULL, "first_indexed_block" integer NOT NULL, CONSTRAINT "PK_8e273aafae283b886672c952ecd" PRIMARY KEY ("id"))`)

@@ -1,0 +1,67 @@
+import {RpcBatchClient} from './tokenInfo'
+
+/** A log as the mapping needs it; the processor's logs and backfilled ones both fit. */
+export interface SourceLog {
+    id: string
+    address: string
+    topics: string[]
+    data: string
+    logIndex: number
+    transactionHash: string
+    block: {height: number; timestamp: number}
+    transaction?: {from: string; sighash?: string}
+}
+
+interface RpcLog {
+    address: string
+    topics: string[]
+    data: string
+    logIndex: string
+    blockNumber: string
+    transactionHash: string
+}
+
+/** Blocks per eth_getLogs: wide ranges with an address filter, within what public nodes accept. */
+const RANGE = 50_000
+
+/**
+ * The earlier logs of contracts discovered in this batch. A contract often acts before anything we
+ * watch points to it (an identity gets its KYC claim before it is registered; a module is set up
+ * before it is bound): those logs are read once, at discovery, with their blocks and senders.
+ */
+export async function backfillLogs(client: RpcBatchClient, addresses: string[], fromBlock: number, toBlock: number): Promise<SourceLog[]> {
+    if (addresses.length === 0 || toBlock < fromBlock) return []
+    const ranges: [number, number][] = []
+    for (let b = fromBlock; b <= toBlock; b += RANGE) ranges.push([b, Math.min(toBlock, b + RANGE - 1)])
+    const hex = (n: number) => '0x' + n.toString(16)
+    const found = (await client.batchCall<RpcLog[]>(ranges.map(([from, to]) => ({
+        method: 'eth_getLogs',
+        params: [{address: addresses, fromBlock: hex(from), toBlock: hex(to)}],
+    })))).flat()
+    if (found.length === 0) return []
+
+    const blocks = [...new Set(found.map(l => l.blockNumber))]
+    const txs = [...new Set(found.map(l => l.transactionHash))]
+    const [headers, transactions] = await Promise.all([
+        client.batchCall<{timestamp: string}>(blocks.map(b => ({method: 'eth_getBlockByNumber', params: [b, false]}))),
+        client.batchCall<{from: string; input: string}>(txs.map(h => ({method: 'eth_getTransactionByHash', params: [h]}))),
+    ])
+    const timestamp = new Map(blocks.map((b, i) => [b, Number(headers[i]!.timestamp) * 1000]))
+    const sender = new Map(txs.map((h, i) => [h, transactions[i]!]))
+    return found
+        .map(l => {
+            const tx = sender.get(l.transactionHash)!
+            const height = Number(l.blockNumber)
+            return {
+                id: `backfill-${height}-${Number(l.logIndex)}`,
+                address: l.address.toLowerCase(),
+                topics: l.topics,
+                data: l.data,
+                logIndex: Number(l.logIndex),
+                transactionHash: l.transactionHash,
+                block: {height, timestamp: timestamp.get(l.blockNumber)!},
+                transaction: {from: tx.from.toLowerCase(), sighash: tx.input.length >= 10 ? tx.input.slice(0, 10) : undefined},
+            }
+        })
+        .sort((a, b) => a.block.height - b.block.height || a.logIndex - b.logIndex)
+}

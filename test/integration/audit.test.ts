@@ -1,0 +1,216 @@
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
+import {RunningAnvil} from '../../src/dev/anvil'
+import {contractAt} from '../../src/dev/artifacts'
+import {ComplianceScenarioResult, INDEXED_FAMILIES, runComplianceScenario} from '../../src/dev/complianceScenario'
+import {deployDemo, Deployment} from '../../src/dev/deploy'
+import {connect} from '../../src/dev/rpc'
+import {runDemoScenario} from '../../src/dev/scenario'
+import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {auditKindOf} from '../../src/mapping/catalog'
+import {gql} from './gql'
+
+const dbUrl = inject('dbUrl')
+const lc = (a: string) => a.toLowerCase()
+
+interface AuditRow {
+    id: string
+    kind: string
+    contract: string
+    contractKind: string
+    subject: string | null
+    investor: string | null
+    counterparty: string | null
+    amount: string | null
+    actor: string
+    blockNumber: number
+    txHash: string
+    logIndex: number
+    params: Record<string, unknown>
+    token: {symbol: string} | null
+}
+
+const AUDIT_FIELDS = 'id kind contract contractKind subject investor counterparty amount actor blockNumber txHash logIndex params token { symbol }'
+const TRANSFER_KINDS = ['MINT', 'BURN', 'TRANSFER', 'FORCED_TRANSFER', 'RECOVERY_TRANSFER', 'DVD_TRANSFER']
+
+/** The whole ERC-3643 surface: every event kind of the real T-REX and ONCHAINID contracts, on its own chain. */
+describe('the audit trail', () => {
+    let chain: RunningAnvil
+    let db: TestDatabase
+    let run: IndexerRun
+    let d: Deployment
+    let r: ComplianceScenarioResult
+    let head: number
+    let audit: AuditRow[]
+
+    beforeAll(async () => {
+        chain = await startTestChain()
+        db = await createDatabaseOn(dbUrl)
+        d = await deployDemo(chain.url)
+        await runDemoScenario(chain.url, d)
+        r = await runComplianceScenario(chain.url, d)
+        run = await startIndexer({DB_URL: db.url, RPC_ETH_HTTP: chain.url, TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '5'}, true)
+        head = await waitForHead(chain.url, db.url)
+        audit = (await gql<{auditEvents: AuditRow[]}>(run.gqlUrl, `{ auditEvents(orderBy: id_ASC, limit: 100000) { ${AUDIT_FIELDS} } }`)).auditEvents
+    })
+
+    afterAll(async () => {
+        await run?.stop()
+        await db?.stop()
+        await chain?.stop()
+    })
+
+    describe('when the scenario has made every contract family emit every event', () => {
+        it('should hold one audit row per log, at its block and log index, with its kind, contract, tx and actor', () => {
+            const byCoordinates = new Map(audit.filter(a => a.kind !== 'VERIFICATION_CHANGED').map(a => [`${a.blockNumber}-${a.logIndex}`, a]))
+            const missing: string[] = []
+            let checked = 0
+            for (const step of r.steps) {
+                for (const log of step.logs.filter(l => (INDEXED_FAMILIES as readonly string[]).includes(l.contract))) {
+                    const row = byCoordinates.get(`${step.block}-${log.logIndex}`)
+                    if (row == null) {
+                        missing.push(`${step.name}: ${log.contract}.${log.event} at ${step.block}/${log.logIndex}`)
+                        continue
+                    }
+                    checked++
+                    const kind = log.event === 'Transfer' ? expect.stringMatching(new RegExp(`^(${TRANSFER_KINDS.join('|')})$`)) : auditKindOf(log.event)
+                    expect({kind: row.kind, contract: row.contract, txHash: row.txHash, actor: row.actor})
+                        .toEqual({kind, contract: lc(log.address), txHash: step.txHash, actor: lc(step.from)})
+                }
+            }
+            expect(missing).toEqual([])
+            expect(checked).toBeGreaterThan(400)
+        })
+
+        it('should cover every event kind the scenario emitted', () => {
+            const emitted = new Set(r.steps.flatMap(s => s.logs.filter(l => (INDEXED_FAMILIES as readonly string[]).includes(l.contract)).map(l => l.event)))
+            const indexed = new Set(audit.map(a => a.kind))
+            for (const event of emitted) {
+                if (event === 'Transfer') continue
+                expect([event, indexed.has(auditKindOf(event))]).toEqual([event, true])
+            }
+            for (const kind of TRANSFER_KINDS) expect([kind, indexed.has(kind)]).toEqual([kind, true])
+        })
+    })
+
+    describe('when a ClaimIssuer revokes an investor\'s KYC claim', () => {
+        it('should mark the claim revoked and the wallet unverified on every token, naming the cause', async () => {
+            const wallet = lc(r.revokedInvestor.wallet)
+            const res = await gql<{claims: {status: string; revokedAtBlock: number}[]; walletVerifications: {identityRegistry: string; verified: boolean}[]}>(run.gqlUrl, `{
+                claims(where: {identity: {address_eq: "${lc(r.revokedInvestor.identity)}"}, claimId_eq: "${r.revokedInvestor.claimId}"}) { status revokedAtBlock }
+                walletVerifications(where: {wallet_eq: "${wallet}"}) { identityRegistry verified } }`)
+            expect(res.claims.map(c => c.status)).toEqual(['REVOKED'])
+            const registries = [d.tokens[0]!, d.tokens[1]!, r.lumen].map(t => lc(t.identityRegistry)).sort()
+            expect(res.walletVerifications.filter(v => registries.includes(v.identityRegistry)).map(v => v.verified)).toEqual([false, false, false])
+            const changes = audit.filter(a => a.kind === 'VERIFICATION_CHANGED' && a.subject === wallet && a.blockNumber === res.claims[0]!.revokedAtBlock)
+            expect(changes.map(c => c.params)).toEqual(registries.map(ir => ({verified: false, cause: 'CLAIM_ISSUER.ClaimRevoked', causeContract: lc(r.revokedInvestor.issuer)})).map(() => expect.objectContaining({verified: false, cause: 'CLAIM_ISSUER.ClaimRevoked'})))
+        })
+    })
+
+    describe('when an agent recovers a lost wallet', () => {
+        it('should link the lost and the new wallet to the same investor, with the history continuous', async () => {
+            const res = await gql<{identityWallets: {wallet: string; investor: string; active: boolean}[]}>(run.gqlUrl, `{
+                identityWallets(where: {investor_eq: "${lc(r.recovery.identity)}", storage_eq: "${lc(r.meridian.identityRegistryStorage)}"}, orderBy: registeredAtBlock_ASC) { wallet investor active } }`)
+            expect(res.identityWallets).toEqual([
+                {wallet: lc(r.recovery.lostWallet), investor: lc(r.recovery.identity), active: false},
+                {wallet: lc(r.recovery.newWallet), investor: lc(r.recovery.identity), active: true},
+            ])
+            const history = audit.filter(a => a.investor === lc(r.recovery.identity) && a.token?.symbol === 'MSN')
+            expect(history.map(a => a.subject)).toEqual(expect.arrayContaining([lc(r.recovery.lostWallet), lc(r.recovery.newWallet)]))
+            expect(history.some(a => a.kind === 'RECOVERY_TRANSFER' && a.subject === lc(r.recovery.lostWallet) && a.counterparty === lc(r.recovery.newWallet))).toBe(true)
+        })
+    })
+
+    describe('oracles at the head', () => {
+        it('should equal the chain: balances, freezes, pause, identity, country and isVerified of every wallet', async () => {
+            const provider = await connect(chain.url)
+            const res = await gql<{tokens: {address: string; paused: boolean; totalSupply: string; identityRegistry: string; holdings: {wallet: string; balance: string; frozenAmount: string; isFrozen: boolean}[]}[]}>(run.gqlUrl,
+                `{ tokens { address paused totalSupply identityRegistry holdings(limit: 1000) { wallet balance frozenAmount isFrozen } } }`)
+            expect(res.tokens).toHaveLength(4)
+            const iw = await gql<{identityWallets: {storage: string; wallet: string; investor: string; country: number; active: boolean}[]; walletVerifications: {identityRegistry: string; wallet: string; verified: boolean}[]; watchedContracts: {address: string; identityStorage: string | null}[]}>(run.gqlUrl,
+                `{ identityWallets(limit: 10000) { storage wallet investor country active } walletVerifications(limit: 10000) { identityRegistry wallet verified }
+                   watchedContracts(where: {kind_eq: IDENTITY_REGISTRY}) { address identityStorage } }`)
+            const verified = new Map(iw.walletVerifications.map(v => [`${v.identityRegistry}-${v.wallet}`, v.verified]))
+            for (const t of res.tokens) {
+                const token = contractAt('Token', t.address, provider)
+                const tag = {blockTag: head}
+                expect([t.address, t.paused, BigInt(t.totalSupply)]).toEqual([t.address, await token.paused(tag), await token.totalSupply(tag)])
+                for (const h of t.holdings) {
+                    expect([h.wallet, BigInt(h.balance), BigInt(h.frozenAmount), h.isFrozen])
+                        .toEqual([h.wallet, await token.balanceOf(h.wallet, tag), await token.getFrozenTokens(h.wallet, tag), await token.isFrozen(h.wallet, tag)])
+                }
+                const ir = contractAt('IdentityRegistry', t.identityRegistry, provider)
+                const storage = iw.watchedContracts.find(c => c.address === t.identityRegistry)!.identityStorage
+                for (const w of iw.identityWallets.filter(w => w.storage === storage)) {
+                    const identity = lc(await ir.identity(w.wallet, tag))
+                    expect([w.wallet, w.active ? w.investor : '0x0000000000000000000000000000000000000000'])
+                        .toEqual([w.wallet, identity])
+                    if (w.active) expect([w.wallet, w.country]).toEqual([w.wallet, Number(await ir.investorCountry(w.wallet, tag))])
+                    const v = verified.get(`${t.identityRegistry}-${w.wallet}`)
+                    if (v != null) expect([t.address, w.wallet, v]).toEqual([t.address, w.wallet, await ir.isVerified(w.wallet, tag)])
+                }
+            }
+        })
+
+        it('should equal the module settings read from the chain', async () => {
+            const provider = await connect(chain.url)
+            const res = await gql<{moduleSettings: {module: string; compliance: string; key: string; value: string}[]}>(run.gqlUrl, `{ moduleSettings(limit: 1000) { module compliance key value } }`)
+            const supply = res.moduleSettings.filter(s => s.key === 'supplyLimit')
+            expect(supply.length).toBeGreaterThan(0)
+            for (const s of supply) {
+                const m = contractAt('SupplyLimitModule', s.module, provider)
+                expect([s.compliance, BigInt(s.value)]).toEqual([s.compliance, await m.getSupplyLimit(s.compliance, {blockTag: head})])
+            }
+            const countries = res.moduleSettings.filter(s => s.key.startsWith('allowedCountry:'))
+            expect(countries.length).toBeGreaterThan(0)
+            for (const s of countries) {
+                const m = contractAt('CountryAllowModule', s.module, provider)
+                const country = Number(s.key.split(':')[1])
+                expect([s.compliance, country, s.value === 'true']).toEqual([s.compliance, country, await m.isCountryAllowed(s.compliance, country, {blockTag: head})])
+            }
+        })
+    })
+
+    describe('time travel', () => {
+        it('should give, at 20 random past blocks, the balance balanceOf gives at that block tag, for every wallet', async () => {
+            const provider = await connect(chain.url)
+            const res = await gql<{balanceChanges: {id: string; wallet: string; balanceAfter: string; blockNumber: number; token: {address: string; createdAtBlock: number}}[]}>(run.gqlUrl,
+                `{ balanceChanges(orderBy: id_ASC, limit: 100000) { id wallet balanceAfter blockNumber token { address createdAtBlock } } }`)
+            const createdAt = new Map(res.balanceChanges.map(c => [c.token.address, c.token.createdAtBlock]))
+            const wallets = [...new Set(res.balanceChanges.map(c => `${c.token.address} ${c.wallet}`))]
+            let seed = 20261124
+            const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+            const blocks = Array.from({length: 20}, () => d.deployBlock + 1 + Math.floor(rand() * (head - d.deployBlock)))
+            for (const block of blocks) {
+                for (const key of wallets) {
+                    const [token, wallet] = key.split(' ') as [string, string]
+                    const last = res.balanceChanges.filter(c => c.token.address === token && c.wallet === wallet && c.blockNumber <= block).at(-1)
+                    // Before its deployment a token has no code to ask: nobody held any.
+                    const expected = block < createdAt.get(token)! ? 0n : await contractAt('Token', token, provider).balanceOf(wallet, {blockTag: block})
+                    expect([block, token, wallet, BigInt(last?.balanceAfter ?? 0)]).toEqual([block, token, wallet, expected])
+                }
+            }
+        })
+    })
+
+    describe('for a regulator', () => {
+        it('should list every forced transfer of a token in a time range, with the agent', async () => {
+            const res = await gql<{auditEvents: AuditRow[]}>(run.gqlUrl, `{ auditEvents(where: {kind_eq: FORCED_TRANSFER, token: {symbol_eq: "RIV30"}, timestamp_gte: "1970-01-01T00:00:00Z"}, orderBy: id_ASC) { ${AUDIT_FIELDS} } }`)
+            expect(res.auditEvents.length).toBeGreaterThanOrEqual(2)
+            for (const a of res.auditEvents) expect(a.actor).toBe(lc(d.agent))
+        })
+
+        it('should list every action of one agent, as the transaction sender', async () => {
+            const res = await gql<{auditEvents: {actor: string; kind: string}[]}>(run.gqlUrl, `{ auditEvents(where: {actor_eq: "${lc(d.agent)}"}, limit: 5000) { actor kind } }`)
+            expect(res.auditEvents.length).toBe(audit.filter(a => a.actor === lc(d.agent)).length)
+            expect(new Set(res.auditEvents.map(a => a.kind))).toEqual(expect.objectContaining({}))
+            expect(res.auditEvents.map(a => a.kind)).toEqual(expect.arrayContaining(['MINT', 'FORCED_TRANSFER', 'ADDRESS_FROZEN', 'IDENTITY_REGISTERED']))
+        })
+
+        it('should give the full history of one investor across wallets and tokens', async () => {
+            const identity = lc(r.revokedInvestor.identity)
+            const res = await gql<{auditEvents: AuditRow[]}>(run.gqlUrl, `{ auditEvents(where: {OR: [{investor_eq: "${identity}"}, {counterpartyInvestor_eq: "${identity}"}]}, orderBy: id_ASC, limit: 1000) { ${AUDIT_FIELDS} } }`)
+            const kinds = new Set(res.auditEvents.map(a => a.kind))
+            for (const k of ['IDENTITY_STORED', 'CLAIM_ADDED', 'MINT']) expect([k, kinds.has(k)]).toEqual([k, true])
+        })
+    })
+})
