@@ -10,6 +10,11 @@ interface StoreInternals {
     }
 }
 
+/** The transaction's EntityManager, for the few statements the Store has no method for. */
+export function entityManagerOf(store: Store): EntityManager {
+    return (store as unknown as StoreInternals).em()
+}
+
 /**
  * Writes rows with one statement per table and one array parameter per column
  * (`INSERT … SELECT * FROM unnest($1::text[], …)`). TypeORM's own multi-row statements bind one

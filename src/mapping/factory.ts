@@ -25,6 +25,7 @@ export function newToken(chainId: number, d: Discovery): Token {
         factory: d.factory,
         totalSupply: 0n,
         holderCount: 0,
+        investorCount: 0,
         paused: false,
         transferCount: 0,
         createdAtBlock: d.block.height,

@@ -5,7 +5,7 @@ import {
     ModuleSetting, RoleAssignment, SkippedLog, Token, Transfer, TrustedIssuer, WalletVerification, WatchedContract,
 } from '../model'
 import {holdingId} from '../ids'
-import {bulkWrite} from './bulkWrite'
+import {bulkWrite, entityManagerOf} from './bulkWrite'
 
 type EntityClass<E> = {new (props?: Partial<E>): E}
 
@@ -53,6 +53,10 @@ export class Entities<E extends {id: string}> {
         }
         this.changed.add(id)
         return e
+    }
+
+    changedCount(): number {
+        return this.changed.size
     }
 
     async save(store: Store): Promise<void> {
@@ -137,6 +141,8 @@ export class BatchState {
     }
 
     async save(store: Store): Promise<void> {
+        // A registration change can change any token's investor count (a storage can serve several).
+        if (this.identityWallets.changedCount() > 0) for (const t of this.tokens.keys()) this.token(t)
         await bulkWrite(store, 'upsert', [...this.changedTokens].map(a => this.tokens.get(a)!))
         await bulkWrite(store, 'insert', this.newContracts)
         await bulkWrite(store, 'upsert', [...this.changedContracts])
@@ -145,5 +151,23 @@ export class BatchState {
         await bulkWrite(store, 'insert', this.balanceChanges)
         await bulkWrite(store, 'insert', this.audit)
         await bulkWrite(store, 'insert', this.skipped)
+        await this.countInvestors(store)
+    }
+
+    /**
+     * Investors behind a token's holders, recounted in SQL for the tokens this batch changed: a
+     * recovery, a new registration or a transfer can each change it. The tokens were upserted above,
+     * so a rollback of this block restores the count with them.
+     */
+    private async countInvestors(store: Store): Promise<void> {
+        const ids = [...this.changedTokens].map(a => this.tokens.get(a)!.id)
+        if (ids.length === 0) return
+        await entityManagerOf(store).query(
+            `UPDATE token t SET investor_count = (
+                SELECT count(DISTINCT iw.investor) FROM holding h
+                JOIN watched_contract ir ON ir.chain_id = t.chain_id AND ir.address = t.identity_registry
+                JOIN identity_wallet iw ON iw.chain_id = t.chain_id AND iw.storage = ir.identity_storage AND iw.wallet = h.wallet AND iw.active
+                WHERE h.token_id = t.id AND h.balance > 0)
+            WHERE t.id = ANY($1)`, [ids])
     }
 }

@@ -123,8 +123,8 @@ describe('the audit trail', () => {
     describe('oracles at the head', () => {
         it('should equal the chain: balances, freezes, pause, identity, country and isVerified of every wallet', async () => {
             const provider = await connect(chain.url)
-            const res = await gql<{tokens: {address: string; paused: boolean; totalSupply: string; identityRegistry: string; holdings: {wallet: string; balance: string; frozenAmount: string; isFrozen: boolean}[]}[]}>(run.gqlUrl,
-                `{ tokens { address paused totalSupply identityRegistry holdings(limit: 1000) { wallet balance frozenAmount isFrozen } } }`)
+            const res = await gql<{tokens: {address: string; paused: boolean; totalSupply: string; investorCount: number; identityRegistry: string; holdings: {wallet: string; balance: string; frozenAmount: string; isFrozen: boolean}[]}[]}>(run.gqlUrl,
+                `{ tokens { address paused totalSupply investorCount identityRegistry holdings(limit: 1000) { wallet balance frozenAmount isFrozen } } }`)
             expect(res.tokens).toHaveLength(4)
             const iw = await gql<{identityWallets: {storage: string; wallet: string; investor: string; country: number; active: boolean}[]; walletVerifications: {identityRegistry: string; wallet: string; verified: boolean}[]; watchedContracts: {address: string; identityStorage: string | null}[]}>(run.gqlUrl,
                 `{ identityWallets(limit: 10000) { storage wallet investor country active } walletVerifications(limit: 10000) { identityRegistry wallet verified }
@@ -139,6 +139,12 @@ describe('the audit trail', () => {
                         .toEqual([h.wallet, await token.balanceOf(h.wallet, tag), await token.getFrozenTokens(h.wallet, tag), await token.isFrozen(h.wallet, tag)])
                 }
                 const ir = contractAt('IdentityRegistry', t.identityRegistry, provider)
+                const investors = new Set<string>()
+                for (const h of t.holdings.filter(h => BigInt(h.balance) > 0n)) {
+                    const identity = lc(await ir.identity(h.wallet, tag))
+                    if (identity !== '0x0000000000000000000000000000000000000000') investors.add(identity)
+                }
+                expect([t.address, t.investorCount]).toEqual([t.address, investors.size])
                 const storage = iw.watchedContracts.find(c => c.address === t.identityRegistry)!.identityStorage
                 for (const w of iw.identityWallets.filter(w => w.storage === storage)) {
                     const identity = lc(await ir.identity(w.wallet, tag))

@@ -25,6 +25,7 @@ interface TokenRow {
     version: string
     totalSupply: string
     holderCount: number
+    investorCount: number
     paused: boolean
     identityRegistry: string
     compliance: string
@@ -55,7 +56,7 @@ describe('the indexer on the demo T-REX deployment', () => {
         }, true)
         await waitForHead(rpcUrl, dbUrl)
         const res = await gql<{tokens: TokenRow[]}>(run.gqlUrl, `{ tokens(orderBy: address_ASC) {
-            id address name symbol decimals version totalSupply holderCount paused
+            id address name symbol decimals version totalSupply holderCount investorCount paused
             identityRegistry compliance onchainID factory transferCount } }`)
         tokens = new Map(res.tokens.map(t => [t.address, t]))
     })
@@ -79,6 +80,9 @@ describe('the indexer on the demo T-REX deployment', () => {
             expect(riv.totalSupply).toBe('118500000000')
             expect(hot.holderCount).toBe(8)
             expect(riv.holderCount).toBe(8)
+            // The recovered wallet and its replacement are one investor; every holder is a distinct identity.
+            expect(hot.investorCount).toBe(8)
+            expect(riv.investorCount).toBe(8)
         })
 
         it('should read decimals, registry, compliance and ONCHAINID of the suite', () => {

@@ -60,6 +60,12 @@ export class Token {
     @IntColumn_({nullable: false})
     holderCount!: number
 
+    /**
+     * distinct investors (ONCHAINID identities) behind the wallets with a balance above zero
+     */
+    @IntColumn_({nullable: false})
+    investorCount!: number
+
     @BooleanColumn_({nullable: false})
     paused!: boolean
 

@@ -1,5 +1,5 @@
-module.exports = class Data1795518334724 {
-    name = 'Data1795518334724'
+module.exports = class Data1795518406821 {
+    name = 'Data1795518406821'
 
     async up(db) {
         await db.query(`CREATE TABLE "chain" ("id" character varying NOT NULL, "genesis_hash" text NOT NULL, "first_indexed_block" integer NOT NULL, CONSTRAINT "PK_8e273aafae283b886672c952ecd" PRIMARY KEY ("id"))`)
@@ -15,7 +15,7 @@ module.exports = class Data1795518334724 {
         await db.query(`CREATE INDEX "IDX_70ff8b624c3118ac3a4862d22c" ON "transfer" ("timestamp") `)
         await db.query(`CREATE INDEX "IDX_f605a03972b4f28db27a0ee70d" ON "transfer" ("tx_hash") `)
         await db.query(`CREATE INDEX "IDX_dfc993b6f26b2aedc50ec4bf89" ON "transfer" ("token_id", "block_number", "log_index") `)
-        await db.query(`CREATE TABLE "token" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "address" text NOT NULL, "name" text, "symbol" text, "decimals" integer, "version" text, "onchain_id" text, "identity_registry" text, "compliance" text, "factory" text, "total_supply" numeric NOT NULL, "holder_count" integer NOT NULL, "paused" boolean NOT NULL, "transfer_count" integer NOT NULL, "created_at_block" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_tx_hash" text, CONSTRAINT "PK_82fae97f905930df5d62a702fc9" PRIMARY KEY ("id"))`)
+        await db.query(`CREATE TABLE "token" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "address" text NOT NULL, "name" text, "symbol" text, "decimals" integer, "version" text, "onchain_id" text, "identity_registry" text, "compliance" text, "factory" text, "total_supply" numeric NOT NULL, "holder_count" integer NOT NULL, "investor_count" integer NOT NULL, "paused" boolean NOT NULL, "transfer_count" integer NOT NULL, "created_at_block" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_tx_hash" text, CONSTRAINT "PK_82fae97f905930df5d62a702fc9" PRIMARY KEY ("id"))`)
         await db.query(`CREATE UNIQUE INDEX "IDX_98e0e62905bf3179bdbf443735" ON "token" ("chain_id", "address") `)
         await db.query(`CREATE TABLE "balance_change" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "wallet" text NOT NULL, "delta" numeric NOT NULL, "balance_after" numeric NOT NULL, "block_number" integer NOT NULL, "timestamp" TIMESTAMP WITH TIME ZONE NOT NULL, "tx_hash" text NOT NULL, "log_index" integer NOT NULL, "token_id" character varying, "transfer_id" character varying, CONSTRAINT "PK_7ae313ba4f221a3fbf5b322443a" PRIMARY KEY ("id"))`)
         await db.query(`CREATE INDEX "IDX_8f56ecdd08c766abbbc37f4004" ON "balance_change" ("transfer_id") `)
