@@ -7,6 +7,7 @@ import {startAnvil, RunningAnvil} from './anvil'
 import {Child, PROJECT_DIR, runCompiled} from './children'
 import {deployDemo, Deployment, readDeployment, writeDeployment} from './deploy'
 import {startEmbeddedPostgres} from './postgres'
+import {runComplianceScenario} from './complianceScenario'
 import {runDemoScenario} from './scenario'
 import {indexStatus, rpc} from './status'
 
@@ -113,6 +114,8 @@ async function startDevChain(embeddedDb: boolean): Promise<{anvil: RunningAnvil;
     await writeDeployment(deploymentFile, deployment)
     say('running the demo scenario (mints, transfers, freezes, forced transfer, recovery, pause, token update)…')
     await runDemoScenario(anvil.url, deployment)
+    say('running the compliance scenario (every T-REX and ONCHAINID event: registries, claims and a revocation, modules, a gateway suite, DVD)…')
+    await runComplianceScenario(anvil.url, deployment)
     return {anvil, deployment}
 }
 
