@@ -30,6 +30,7 @@ const wanted = {
     Identity: onchainid.Identity,
     ClaimIssuer: onchainid.ClaimIssuer,
 }
+// Our own DistributionManager's ABI is written by scripts/compile-contracts.js.
 const out = path.join(__dirname, '..', 'abi')
 fs.mkdirSync(out, {recursive: true})
 for (const [name, artifact] of Object.entries(wanted)) {

@@ -11,6 +11,7 @@ export interface IndexerConfig {
     startBlock: number
     factories: string[]
     tokens: string[]
+    distributionManagers: string[]
     finalityConfirmation: number
 }
 
@@ -68,6 +69,7 @@ export function indexerConfig(env: Env = process.env): IndexerConfig {
         startBlock: parseNat('START_BLOCK', env.START_BLOCK, 0),
         factories,
         tokens,
+        distributionManagers: parseAddressList('DISTRIBUTION_MANAGERS', env.DISTRIBUTION_MANAGERS),
         finalityConfirmation: parseNat('FINALITY_CONFIRMATION', env.FINALITY_CONFIRMATION, 10),
     }
 }

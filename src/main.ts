@@ -5,6 +5,7 @@ import {auditEventOf} from './mapping/audit'
 import {backfillLogs, SourceLog} from './mapping/backfill'
 import {decodeEvent} from './mapping/catalog'
 import {discoveriesOf, selfDiscovery} from './mapping/discovery'
+import {applyDistributionEvent, distributionEntityId, wantDistributionRows} from './mapping/distribution'
 import {ChainEvent} from './mapping/events'
 import {applyTokenInfo, newToken} from './mapping/factory'
 import {applyGovernanceEvent, wantGovernanceRows} from './mapping/governance'
@@ -22,6 +23,7 @@ export interface HandlerConfig {
     startBlock: number
     factories: ReadonlySet<string>
     listedTokens: ReadonlySet<string>
+    distributionManagers: ReadonlySet<string>
 }
 
 /** The batch handler: discover contracts, decode every log once, apply in memory, save in bulk. */
@@ -94,9 +96,12 @@ function discover(logs: SourceLog[], registry: ContractRegistry, state: BatchSta
                 continue
             }
             if (kind == null) {
-                kind = cfg.factories.has(log.address) ? ContractKind.FACTORY : selfDiscovery(log, a => registry.get(a) != null || cfg.factories.has(a))
+                const configured = cfg.factories.has(log.address) ? ContractKind.FACTORY
+                    : cfg.distributionManagers.has(log.address) ? ContractKind.DISTRIBUTION_MANAGER : undefined
+                kind = configured ?? selfDiscovery(log, a => registry.get(a) != null || cfg.factories.has(a))
                 if (kind == null) continue
-                registry.watch(state, log.address, kind, kind === ContractKind.FACTORY ? 'TREX_FACTORIES' : `${kind} event`, provenanceOf(log))
+                const by = configured === ContractKind.FACTORY ? 'TREX_FACTORIES' : configured ? 'DISTRIBUTION_MANAGERS' : `${kind} event`
+                registry.watch(state, log.address, kind, by, provenanceOf(log))
                 found = true
             }
             let decoded
@@ -173,6 +178,9 @@ function tokenOf(state: BatchState, ev: ChainEvent): Token | undefined {
         }
         case ContractKind.DVD_MANAGER:
             return state.tokens.get(String(ev.params.token1 ?? '').toLowerCase())
+        case ContractKind.DISTRIBUTION_MANAGER:
+            return state.tokens.get(String(ev.params.token ?? '').toLowerCase())
+                ?? state.tokens.get(state.distributions.get(distributionEntityId(state.chainId, ev.contract, BigInt(String(ev.params.id))))?.tokenAddress ?? '')
         default:
             return undefined
     }
@@ -198,6 +206,7 @@ function wantRows(state: BatchState, registry: ContractRegistry, ev: ChainEvent)
     }
     wantIdentityRows(state, ev)
     wantGovernanceRows(state, ev)
+    wantDistributionRows(state, ev)
 }
 
 interface ViewReads {
@@ -266,6 +275,7 @@ function applyEvent(
     })
     verification.note(ev, affected)
     applyGovernanceEvent(state, ev, contract, token)
+    applyDistributionEvent(state, ev)
     const storage = storageOf(registry, token)
     state.audit.push(auditEventOf(ev, {
         chainId: state.chainId,

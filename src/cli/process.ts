@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     const processor = createProcessor(cfg)
     processor.run(
         new TypeormDatabase({supportHotBlocks: true}),
-        createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens)}),
+        createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers)}),
     )
 }
 

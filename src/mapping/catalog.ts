@@ -5,6 +5,7 @@ import * as claimTopicsRegistry from '../abi/ClaimTopicsRegistry'
 import * as conditionalTransfer from '../abi/ConditionalTransferModule'
 import * as countryAllow from '../abi/CountryAllowModule'
 import * as countryRestrict from '../abi/CountryRestrictModule'
+import * as distributionManager from '../abi/DistributionManager'
 import * as dvd from '../abi/DVDTransferManager'
 import * as exchangeMonthlyLimits from '../abi/ExchangeMonthlyLimitsModule'
 import * as identity from '../abi/Identity'
@@ -63,6 +64,7 @@ const EVENTS: Record<ContractKind, EventMap> = {
     DVD_MANAGER: dvd.events,
     IDENTITY: identity.events,
     CLAIM_ISSUER: claimIssuer.events,
+    DISTRIBUTION_MANAGER: distributionManager.events,
 }
 
 /** topic0 → event name, per contract kind. */

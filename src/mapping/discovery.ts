@@ -1,3 +1,4 @@
+import {events as distributions} from '../abi/DistributionManager'
 import {events as dvd} from '../abi/DVDTransferManager'
 import {events as gateway} from '../abi/TREXGateway'
 import {ContractKind} from '../model/generated/_contractKind'
@@ -66,13 +67,16 @@ export function discoveriesOf(ev: ChainEvent): Discovery[] {
 
 /**
  * Contracts that nothing we watch points to, recognised by what they emit: a DVD manager settling a
- * watched token, a TREXGateway set to a watched factory.
+ * watched token, a distribution manager paying its holders, a TREXGateway set to a watched factory.
  */
 export function selfDiscovery(log: RawLog, isWatched: (address: string) => boolean): ContractKind | undefined {
     try {
         if (log.topics[0] === dvd.DVDTransferInitiated.topic) {
             const e = dvd.DVDTransferInitiated.decode(log)
             if (isWatched(e.token1.toLowerCase()) || isWatched(e.token2.toLowerCase())) return ContractKind.DVD_MANAGER
+        }
+        if (log.topics[0] === distributions.DistributionCreated.topic && isWatched(distributions.DistributionCreated.decode(log).token.toLowerCase())) {
+            return ContractKind.DISTRIBUTION_MANAGER
         }
         if (log.topics[0] === gateway.FactorySet.topic && isWatched(gateway.FactorySet.decode(log).factory.toLowerCase())) {
             return ContractKind.GATEWAY

@@ -1,7 +1,7 @@
 import {In} from 'typeorm'
 import {Store} from '@subsquid/typeorm-store'
 import {
-    AuditEvent, BalanceChange, Claim, ClaimTopic, ComplianceModule, Holding, Identity, IdentityWallet,
+    AuditEvent, BalanceChange, Claim, ClaimTopic, ComplianceModule, Distribution, Entitlement, Holding, Identity, IdentityWallet, Payment,
     ModuleSetting, RoleAssignment, SkippedLog, Token, Transfer, TrustedIssuer, WalletVerification, WatchedContract,
 } from '../model'
 import {holdingId} from '../ids'
@@ -80,6 +80,9 @@ export class BatchState {
     readonly settings = new Entities(ModuleSetting)
     readonly issuers = new Entities(TrustedIssuer)
     readonly topics = new Entities(ClaimTopic)
+    readonly distributions = new Entities(Distribution)
+    readonly payments: Payment[] = []
+    readonly entitlements: Entitlement[] = []
     readonly newContracts: WatchedContract[] = []
     readonly changedContracts = new Set<WatchedContract>()
     readonly transfers: Transfer[] = []
@@ -98,7 +101,7 @@ export class BatchState {
 
     private get loaders(): Entities<{id: string}>[] {
         return [this.holdings, this.identities, this.identityWallets, this.verifications, this.claims,
-            this.roles, this.modules, this.settings, this.issuers, this.topics]
+            this.roles, this.modules, this.settings, this.issuers, this.topics, this.distributions]
     }
 
     async loadWanted(store: Store): Promise<void> {
@@ -149,6 +152,7 @@ export class BatchState {
         for (const l of this.loaders) await l.save(store)
         await bulkWrite(store, 'insert', this.transfers)
         await bulkWrite(store, 'insert', this.balanceChanges)
+        await bulkWrite(store, 'insert', this.payments)
         await bulkWrite(store, 'insert', this.audit)
         await bulkWrite(store, 'insert', this.skipped)
         await this.countInvestors(store)

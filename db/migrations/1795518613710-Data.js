@@ -1,5 +1,5 @@
-module.exports = class Data1795518406821 {
-    name = 'Data1795518406821'
+module.exports = class Data1795518613710 {
+    name = 'Data1795518613710'
 
     async up(db) {
         await db.query(`CREATE TABLE "chain" ("id" character varying NOT NULL, "genesis_hash" text NOT NULL, "first_indexed_block" integer NOT NULL, CONSTRAINT "PK_8e273aafae283b886672c952ecd" PRIMARY KEY ("id"))`)
@@ -64,6 +64,15 @@ module.exports = class Data1795518406821 {
         await db.query(`CREATE INDEX "IDX_6054c5ff62eaa2517085320dd6" ON "trusted_issuer" ("registry") `)
         await db.query(`CREATE TABLE "claim_topic" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "registry" text NOT NULL, "topic" numeric NOT NULL, "active" boolean NOT NULL, "added_at_block" integer NOT NULL, "removed_at_block" integer, CONSTRAINT "PK_a7f94d3911950586fa992e523b3" PRIMARY KEY ("id"))`)
         await db.query(`CREATE INDEX "IDX_e3323a60746dce980e42cca6b0" ON "claim_topic" ("registry") `)
+        await db.query(`CREATE TABLE "payment" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "holder" text NOT NULL, "amount" numeric NOT NULL, "manual" boolean NOT NULL, "memo" text, "actor" text NOT NULL, "block_number" integer NOT NULL, "timestamp" TIMESTAMP WITH TIME ZONE NOT NULL, "tx_hash" text NOT NULL, "log_index" integer NOT NULL, "distribution_id" character varying, CONSTRAINT "PK_fcaec7df5adf9cac408c686b2ab" PRIMARY KEY ("id"))`)
+        await db.query(`CREATE INDEX "IDX_d9a717d5c89f5f8cda298ffc6c" ON "payment" ("distribution_id") `)
+        await db.query(`CREATE INDEX "IDX_863eacfc12a5eaa5e12be4d96c" ON "payment" ("holder") `)
+        await db.query(`CREATE TABLE "entitlement" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "holder" text NOT NULL, "investor" text, "eligible_balance" numeric NOT NULL, "expected" numeric NOT NULL, "distribution_id" character varying, CONSTRAINT "PK_de6f99ce26ea4464056dbd978d6" PRIMARY KEY ("id"))`)
+        await db.query(`CREATE INDEX "IDX_e5d053396e81e59f6a33e32b72" ON "entitlement" ("distribution_id") `)
+        await db.query(`CREATE INDEX "IDX_a1d64f3ecc2d9af83d8c030dcf" ON "entitlement" ("holder") `)
+        await db.query(`CREATE TABLE "distribution" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "manager" text NOT NULL, "distribution_id" numeric NOT NULL, "token_address" text NOT NULL, "payment_token" text NOT NULL, "kind" character varying(10) NOT NULL, "total_amount" numeric NOT NULL, "record_block" integer NOT NULL, "merkle_root" text NOT NULL, "claim_start" TIMESTAMP WITH TIME ZONE NOT NULL, "claim_expiry" TIMESTAMP WITH TIME ZONE NOT NULL, "basis" character varying(11) NOT NULL, "include_frozen" boolean NOT NULL, "rounding" character varying(17) NOT NULL, "policy_uri" text NOT NULL, "creator" text NOT NULL, "status" character varying(9) NOT NULL, "funded" numeric NOT NULL, "paid" numeric NOT NULL, "reclaimed" numeric NOT NULL, "refunded" numeric NOT NULL, "outstanding" numeric NOT NULL, "computed_merkle_root" text, "root_matches" boolean, "created_at_block" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_tx_hash" text NOT NULL, "token_id" character varying, CONSTRAINT "PK_187eaf203ccf9018df51b40108c" PRIMARY KEY ("id"))`)
+        await db.query(`CREATE INDEX "IDX_4db66a7084a3130900eb41ae83" ON "distribution" ("token_id") `)
+        await db.query(`CREATE INDEX "IDX_3d606b91f2c22b6b19eb3f4170" ON "distribution" ("token_address") `)
         await db.query(`ALTER TABLE "holding" ADD CONSTRAINT "FK_c52389ec134cd6591bc938ecf4d" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
         await db.query(`ALTER TABLE "transfer" ADD CONSTRAINT "FK_b27b1150b8a7af68424540613c7" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
         await db.query(`ALTER TABLE "balance_change" ADD CONSTRAINT "FK_7e90228205fd71b53a2c2fd18dd" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
@@ -74,6 +83,9 @@ module.exports = class Data1795518406821 {
         await db.query(`ALTER TABLE "claim" ADD CONSTRAINT "FK_585fc9fd757c5d86614e71a8f53" FOREIGN KEY ("identity_id") REFERENCES "identity"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
         await db.query(`ALTER TABLE "role_assignment" ADD CONSTRAINT "FK_5de7ea2936e2496b54b2dbabca0" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
         await db.query(`ALTER TABLE "compliance_module" ADD CONSTRAINT "FK_95074baff0c1423247337d2fa64" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
+        await db.query(`ALTER TABLE "payment" ADD CONSTRAINT "FK_d9a717d5c89f5f8cda298ffc6cf" FOREIGN KEY ("distribution_id") REFERENCES "distribution"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
+        await db.query(`ALTER TABLE "entitlement" ADD CONSTRAINT "FK_e5d053396e81e59f6a33e32b722" FOREIGN KEY ("distribution_id") REFERENCES "distribution"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
+        await db.query(`ALTER TABLE "distribution" ADD CONSTRAINT "FK_4db66a7084a3130900eb41ae830" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
     }
 
     async down(db) {
@@ -139,6 +151,15 @@ module.exports = class Data1795518406821 {
         await db.query(`DROP INDEX "public"."IDX_6054c5ff62eaa2517085320dd6"`)
         await db.query(`DROP TABLE "claim_topic"`)
         await db.query(`DROP INDEX "public"."IDX_e3323a60746dce980e42cca6b0"`)
+        await db.query(`DROP TABLE "payment"`)
+        await db.query(`DROP INDEX "public"."IDX_d9a717d5c89f5f8cda298ffc6c"`)
+        await db.query(`DROP INDEX "public"."IDX_863eacfc12a5eaa5e12be4d96c"`)
+        await db.query(`DROP TABLE "entitlement"`)
+        await db.query(`DROP INDEX "public"."IDX_e5d053396e81e59f6a33e32b72"`)
+        await db.query(`DROP INDEX "public"."IDX_a1d64f3ecc2d9af83d8c030dcf"`)
+        await db.query(`DROP TABLE "distribution"`)
+        await db.query(`DROP INDEX "public"."IDX_4db66a7084a3130900eb41ae83"`)
+        await db.query(`DROP INDEX "public"."IDX_3d606b91f2c22b6b19eb3f4170"`)
         await db.query(`ALTER TABLE "holding" DROP CONSTRAINT "FK_c52389ec134cd6591bc938ecf4d"`)
         await db.query(`ALTER TABLE "transfer" DROP CONSTRAINT "FK_b27b1150b8a7af68424540613c7"`)
         await db.query(`ALTER TABLE "balance_change" DROP CONSTRAINT "FK_7e90228205fd71b53a2c2fd18dd"`)
@@ -149,5 +170,8 @@ module.exports = class Data1795518406821 {
         await db.query(`ALTER TABLE "claim" DROP CONSTRAINT "FK_585fc9fd757c5d86614e71a8f53"`)
         await db.query(`ALTER TABLE "role_assignment" DROP CONSTRAINT "FK_5de7ea2936e2496b54b2dbabca0"`)
         await db.query(`ALTER TABLE "compliance_module" DROP CONSTRAINT "FK_95074baff0c1423247337d2fa64"`)
+        await db.query(`ALTER TABLE "payment" DROP CONSTRAINT "FK_d9a717d5c89f5f8cda298ffc6cf"`)
+        await db.query(`ALTER TABLE "entitlement" DROP CONSTRAINT "FK_e5d053396e81e59f6a33e32b722"`)
+        await db.query(`ALTER TABLE "distribution" DROP CONSTRAINT "FK_4db66a7084a3130900eb41ae830"`)
     }
 }

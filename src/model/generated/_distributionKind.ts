@@ -1,0 +1,6 @@
+export enum DistributionKind {
+    DIVIDEND = "DIVIDEND",
+    COUPON = "COUPON",
+    REDEMPTION = "REDEMPTION",
+    OTHER = "OTHER",
+}

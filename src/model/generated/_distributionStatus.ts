@@ -1,0 +1,7 @@
+export enum DistributionStatus {
+    CREATED = "CREATED",
+    FUNDED = "FUNDED",
+    PAYING = "PAYING",
+    RECLAIMED = "RECLAIMED",
+    CANCELLED = "CANCELLED",
+}

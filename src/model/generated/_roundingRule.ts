@@ -1,0 +1,4 @@
+export enum RoundingRule {
+    LARGEST_REMAINDER = "LARGEST_REMAINDER",
+    FLOOR = "FLOOR",
+}
