@@ -10,10 +10,10 @@ export interface Child {
     exited: Promise<number | string>
 }
 
-/** Runs one of our compiled entry points (lib/SCRIPT.js, e.g. 'cli/process') with the given environment, its lines prefixed. */
-export function runCompiled(script: string, env: NodeJS.ProcessEnv, out: (line: string) => void): Child {
+/** Runs one of our compiled entry points (lib/SCRIPT.js, e.g. 'cli/process') with the given environment and arguments, its lines prefixed. */
+export function runCompiled(script: string, env: NodeJS.ProcessEnv, out: (line: string) => void, args: readonly string[] = []): Child {
     const name = path.basename(script)
-    const proc = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib', `${script}.js`)], {
+    const proc = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib', `${script}.js`), ...args], {
         cwd: PROJECT_DIR,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
