@@ -1,5 +1,6 @@
 import {createOrmConfig} from '@subsquid/typeorm-config'
 import {createConnectionOptions} from '@subsquid/typeorm-config/lib/connectionOptions'
+import {PoolConfig} from 'pg'
 import {DataSource} from 'typeorm'
 import {redactUrl} from './config'
 import {OperatorError} from './errors'
@@ -56,4 +57,10 @@ export async function resetDatabase(): Promise<void> {
         await ds.query('CREATE SCHEMA public')
     })
     await applyMigrations()
+}
+
+/** node-postgres settings for the same database, for readers outside TypeORM (the export endpoints). */
+export function poolConfig(): PoolConfig {
+    const o = createConnectionOptions()
+    return o.url != null ? {connectionString: o.url} : {host: o.host, port: o.port, database: o.database, user: o.username, password: o.password}
 }

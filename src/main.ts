@@ -1,11 +1,12 @@
 import {functions as irs} from './abi/IdentityRegistryStorage'
 import {logId} from './ids'
-import {ContractKind, SkippedLog, Token} from './model'
+import {ContractKind, Distribution, SkippedLog, Token} from './model'
 import {auditEventOf} from './mapping/audit'
 import {backfillLogs, SourceLog} from './mapping/backfill'
 import {decodeEvent} from './mapping/catalog'
 import {discoveriesOf, selfDiscovery} from './mapping/discovery'
 import {applyDistributionEvent, distributionEntityId, wantDistributionRows} from './mapping/distribution'
+import {computeEntitlements} from './mapping/entitlements'
 import {ChainEvent} from './mapping/events'
 import {applyTokenInfo, newToken} from './mapping/factory'
 import {applyGovernanceEvent, wantGovernanceRows} from './mapping/governance'
@@ -45,10 +46,11 @@ export function createHandler(cfg: HandlerConfig) {
 
         const verification = new VerificationTracker(registry)
         const txEvents = eventsByTx(events)
-        for (const ev of events) applyEvent(state, registry, verification, reads, txEvents, ev)
+        const created = events.flatMap(ev => applyEvent(state, registry, verification, reads, txEvents, ev) ?? [])
         await verification.apply(ctx.store, ctx._chain.client, state)
 
         await state.save(ctx.store)
+        await computeEntitlements(ctx.store, created, blocks.at(-1)!.header.height)
     }
 }
 
@@ -256,7 +258,7 @@ function applyEvent(
     reads: ViewReads,
     txEvents: Map<string, Set<string>>,
     ev: ChainEvent,
-): void {
+): Distribution | undefined {
     const contract = registry.get(ev.contract)!
     const token = tokenOf(state, ev)
     let transferKind
@@ -275,7 +277,7 @@ function applyEvent(
     })
     verification.note(ev, affected)
     applyGovernanceEvent(state, ev, contract, token)
-    applyDistributionEvent(state, ev)
+    const created = applyDistributionEvent(state, ev)
     const storage = storageOf(registry, token)
     state.audit.push(auditEventOf(ev, {
         chainId: state.chainId,
@@ -283,4 +285,5 @@ function applyEvent(
         transferKind,
         investorOf: wallet => (wallet && wallet !== ZERO_ADDRESS ? investorOf(state, storage, wallet) : null),
     }))
+    return created
 }

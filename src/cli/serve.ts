@@ -1,16 +1,22 @@
 import 'dotenv/config'
 import {createLogger} from '@subsquid/logger'
 import {Server} from '@subsquid/graphql-server/lib/server'
+import {Pool} from 'pg'
+import {createFront} from '../api/front'
+import {exportHandler} from '../api/exports'
 import {parseNat} from '../config'
+import {freePort} from '../ports'
 import {exitWithError, OperatorError} from '../errors'
-import {describeDatabase, withDataSource} from '../db'
+import {describeDatabase, poolConfig, withDataSource} from '../db'
 import {startupRetries, withRetry} from '../retry'
 
 const log = createLogger('abst:api')
 
 async function main(): Promise<void> {
     const port = parseNat('GQL_PORT', process.env.GQL_PORT, 4350)
-    process.env.GQL_PORT = String(port)
+    // The Subsquid server listens on a private port behind our front, which adds the CSV exports.
+    const innerPort = await freePort()
+    process.env.GQL_PORT = String(innerPort)
     await withRetry(
         {attempts: startupRetries(), what: `database ${describeDatabase()}`, log: m => log.warn(m)},
         () => withDataSource(ds => ds.query('SELECT 1 FROM token LIMIT 1')),
@@ -24,7 +30,10 @@ async function main(): Promise<void> {
         sqlStatementTimeout: 10000,
         maxRootFields: 20,
     }).start()
-    log.info(`GraphQL API at http://localhost:${server.port}/graphql`)
+    const pool = new Pool({...poolConfig(), max: 4})
+    const front = createFront(innerPort, exportHandler(async (sql, params) => (await pool.query(sql, params)).rows))
+    await new Promise<void>((resolve, reject) => front.once('error', reject).listen(port, resolve))
+    log.info(`GraphQL API at http://localhost:${port}/graphql, exports under http://localhost:${port}/export/`)
     // The server's connection pool has no error listener: a database gone away would crash with a stack dump.
     process.on('uncaughtException', err => {
         if ('severity' in err || /ECONNREFUSED|ECONNRESET|Connection terminated/.test(err.message)) {
@@ -33,7 +42,8 @@ async function main(): Promise<void> {
         exitWithError(log, err)
     })
     const stop = () => {
-        server.close().then(() => process.exit(0), () => process.exit(1))
+        front.close()
+        Promise.all([server.close(), pool.end()]).then(() => process.exit(0), () => process.exit(1))
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)

@@ -1,8 +1,8 @@
 import fs from 'fs'
-import net from 'net'
 import os from 'os'
 import path from 'path'
 import {Client} from 'pg'
+import {freePort} from '../ports'
 import {startAnvil, RunningAnvil} from './anvil'
 import {Child, runCompiled} from './children'
 import {startEmbeddedPostgres} from './postgres'
@@ -22,6 +22,8 @@ export async function startTestDatabase(log: (m: string) => void): Promise<TestD
         },
     }
 }
+
+export {freePort}
 
 export interface TestDatabase {
     url: string
@@ -46,17 +48,6 @@ export async function createDatabaseOn(serverUrl: string): Promise<TestDatabase>
     const url = new URL(serverUrl)
     url.pathname = `/${name}`
     return {url: url.toString(), stop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)}
-}
-
-export function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const srv = net.createServer()
-        srv.once('error', reject)
-        srv.listen(0, '127.0.0.1', () => {
-            const addr = srv.address()
-            srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))))
-        })
-    })
 }
 
 export async function startTestChain(genesisTimestamp?: number): Promise<RunningAnvil> {

@@ -2,13 +2,16 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {deployDemo, Deployment} from '../../src/dev/deploy'
 import {
-    agentPay, buildEntitlementTree, cancelDistribution, chainTime, createDistribution, deployPayouts, entitlementProofs,
+    agentPay, buildEntitlementTree, cancelDistribution, chainTime, claimEntitlement, createDistribution, deployPayouts, entitlementProofs,
     fundDistribution, increaseTime, mintStablecoin, payoutContractAt, pushPayments, reclaimUnclaimed,
 } from '../../src/dev/payouts'
-import {ACCOUNT, connect, devSigner} from '../../src/dev/rpc'
+import {ACCOUNT, connect, devSigner, devWallet} from '../../src/dev/rpc'
+import {contractAt} from '../../src/dev/artifacts'
+import {EntitlementLine, entitlements} from '../../src/analytics/entitlements'
+import {getAddress} from 'ethers'
 import {runDemoScenario} from '../../src/dev/scenario'
 import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
-import {gql} from './gql'
+import {gql, gqlRaw} from './gql'
 
 const dbUrl = inject('dbUrl')
 const tUSD = (whole: number) => BigInt(whole) * 1_000_000n
@@ -41,6 +44,9 @@ describe('distributions', () => {
     let d: Deployment
     let rows: DistributionRow[]
     let managerAddress: string
+    let recordBlock: number
+    let fair: EntitlementLine[]
+    let last: EntitlementLine
     const lc = (a: string) => a.toLowerCase()
 
     beforeAll(async () => {
@@ -54,17 +60,29 @@ describe('distributions', () => {
         const agent = devSigner(ACCOUNT.agent, provider)
         const manager = payoutContractAt('DistributionManager', payouts.manager, agent)
         await mintStablecoin(payoutContractAt('TestStablecoin', payouts.stablecoin, devSigner(ACCOUNT.deployer, provider)), d.agent, tUSD(10_000))
-        const tree = buildEntitlementTree([0, 1, 2].map((i, k) => ({holder: d.investors[i]!.wallet, amount: tUSD([500, 300, 200][k]!)})))
+        // The holders of record, read from the chain (not from the index), shared pro rata.
+        recordBlock = (await provider.getBlockNumber()) - 1
+        const riv = contractAt('Token', d.tokens[1]!.address, provider)
+        const candidates = [...d.investors.map(i => i.wallet), devWallet(ACCOUNT.recoveryWallet, provider).address]
+        const balances = await Promise.all(candidates.map(async w => ({wallet: w.toLowerCase(), investor: null, frozen: 0n, balance: await riv.balanceOf(w, {blockTag: recordBlock}) as bigint})))
+        fair = entitlements(balances.filter(b => b.balance > 0n), tUSD(1000), {basis: 'BY_WALLET', includeFrozen: true, rounding: 'LARGEST_REMAINDER'}).lines
+        const tree = buildEntitlementTree(fair.map(l => ({holder: l.holder, amount: l.amount})))
+        // A root that forgot one holder (the first), its share given to the second.
+        const [left, next] = [fair[0]!, fair[1]!]
+        const wrongTree = buildEntitlementTree(fair.slice(1).map(l => ({holder: l.holder, amount: l === next ? l.amount + left.amount : l.amount})))
         const now = await chainTime(provider)
         const params = {
             kind: 'DIVIDEND' as const, token: d.tokens[1]!.address, paymentToken: payouts.stablecoin, totalAmount: tUSD(1000),
-            recordBlock: (await provider.getBlockNumber()) - 1, merkleRoot: tree.root, claimStart: now - 10, claimExpiry: now + DAY,
+            recordBlock, merkleRoot: tree.root, claimStart: now - 10, claimExpiry: now + DAY,
             basis: 'BY_WALLET' as const, includeFrozen: true, rounding: 'LARGEST_REMAINDER' as const, policyURI: 'ipfs://policy',
         }
-        // 1: funded and fully pushed.
+        // 1: funded and pushed.
         const one = await createDistribution(manager, params)
         await fundDistribution(manager, one.id, tUSD(1000))
-        await pushPayments(manager, one.id, [...entitlementProofs(tree).values()])
+        // Every holder but the last pushed, and one unit too much paid by hand to the first.
+        last = fair.at(-1)!
+        await pushPayments(manager, one.id, [...entitlementProofs(tree).values()].filter(p => lc(p.holder) !== last.holder))
+        await agentPay(manager, one.id, fair[0]!.holder, 1n, 'rounding correction')
         // 2: a manual payment to a wallet that held nothing, then the rest reclaimed after expiry.
         const two = await createDistribution(manager, {...params, kind: 'COUPON'})
         await fundDistribution(manager, two.id, tUSD(1000))
@@ -73,6 +91,12 @@ describe('distributions', () => {
         const three = await createDistribution(manager, {...params, kind: 'REDEMPTION', claimExpiry: now + 10 * DAY})
         await fundDistribution(manager, three.id, tUSD(400))
         await cancelDistribution(manager, three.id)
+        // 4: a root computed without one holder; the second holder claims the inflated leaf.
+        const four = await createDistribution(manager, {...params, kind: 'OTHER', merkleRoot: wrongTree.root})
+        await fundDistribution(manager, four.id, tUSD(1000))
+        const nextProof = entitlementProofs(wrongTree).get(getAddress(next.holder))!
+        const nextInvestor = d.investors.find(i => i.wallet.toLowerCase() === next.holder)!
+        await claimEntitlement(payoutContractAt('DistributionManager', payouts.manager, devSigner(nextInvestor.privateKeyIndex, provider)), four.id, nextProof.amount, nextProof.proof)
         await increaseTime(provider, 2 * DAY)
         await reclaimUnclaimed(manager, two.id, d.agent)
 
@@ -91,7 +115,7 @@ describe('distributions', () => {
 
     describe('when a manager pays a watched token\'s holders', () => {
         it('should be found by its DistributionCreated, without configuration', () => {
-            expect(rows.map(r => [r.distributionId, r.kind, r.token.symbol])).toEqual([['1', 'DIVIDEND', 'RIV30'], ['2', 'COUPON', 'RIV30'], ['3', 'REDEMPTION', 'RIV30']])
+            expect(rows.map(r => [r.distributionId, r.kind, r.token.symbol])).toEqual([['1', 'DIVIDEND', 'RIV30'], ['2', 'COUPON', 'RIV30'], ['3', 'REDEMPTION', 'RIV30'], ['4', 'OTHER', 'RIV30']])
         })
 
         it('should record the entitlement policy from the chain', () => {
@@ -99,11 +123,12 @@ describe('distributions', () => {
         })
     })
 
-    describe('when a distribution is funded and pushed in full', () => {
-        it('should be PAYING with every payment and nothing outstanding', () => {
-            expect(rows[0]).toMatchObject({status: 'PAYING', funded: '1000000000', paid: '1000000000', reclaimed: '0', outstanding: '0'})
-            expect(rows[0]!.payments.map(p => [p.holder, p.amount, p.manual, p.actor]).sort()).toEqual(
-                [[0, '500000000'], [1, '300000000'], [2, '200000000']].map(([i, a]) => [lc(d.investors[i as number]!.wallet), a, false, lc(d.agent)]).sort())
+    describe('when a distribution is funded and pushed', () => {
+        it('should be PAYING with every payment and what is still held', () => {
+            const paid = tUSD(1000) - last.amount + 1n
+            expect(rows[0]).toMatchObject({status: 'PAYING', funded: '1000000000', paid: String(paid), reclaimed: '0', outstanding: String(tUSD(1000) - paid)})
+            expect(rows[0]!.payments.filter(p => !p.manual).map(p => [p.holder, p.amount, p.actor]).sort())
+                .toEqual(fair.slice(0, -1).map(l => [l.holder, String(l.amount), lc(d.agent)]).sort())
         })
     })
 
@@ -117,6 +142,63 @@ describe('distributions', () => {
     describe('when a partly funded distribution is cancelled', () => {
         it('should be CANCELLED with the funding refunded', () => {
             expect(rows[2]).toMatchObject({status: 'CANCELLED', funded: '400000000', paid: '0', refunded: '400000000', outstanding: '0'})
+        })
+    })
+
+    describe('distributionReconciliation()', () => {
+        const reconciliation = async (id: string) => (await gql<{distributionReconciliation: {
+            rootMatches: boolean; expected: string; variance: string; rootDifferences: string[]; unconfirmedHolders: string[]
+            lines: {holder: string; status: string; expected: string; paid: string; difference: string}[]
+        }}>(run.gqlUrl, `{ distributionReconciliation(id: "${id}") { rootMatches expected variance rootDifferences unconfirmedHolders lines { holder status expected paid difference } } }`)).distributionReconciliation
+        const idOf = (n: number) => `31337-${lc(managerAddress)}-${String(n).padStart(10, '0')}`
+
+        describe('when the agent paid one holder one unit too much and one not yet', () => {
+            it('should match the on-chain root and name both, to the unit', async () => {
+                const r = await reconciliation(idOf(1))
+                expect(r).toMatchObject({rootMatches: true, expected: '1000000000', variance: String(1n - last.amount)})
+                expect(r.lines.filter(l => l.status !== 'PAID').sort((a, b) => a.status.localeCompare(b.status))).toEqual([
+                    {holder: fair[0]!.holder, status: 'OVERPAID', expected: String(fair[0]!.amount), paid: String(fair[0]!.amount + 1n), difference: '1'},
+                    {holder: last.holder, status: 'UNPAID', expected: String(last.amount), paid: '0', difference: String(-last.amount)},
+                ])
+                expect(r.lines.filter(l => l.status === 'PAID')).toHaveLength(fair.length - 2)
+            })
+        })
+
+        describe('when an agent paid a wallet that held nothing at the record block', () => {
+            it('should name it PAID_TO_NON_HOLDER and leave every holder UNPAID', async () => {
+                const r = await reconciliation(idOf(2))
+                expect(r.lines.filter(l => l.status === 'PAID_TO_NON_HOLDER')).toEqual([{holder: lc(d.investors[6]!.wallet), status: 'PAID_TO_NON_HOLDER', expected: '0', paid: '50000000', difference: '50000000'}])
+                expect(r.lines.filter(l => l.status === 'UNPAID')).toHaveLength(fair.length)
+            })
+        })
+
+        describe('when the root was computed without one holder', () => {
+            it('should flag the root, name the holder whose claim differs, and list the forgotten one as unconfirmed', async () => {
+                const r = await reconciliation(idOf(4))
+                expect(r.rootMatches).toBe(false)
+                expect(r.rootDifferences).toEqual([fair[1]!.holder])
+                expect(r.unconfirmedHolders).toContain(fair[0]!.holder)
+                expect(r.lines.find(l => l.holder === fair[1]!.holder)).toMatchObject({status: 'OVERPAID', difference: String(fair[0]!.amount)})
+            })
+        })
+
+        describe('when the id is unknown', () => {
+            it('should answer with a GraphQL error that says so', async () => {
+                const {body} = await gqlRaw(run.gqlUrl, '{ distributionReconciliation(id: "nope") { rootMatches } }')
+                expect(body.errors?.[0]?.message).toMatch(/unknown distribution "nope"/)
+            })
+        })
+
+        describe('GET /export/distributions/<id>/reconciliation.csv', () => {
+            it('should give the same lines as CSV, with a totals line', async () => {
+                const res = await fetch(run.gqlUrl.replace('/graphql', `/export/distributions/${idOf(1)}/reconciliation.csv`))
+                expect(res.status).toBe(200)
+                const lines = (await res.text()).trim().split('\n')
+                expect(lines[0]).toBe('holder,status,expected,paid,difference,proven_paid,manual_paid,payments,tx_hashes')
+                expect(lines).toHaveLength(fair.length + 2)
+                expect(lines.at(-1)).toMatch(new RegExp(`^TOTAL,,1000000000,${tUSD(1000) - last.amount + 1n},${1n - last.amount},`))
+                expect((await fetch(run.gqlUrl.replace('/graphql', '/export/distributions/nope/reconciliation.csv'))).status).toBe(404)
+            })
         })
     })
 

@@ -105,6 +105,12 @@ export class Distribution {
     @BooleanColumn_({nullable: true})
     rootMatches!: boolean | undefined | null
 
+    /**
+     * why the indexer could not compute the entitlements (e.g. no eligible holders at the record block)
+     */
+    @StringColumn_({nullable: true})
+    entitlementError!: string | undefined | null
+
     @IntColumn_({nullable: false})
     createdAtBlock!: number
 

@@ -1,0 +1,1 @@
+export {DistributionReconciliationResolver} from './distributionReconciliation'
