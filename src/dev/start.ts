@@ -8,6 +8,7 @@ import {Child, PROJECT_DIR, runCompiled} from './children'
 import {deployDemo, Deployment, readDeployment, writeDeployment} from './deploy'
 import {startEmbeddedPostgres} from './postgres'
 import {runComplianceScenario} from './complianceScenario'
+import {readPayoutDemo, runPayoutDemo} from './payoutDemo'
 import {runDemoScenario} from './scenario'
 import {indexStatus, rpc} from './status'
 
@@ -45,8 +46,10 @@ async function main(): Promise<void> {
         say(`embedded PostgreSQL at ${pg.url.replace(/:[^:@]*@/, ':***@')}`)
     }
 
+    let devChain: Deployment | undefined
     if (!process.env.RPC_ETH_HTTP) {
         const {anvil, deployment} = await startDevChain(embedded)
+        devChain = deployment
         process.env.RPC_ETH_HTTP = anvil.url
         process.env.TREX_FACTORIES = deployment.trexFactory
         process.env.START_BLOCK = String(deployment.deployBlock)
@@ -71,7 +74,30 @@ async function main(): Promise<void> {
         })
     }
     say(`GraphQL at http://localhost:${process.env.GQL_PORT ?? 4350}/graphql — try { tokens { symbol totalSupply holderCount } }; Ctrl-C stops everything`)
+    if (devChain) await payouts(devChain)
 }
+
+/** On a new dev chain, once the demo is indexed: real distributions computed from the index. */
+async function payouts(d: Deployment): Promise<void> {
+    const file = path.join(DATA_DIR, 'payouts.json')
+    if (readPayoutDemo(file)) return
+    const rpcUrl = process.env.RPC_ETH_HTTP!
+    const head = Number(await rpc<string>(rpcUrl, 'eth_blockNumber'))
+    say(`waiting for the index to reach block ${head}, then paying a dividend, a coupon and a redemption from it…`)
+    await withDataSource(async ds => {
+        const query = (sql: string, params?: unknown[]) => ds.query(sql, params) as Promise<Record<string, unknown>[]>
+        for (let s = await indexStatus(query); (s?.height ?? -1) < head; s = await indexStatus(query)) {
+            if (stopping) return
+            await new Promise(r => setTimeout(r, 300))
+        }
+        const demo = await runPayoutDemo(rpcUrl, d, query, head)
+        fs.writeFileSync(file, JSON.stringify(demo, null, 2) + '\n')
+        for (const x of demo.distributions) say(`distribution ${x.id} (${x.kind}) of manager ${demo.manager}: ${x.story}`)
+        say(`reconcile one: { distributionReconciliation(id: "${d.chainId}-${demo.manager.toLowerCase()}-${x10(demo.distributions[0]!.id)}") { rootMatches variance lines { holder status expected paid } } }`)
+    })
+}
+
+const x10 = (id: string) => id.padStart(10, '0')
 
 /**
  * The local anvil chain, resumed from .data when it matches what the database indexed, else
@@ -104,6 +130,7 @@ async function startDevChain(embeddedDb: boolean): Promise<{anvil: RunningAnvil;
         anvil = await start()
     }
 
+    fs.rmSync(path.join(DATA_DIR, 'payouts.json'), {force: true})
     if (embeddedDb) {
         await resetDatabase()
     } else {
@@ -132,6 +159,8 @@ async function resumeProblem(url: string, d: Deployment): Promise<string | null>
 }
 
 main().catch(async err => {
+    // Ctrl-C while the demo still talks to the chain: the stop in progress decides the exit code.
+    if (stopping) return
     console.error(`[start] ${err instanceof Error ? err.message : String(err)}`)
     await shutdown(1)
 })

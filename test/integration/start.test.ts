@@ -75,6 +75,21 @@ describe('npm start', () => {
         }
     }
 
+    /** The demo's three distributions, once the indexer has seen the redemption reclaimed. */
+    const distributionsServed = async (s: Started, timeoutMs = 120000) => {
+        const deadline = Date.now() + timeoutMs
+        for (;;) {
+            try {
+                const res = await gql<{distributions: {id: string; kind: string; status: string}[]}>(gqlUrl, '{ distributions(orderBy: distributionId_ASC) { id kind status } }')
+                if (res.distributions.length === 3 && res.distributions[2]!.status === 'RECLAIMED') return res.distributions
+            } catch {
+                // not up yet
+            }
+            if (Date.now() > deadline) throw new Error(`distributions not served in time:\n${s.lines.slice(-40).join('\n')}`)
+            await new Promise(r => setTimeout(r, 500))
+        }
+    }
+
     describe('on a fresh machine', () => {
         it('should deploy the demo, index it and serve the tokens, then stop cleanly on Ctrl-C', async () => {
             const s = start()
@@ -82,6 +97,10 @@ describe('npm start', () => {
             expect(tokens.map(t => t.symbol)).toEqual(['HOTA', 'LRF', 'MSN', 'RIV30'])
             expect(tokens.every(t => t.holderCount > 0)).toBe(true)
             expect(fs.existsSync(path.join(dataDir, 'deployment.json'))).toBe(true)
+            const payouts = await distributionsServed(s)
+            expect(payouts.map(p => [p.kind, p.status])).toEqual([['DIVIDEND', 'PAYING'], ['COUPON', 'PAYING'], ['REDEMPTION', 'RECLAIMED']])
+            const r = await gql<{distributionReconciliation: {rootMatches: boolean; variance: string}}>(gqlUrl, `{ distributionReconciliation(id: "${payouts[0]!.id}") { rootMatches variance } }`)
+            expect(r.distributionReconciliation).toEqual({rootMatches: true, variance: '0'})
             expect(await stop(s)).toBe(0)
             expect(s.lines.join('\n')).not.toMatch(/\n.*\s+at .*\(.*:\d+:\d+\)/)
         })

@@ -1,0 +1,83 @@
+import fs from 'fs'
+import {ownershipAt, SqlQuery} from '../analytics/ownershipAt'
+import {preparePayout, PreparedPayout} from '../analytics/payoutFile'
+import {Deployment} from './deploy'
+import {
+    claimEntitlement, chainTime, createDistribution, deployPayouts, DistributionKindName, fundDistribution, increaseTime,
+    mintStablecoin, payoutContractAt, pushPayments, reclaimUnclaimed,
+} from './payouts'
+import {ACCOUNT, connect, devSigner} from './rpc'
+
+const tUSD = (whole: bigint) => whole * 1_000_000n
+const HOUR = 3600
+const DAY = 24 * HOUR
+
+export interface PayoutDemo {
+    manager: string
+    stablecoin: string
+    recordBlock: number
+    distributions: {id: string; kind: DistributionKindName; story: string}[]
+}
+
+/**
+ * The payouts of `npm start`: entitlements computed from the *indexed* ownership at a record block
+ * (what `npm run payout:prepare` does), then on chain one dividend paid in full, one coupon partly
+ * claimed, and one redemption whose unclaimed rest is reclaimed after its window.
+ */
+export async function runPayoutDemo(rpcUrl: string, d: Deployment, query: SqlQuery, indexedHead: number): Promise<PayoutDemo> {
+    const provider = await connect(rpcUrl, d.chainId)
+    const payouts = await deployPayouts(rpcUrl, ACCOUNT.deployer)
+    const agent = devSigner(ACCOUNT.agent, provider)
+    const manager = payoutContractAt('DistributionManager', payouts.manager, agent)
+    await mintStablecoin(payoutContractAt('TestStablecoin', payouts.stablecoin, devSigner(ACCOUNT.deployer, provider)), d.agent, tUSD(100_000n))
+
+    const token = d.tokens[1]!.address
+    const recordBlock = indexedHead
+    const ownership = await ownershipAt(query, {token, block: recordBlock, chainId: d.chainId})
+    const policy = {basis: 'BY_WALLET', includeFrozen: true, rounding: 'LARGEST_REMAINDER'} as const
+    const now = await chainTime(provider)
+    const create = async (kind: DistributionKindName, amount: bigint, p: PreparedPayout, expiry: number) => {
+        const {id} = await createDistribution(manager, {
+            kind, token, paymentToken: payouts.stablecoin, totalAmount: amount, recordBlock, merkleRoot: p.merkleRoot,
+            claimStart: now - 60, claimExpiry: expiry, ...policy, policyURI: 'demo: pro rata by wallet at the record block, frozen included, largest remainder',
+        })
+        await fundDistribution(manager, id, amount)
+        return id
+    }
+    const leaves = (p: PreparedPayout) => p.result.lines.filter(l => l.amount > 0n).map(l => ({holder: l.holder, amount: l.amount, proof: p.proofs.get(l.holder)!}))
+    const claimAs = async (id: bigint, p: PreparedPayout, holder: string) => {
+        const investor = d.investors.find(i => i.wallet.toLowerCase() === holder)
+        const leaf = leaves(p).find(l => l.holder === holder)
+        if (investor == null || leaf == null) return
+        await claimEntitlement(payoutContractAt('DistributionManager', payouts.manager, devSigner(investor.privateKeyIndex, provider)), id, leaf.amount, leaf.proof)
+    }
+
+    const dividend = preparePayout(ownership, tUSD(10_000n), policy)
+    const one = await create('DIVIDEND', tUSD(10_000n), dividend, now + 30 * DAY)
+    await pushPayments(manager, one, leaves(dividend))
+
+    const coupon = preparePayout(ownership, tUSD(5_000n), policy)
+    const two = await create('COUPON', tUSD(5_000n), coupon, now + 30 * DAY)
+    for (const l of leaves(coupon).slice(0, 2)) await claimAs(two, coupon, l.holder)
+
+    const redemption = preparePayout(ownership, tUSD(2_000n), policy)
+    const three = await create('REDEMPTION', tUSD(2_000n), redemption, now + HOUR)
+    await claimAs(three, redemption, leaves(redemption)[0]!.holder)
+    await increaseTime(provider, 2 * HOUR)
+    await reclaimUnclaimed(manager, three, d.agent)
+
+    return {
+        manager: payouts.manager,
+        stablecoin: payouts.stablecoin,
+        recordBlock,
+        distributions: [
+            {id: one.toString(), kind: 'DIVIDEND', story: 'paid in full by pushed payments'},
+            {id: two.toString(), kind: 'COUPON', story: 'two holders claimed, the rest still open'},
+            {id: three.toString(), kind: 'REDEMPTION', story: 'one claim, the rest reclaimed after the window'},
+        ],
+    }
+}
+
+export function readPayoutDemo(path: string): PayoutDemo | undefined {
+    return fs.existsSync(path) ? JSON.parse(fs.readFileSync(path, 'utf8')) as PayoutDemo : undefined
+}
