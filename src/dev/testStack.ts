@@ -54,10 +54,10 @@ export async function startTestChain(genesisTimestamp?: number): Promise<Running
     return startAnvil({port: await freePort(), pruneHistory: 10000, genesisTimestamp})
 }
 
-/** Runs the indexer CLI until it exits by itself; for the cases where it must refuse to start. */
-export async function runProcessToExit(env: NodeJS.ProcessEnv, timeoutMs = 60000): Promise<{code: number | string; output: string}> {
+/** Runs one of our compiled CLIs until it exits by itself; its output as a person would read it. */
+export async function runToExit(script: string, env: NodeJS.ProcessEnv, args: readonly string[] = [], timeoutMs = 60000): Promise<{code: number | string; output: string}> {
     const output: string[] = []
-    const child = runCompiled('cli/process', {...process.env, ...env}, l => output.push(l))
+    const child = runCompiled(script, {...process.env, ...env}, l => output.push(l), args)
     const timer = setTimeout(() => child.proc.kill('SIGKILL'), timeoutMs)
     const code = await child.exited
     clearTimeout(timer)
@@ -73,7 +73,7 @@ function logMessage(line: string): string {
     } catch {
         // not JSON
     }
-    return line
+    return line.slice(line.indexOf(' ') + 1)
 }
 
 export interface IndexerRun {

@@ -1,4 +1,3 @@
-import {spawnSync} from 'child_process'
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
@@ -8,12 +7,11 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {PayoutFileJson} from '../../src/analytics/payoutFile'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt} from '../../src/dev/artifacts'
-import {PROJECT_DIR, runCompiled} from '../../src/dev/children'
 import {Deployment, deployDemo} from '../../src/dev/deploy'
 import {chainTime, createDistribution, deployPayoutsWith, payoutContractAt} from '../../src/dev/payouts'
 import {ACCOUNT, connect, devSigner, devWallet, sendChecked} from '../../src/dev/rpc'
 import {runDemoScenario} from '../../src/dev/scenario'
-import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {createDatabaseOn, IndexerRun, runToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
 
 /**
  * `payout:prepare` end to end: its own anvil with the demo T-REX deployment and scenario, plus a
@@ -40,29 +38,8 @@ let candidates: string[]
 let secondWallet: string
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'abst-payout-'))
 
-interface CliRun {
-    code: number | string
-    /** stdout lines and the messages of log lines, prefix removed */
-    output: string
-}
-
-async function prepare(args: string[]): Promise<CliRun> {
-    const lines: string[] = []
-    const child = runCompiled('cli/payoutPrepare', {...process.env, DB_URL: db.url}, l => lines.push(l), args)
-    const timer = setTimeout(() => child.proc.kill('SIGKILL'), 60_000)
-    const code = await child.exited
-    clearTimeout(timer)
-    const messages = lines.map(l => {
-        const text = l.slice(l.indexOf(' ') + 1)
-        try {
-            const parsed: unknown = JSON.parse(text)
-            if (parsed && typeof parsed === 'object' && 'msg' in parsed) return String(parsed.msg)
-        } catch {
-            // a plain line
-        }
-        return text
-    })
-    return {code, output: messages.join('\n')}
+function prepare(args: string[]) {
+    return runToExit('cli/payoutPrepare', {DB_URL: db.url}, args)
 }
 
 function readFile(block: number): {json: PayoutFileJson; csv: string} {
@@ -144,10 +121,6 @@ beforeAll(async () => {
 
     candidates = [...d.investors.map(i => i.wallet), devWallet(ACCOUNT.recoveryWallet, provider).address, secondWallet]
 
-    // The CLI runs from lib/: compile without deleting lib (others may be running it).
-    const tsc = spawnSync(process.execPath, [path.join(PROJECT_DIR, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {cwd: PROJECT_DIR, encoding: 'utf8'})
-    if (!fs.existsSync(path.join(PROJECT_DIR, 'lib', 'cli', 'payoutPrepare.js'))) throw new Error(`tsc did not emit the CLI:\n${tsc.stdout}${tsc.stderr}`)
-
     run = await startIndexer({
         DB_URL: db.url,
         RPC_ETH_HTTP: anvil.url,
@@ -167,7 +140,7 @@ afterAll(async () => {
 
 describe('payout:prepare', () => {
     describe('when entitlements are by wallet with frozen balances included', () => {
-        let cli: CliRun
+        let cli: {code: number | string; output: string}
         let json: PayoutFileJson
         let csv: string
 
@@ -238,7 +211,7 @@ describe('payout:prepare', () => {
     })
 
     describe('when frozen balances are excluded at a past record block', () => {
-        let cli: CliRun
+        let cli: {code: number | string; output: string}
         let json: PayoutFileJson
 
         beforeAll(async () => {

@@ -2,7 +2,7 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {Client} from 'pg'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {connect, devSigner, waitMined} from '../../src/dev/rpc'
-import {createDatabaseOn, runProcessToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {createDatabaseOn, runToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
 
 const dbUrl = inject('dbUrl')
 const FACTORY = '0x1111111111111111111111111111111111111111'
@@ -42,7 +42,7 @@ describe('npm run process', () => {
 
     describe('when TOKENS holds an invalid address', () => {
         it('should refuse to start, naming the variable and the value', async () => {
-            const r = await runProcessToExit(env({TOKENS: '0x1234,0xnotanaddress'}))
+            const r = await runToExit('cli/process', env({TOKENS: '0x1234,0xnotanaddress'}))
             expect(r.code).toBe(2)
             expect(r.output).toContain('TOKENS contains "0x1234", which is not a 0x-prefixed 20-byte hex address')
         })
@@ -50,7 +50,7 @@ describe('npm run process', () => {
 
     describe('when TREX_FACTORIES holds an invalid address', () => {
         it('should refuse to start, naming the variable and the value', async () => {
-            const r = await runProcessToExit(env({TREX_FACTORIES: 'factory'}))
+            const r = await runToExit('cli/process', env({TREX_FACTORIES: 'factory'}))
             expect(r.code).toBe(2)
             expect(r.output).toContain('TREX_FACTORIES contains "factory"')
         })
@@ -58,7 +58,7 @@ describe('npm run process', () => {
 
     describe('when START_BLOCK is not a number', () => {
         it('should refuse to start, naming the variable and the value', async () => {
-            const r = await runProcessToExit(env({START_BLOCK: 'ten'}))
+            const r = await runToExit('cli/process', env({START_BLOCK: 'ten'}))
             expect(r.code).toBe(2)
             expect(r.output).toContain('START_BLOCK="ten" is not a non-negative integer')
         })
@@ -66,7 +66,7 @@ describe('npm run process', () => {
 
     describe('when the RPC is unreachable', () => {
         it('should retry, then stop with one message naming the URL', async () => {
-            const r = await runProcessToExit(env({RPC_ETH_HTTP: 'http://127.0.0.1:9/'}))
+            const r = await runToExit('cli/process', env({RPC_ETH_HTTP: 'http://127.0.0.1:9/'}))
             expect(r.code).toBe(2)
             expect(r.output).toContain('RPC http://127.0.0.1:9/ is unreachable (')
             expect(r.output).toContain('retry 1/1 in 1s')
@@ -77,7 +77,7 @@ describe('npm run process', () => {
 
     describe('when the database is unreachable', () => {
         it('should retry, then stop with one message naming the host, without the password', async () => {
-            const r = await runProcessToExit(env({DB_URL: 'postgres://squid:secret@127.0.0.1:9/squid'}))
+            const r = await runToExit('cli/process', env({DB_URL: 'postgres://squid:secret@127.0.0.1:9/squid'}))
             expect(r.code).toBe(2)
             expect(r.output).toContain('database postgres://squid:***@127.0.0.1:9/squid is unreachable after 2 attempt(s)')
             expect(r.output).not.toContain('secret')
@@ -97,7 +97,7 @@ describe('npm run process', () => {
         it('should refuse to mix the two and say how to reset', async () => {
             const chainB = await startTestChain(1_800_000_000)
             try {
-                const r = await runProcessToExit(env({RPC_ETH_HTTP: chainB.url}))
+                const r = await runToExit('cli/process', env({RPC_ETH_HTTP: chainB.url}))
                 expect(r.code).toBe(2)
                 expect(r.output).toMatch(/holds chain 31337 with genesis 0x[0-9a-f]{64}, but the RPC serves a chain whose genesis is 0x[0-9a-f]{64}\. Refusing to mix two chains/)
                 expect(r.output).toContain('npm run reindex')
