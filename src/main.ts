@@ -81,6 +81,7 @@ function provenanceOf(log: SourceLog): Provenance {
         txHash: log.transactionHash,
         actor: log.transaction.from,
         sighash: log.transaction.sighash,
+        input: log.transaction.input,
     }
 }
 

@@ -194,7 +194,7 @@ export async function ownershipAt(query: SqlQuery, opts: OwnershipAtOptions): Pr
 /** wallet → investor identity at the end of `block`, replaying the storage's identity events. */
 async function investorsAt(query: SqlQuery, token: IndexedToken, block: number): Promise<Map<string, string>> {
     const events = await query(
-        `SELECT kind, params FROM audit_event
+        `SELECT kind, params, subject FROM audit_event
           WHERE chain_id = $1 AND contract = $2 AND kind IN ('IDENTITY_STORED', 'IDENTITY_UNSTORED', 'IDENTITY_MODIFIED')
             AND block_number <= $3
           ORDER BY block_number, log_index`,
@@ -211,8 +211,11 @@ async function investorsAt(query: SqlQuery, token: IndexedToken, block: number):
                 investorOf.delete(String(p.investorAddress))
                 break
             case 'IDENTITY_MODIFIED':
-                // The event names the identities, not the wallet: every wallet of the old identity moves (as the mapping does).
-                for (const [wallet, investor] of investorOf) if (investor === String(p.oldIdentity)) investorOf.set(wallet, String(p.newIdentity))
+                // The event names the identities; the indexer records the wallet from the call as subject when
+                // it could read it, else every wallet of the old identity moves (as the mapping does).
+                for (const [wallet, investor] of investorOf) {
+                    if (investor === String(p.oldIdentity) && (e.subject == null || e.subject === wallet)) investorOf.set(wallet, String(p.newIdentity))
+                }
                 break
         }
     }

@@ -2,6 +2,7 @@ import {logId} from '../ids'
 import {AuditEvent, AuditEventKind, Token, TransferKind} from '../model'
 import {auditKindOf, jsonParams} from './catalog'
 import {ChainEvent} from './events'
+import {modifiedWallet} from './identity'
 import {ZERO_ADDRESS} from './rules'
 
 // Parameter names, across the T-REX and ONCHAINID ABIs, that name the wallet an event is about,
@@ -9,6 +10,8 @@ import {ZERO_ADDRESS} from './rules'
 const SUBJECT = ['from', '_userAddress', 'investorAddress', '_lostWallet', '_from', 'maker', 'owner', '_agent', 'newOwner', 'trustedIssuer', '_module', '_investorAddress']
 const COUNTERPARTY = ['to', '_newWallet', '_to', 'taker', 'spender', 'previousOwner']
 const AMOUNT = ['value', '_amount', 'token1Amount']
+/** Events that name the old and new identity but not the wallet: the call names it. */
+const IDENTITY_CHANGES = new Set(['IdentityModified', 'IdentityUpdated'])
 
 const TRANSFER_AUDIT: Record<TransferKind, AuditEventKind> = {
     MINT: AuditEventKind.MINT,
@@ -38,7 +41,7 @@ export interface AuditContext {
 
 /** The audit row of one event: what happened, to whom, by whom, in which transaction. */
 export function auditEventOf(ev: ChainEvent, ctx: AuditContext): AuditEvent {
-    const subject = address(pick(ev.params, SUBJECT))
+    const subject = address(pick(ev.params, SUBJECT)) ?? (IDENTITY_CHANGES.has(ev.name) ? modifiedWallet(ev.input) ?? null : null)
     const counterparty = address(pick(ev.params, COUNTERPARTY))
     const amount = pick(ev.params, AMOUNT)
     const params = jsonParams(ev.params)

@@ -9,7 +9,7 @@ export interface SourceLog {
     logIndex: number
     transactionHash: string
     block: {height: number; timestamp: number}
-    transaction?: {from: string; sighash?: string}
+    transaction?: {from: string; sighash?: string; input?: string}
 }
 
 interface RpcLog {
@@ -60,7 +60,7 @@ export async function backfillLogs(client: RpcBatchClient, addresses: string[], 
                 logIndex: Number(l.logIndex),
                 transactionHash: l.transactionHash,
                 block: {height, timestamp: timestamp.get(l.blockNumber)!},
-                transaction: {from: tx.from.toLowerCase(), sighash: tx.input.length >= 10 ? tx.input.slice(0, 10) : undefined},
+                transaction: {from: tx.from.toLowerCase(), sighash: tx.input.length >= 10 ? tx.input.slice(0, 10) : undefined, input: tx.input},
             }
         })
         .sort((a, b) => a.block.height - b.block.height || a.logIndex - b.logIndex)

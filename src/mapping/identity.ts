@@ -1,6 +1,8 @@
 import {Store} from '@subsquid/typeorm-store'
 import {In} from 'typeorm'
 import {keccak256} from 'ethers'
+import {functions as ir} from '../abi/IdentityRegistry'
+import {functions as irs} from '../abi/IdentityRegistryStorage'
 import {Claim, ClaimStatus, Identity, IdentityWallet} from '../model'
 import {addr, ChainEvent, param} from './events'
 import {countryAlpha2} from './rules'
@@ -85,7 +87,9 @@ export function applyIdentityEvent(state: BatchState, ev: ChainEvent, reads: Cou
         case 'IDENTITY_REGISTRY_STORAGE.IdentityModified': {
             const old = addr(ev, 'oldIdentity')
             const identity = identityEntity(state, addr(ev, 'newIdentity'))
-            for (const w of [...state.identityWallets.values()].filter(w => w.storage === ev.contract && w.investor === old && w.active)) {
+            // The event names no wallet; the call does (one wallet changes, not every wallet of the identity).
+            const wallet = modifiedWallet(ev.input)
+            for (const w of [...state.identityWallets.values()].filter(w => w.storage === ev.contract && w.investor === old && w.active && (wallet == null || w.wallet === wallet))) {
                 state.identityWallets.upsert(w.id, () => w)
                 Object.assign(w, {identity, investor: identity.address})
             }
@@ -153,4 +157,13 @@ export function investorOf(state: BatchState, storage: string | null | undefined
     if (!storage || !wallet) return null
     const w = state.identityWallets.get(identityWalletId(state.chainId, storage, wallet))
     return w?.active ? w.investor : null
+}
+
+/** The wallet of an updateIdentity / modifyStoredIdentity call, when the transaction called one directly. */
+export function modifiedWallet(input: string | undefined): string | undefined {
+    if (!input) return undefined
+    for (const f of [ir.updateIdentity, irs.modifyStoredIdentity]) {
+        if (input.startsWith(f.selector)) return f.decode(input)._userAddress.toLowerCase()
+    }
+    return undefined
 }

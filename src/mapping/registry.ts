@@ -9,6 +9,8 @@ export interface Provenance {
     txHash: string
     actor: string
     sighash: string | undefined
+    /** the transaction's calldata: names what an event leaves out (the wallet of IdentityModified) */
+    input?: string
 }
 
 /**
