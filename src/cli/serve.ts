@@ -31,7 +31,7 @@ async function main(): Promise<void> {
         maxRootFields: 20,
     }).start()
     const pool = new Pool({...poolConfig(), max: 4})
-    const front = createFront(innerPort, exportHandler(async (sql, params) => (await pool.query(sql, params)).rows))
+    const front = createFront(innerPort, exportHandler(pool))
     await new Promise<void>((resolve, reject) => front.once('error', reject).listen(port, resolve))
     log.info(`GraphQL API at http://localhost:${port}/graphql, exports under http://localhost:${port}/export/`)
     // The server's connection pool has no error listener: a database gone away would crash with a stack dump.

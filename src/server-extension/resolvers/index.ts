@@ -1,1 +1,5 @@
+export {CapTableResolver} from './capTable'
+export {ConcentrationResolver} from './concentration'
 export {DistributionReconciliationResolver} from './distributionReconciliation'
+export {JurisdictionsResolver} from './jurisdictions'
+export {OwnershipHistoryResolver} from './ownershipHistory'

@@ -1,0 +1,78 @@
+import {Arg, Field, Int, ObjectType, Query, registerEnumType, Resolver} from 'type-graphql'
+import type {EntityManager} from 'typeorm'
+import {capTable, CapTableGrouping} from '../../analytics/capTable'
+import {answer, checkPage, holdersAsOf, parseAmount, sqlOf} from '../../api/asOf'
+
+enum CapTableGroupBy {
+    WALLET = 'WALLET',
+    INVESTOR = 'INVESTOR',
+}
+registerEnumType(CapTableGroupBy, {name: 'CapTableGroupBy', description: 'one row per wallet, or per investor identity (its wallets merged, recovered ones included)'})
+
+@ObjectType()
+export class CapTableRowView {
+    @Field({description: 'the wallet, or the investor identity when grouped by investor'}) holder!: string
+    @Field(() => String, {nullable: true}) investor!: string | null
+    @Field(() => [String]) wallets!: string[]
+    @Field() balance!: string
+    @Field({description: 'tokens frozen by partial freezes'}) frozenTokens!: string
+    @Field(() => [String], {description: 'wallets frozen as a whole'}) frozenWallets!: string[]
+    @Field({description: 'balance / supply, exact to 10 places (truncated)'}) share!: string
+    @Field(() => Int, {nullable: true}) country!: number | null
+    @Field(() => String, {nullable: true}) countryCode!: string | null
+    @Field(() => Int, {nullable: true, description: 'first block any of its wallets held the token'}) firstAcquiredBlock!: number | null
+}
+
+@ObjectType()
+export class CapTableView {
+    @Field() token!: string
+    @Field(() => Int) block!: number
+    @Field() supply!: string
+    @Field(() => Int) holderCount!: number
+    @Field(() => Int) investorCount!: number
+    @Field(() => Int, {description: 'rows matching minBalance, before limit/offset'}) rowCount!: number
+    @Field(() => [CapTableRowView]) rows!: CapTableRowView[]
+}
+
+@Resolver()
+export class CapTableResolver {
+    constructor(private readonly tx: () => Promise<EntityManager>) {}
+
+    @Query(() => CapTableView, {description: 'Holders as of a block or time (default: the indexed head), largest first, with totals.'})
+    async capTable(
+        @Arg('token') token: string,
+        @Arg('atBlock', () => Int, {nullable: true}) atBlock: number | null,
+        @Arg('atTimestamp', () => String, {nullable: true, description: 'ISO 8601'}) atTimestamp: string | null,
+        @Arg('groupBy', () => CapTableGroupBy, {defaultValue: CapTableGroupBy.WALLET}) groupBy: CapTableGroupBy,
+        @Arg('limit', () => Int, {defaultValue: 100}) limit: number,
+        @Arg('offset', () => Int, {defaultValue: 0}) offset: number,
+        @Arg('minBalance', () => String, {nullable: true}) minBalance: string | null,
+    ): Promise<CapTableView> {
+        return answer(async () => {
+            checkPage(limit, offset)
+            const min = parseAmount('minBalance', minBalance)
+            const query = sqlOf(await this.tx())
+            const own = await holdersAsOf(query, {token, atBlock, atTimestamp})
+            const table = capTable(own.holders, {groupBy: groupBy as CapTableGrouping, limit, offset, minBalance: min})
+            const wallets = table.rows.flatMap(r => r.wallets)
+            const investors = table.rows.map(r => r.investor).filter((i): i is string => i != null)
+            const first = new Map((await query('SELECT wallet, first_acquired_block FROM holding WHERE token_id = $1 AND wallet = ANY($2)', [own.token.id, wallets]))
+                .map(r => [String(r.wallet), r.first_acquired_block == null ? null : Number(r.first_acquired_block)]))
+            const countries = new Map((await query('SELECT address, country, country_code FROM identity WHERE chain_id = $1 AND address = ANY($2)', [own.token.chainId, investors]))
+                .map(r => [String(r.address), {country: r.country == null ? null : Number(r.country), code: r.country_code == null ? null : String(r.country_code)}]))
+            return {
+                token: own.token.address, block: own.block, supply: String(table.supply), holderCount: table.holderCount,
+                investorCount: table.investorCount, rowCount: table.rowCount,
+                rows: table.rows.map(r => {
+                    const blocks = r.wallets.map(w => first.get(w)).filter((b): b is number => b != null)
+                    const c = r.investor ? countries.get(r.investor) : undefined
+                    return {
+                        holder: r.holder, investor: r.investor, wallets: r.wallets, balance: String(r.balance), frozenTokens: String(r.frozenTokens),
+                        frozenWallets: r.frozenWallets, share: r.share, country: c?.country ?? null, countryCode: c?.code ?? null,
+                        firstAcquiredBlock: blocks.length ? Math.min(...blocks) : null,
+                    }
+                }),
+            }
+        })
+    }
+}

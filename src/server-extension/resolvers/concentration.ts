@@ -1,0 +1,36 @@
+import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
+import type {EntityManager} from 'typeorm'
+import {concentration} from '../../analytics/concentration'
+import {answer, holdersAsOf, sqlOf} from '../../api/asOf'
+
+@ObjectType()
+export class ConcentrationView {
+    @Field() token!: string
+    @Field(() => Int) block!: number
+    @Field() supply!: string
+    @Field(() => Int) holderCount!: number
+    @Field({description: 'share of the largest holder, exact to 10 places'}) top1!: string
+    @Field() top5!: string
+    @Field() top10!: string
+    @Field({description: 'Herfindahl-Hirschman index on the 0–10,000 scale'}) hhi!: string
+    @Field({description: 'Gini coefficient of wallet balances, 0 (equal) to 1'}) gini!: string
+    @Field(() => Int, {description: 'the fewest holders that together hold more than half of the supply'}) holdersToMajority!: number
+}
+
+@Resolver()
+export class ConcentrationResolver {
+    constructor(private readonly tx: () => Promise<EntityManager>) {}
+
+    @Query(() => ConcentrationView, {description: 'How concentrated ownership is, as of a block or time (default: the indexed head).'})
+    async concentration(
+        @Arg('token') token: string,
+        @Arg('atBlock', () => Int, {nullable: true}) atBlock: number | null,
+        @Arg('atTimestamp', () => String, {nullable: true, description: 'ISO 8601'}) atTimestamp: string | null,
+    ): Promise<ConcentrationView> {
+        return answer(async () => {
+            const own = await holdersAsOf(sqlOf(await this.tx()), {token, atBlock, atTimestamp})
+            const c = concentration(own.holders.map(h => h.balance))
+            return {token: own.token.address, block: own.block, ...c, supply: String(c.supply)}
+        })
+    }
+}

@@ -1,0 +1,73 @@
+import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
+import type {EntityManager} from 'typeorm'
+import {findToken, isAddress} from '../../analytics/ownershipAt'
+import {answer, checkPage, InputError, sqlOf} from '../../api/asOf'
+
+@ObjectType()
+export class OwnershipChange {
+    @Field() wallet!: string
+    @Field() delta!: string
+    @Field({description: 'the wallet\'s balance after this change'}) balanceAfter!: string
+    @Field({description: 'the account\'s balance after this change: the wallet\'s, or the sum of the investor\'s wallets'}) accountBalanceAfter!: string
+    @Field({description: 'MINT, BURN, TRANSFER, FORCED, RECOVERY or DVD'}) kind!: string
+    @Field() from!: string
+    @Field() to!: string
+    @Field() actor!: string
+    @Field(() => Int) blockNumber!: number
+    @Field() timestamp!: string
+    @Field() txHash!: string
+    @Field(() => Int) logIndex!: number
+}
+
+@ObjectType()
+export class OwnershipHistory {
+    @Field() token!: string
+    @Field() account!: string
+    @Field({description: 'WALLET, or INVESTOR when the account is an ONCHAINID identity'}) accountKind!: string
+    @Field(() => [String]) wallets!: string[]
+    @Field(() => Int) changeCount!: number
+    @Field(() => [OwnershipChange]) changes!: OwnershipChange[]
+}
+
+@Resolver()
+export class OwnershipHistoryResolver {
+    constructor(private readonly tx: () => Promise<EntityManager>) {}
+
+    @Query(() => OwnershipHistory, {description: 'Every balance change of a wallet, or of all wallets of an investor identity, with provenance.'})
+    async ownershipHistory(
+        @Arg('token') token: string,
+        @Arg('account') account: string,
+        @Arg('limit', () => Int, {defaultValue: 100}) limit: number,
+        @Arg('offset', () => Int, {defaultValue: 0}) offset: number,
+    ): Promise<OwnershipHistory> {
+        return answer(async () => {
+            checkPage(limit, offset)
+            if (!isAddress(account)) throw new InputError(`account "${account}" is not a 0x-prefixed 20-byte hex address`)
+            const query = sqlOf(await this.tx())
+            const t = await findToken(query, token)
+            const who = account.toLowerCase()
+            const owned = t.identityStorage == null ? [] : await query(
+                'SELECT DISTINCT wallet FROM identity_wallet WHERE chain_id = $1 AND storage = $2 AND investor = $3', [t.chainId, t.identityStorage, who])
+            const wallets = owned.length > 0 ? owned.map(r => String(r.wallet)).sort() : [who]
+            const rows = await query(
+                `SELECT * FROM (
+                    SELECT bc.wallet, bc.delta::text AS delta, bc.balance_after::text AS balance_after,
+                           (sum(bc.delta) OVER (ORDER BY bc.block_number, bc.log_index, bc.id))::text AS account_after,
+                           tr.kind, tr."from", tr."to", tr.actor, bc.block_number, bc.timestamp, bc.tx_hash, bc.log_index, bc.id,
+                           count(*) OVER () AS total
+                      FROM balance_change bc JOIN transfer tr ON tr.id = bc.transfer_id
+                     WHERE bc.token_id = $1 AND bc.wallet = ANY($2)) h
+                 ORDER BY block_number, log_index, id LIMIT $3 OFFSET $4`,
+                [t.id, wallets, limit, offset])
+            return {
+                token: t.address, account: who, accountKind: owned.length > 0 ? 'INVESTOR' : 'WALLET', wallets,
+                changeCount: rows.length > 0 ? Number(rows[0]!.total) : 0,
+                changes: rows.map(r => ({
+                    wallet: String(r.wallet), delta: String(r.delta), balanceAfter: String(r.balance_after), accountBalanceAfter: String(r.account_after),
+                    kind: String(r.kind), from: String(r.from), to: String(r.to), actor: String(r.actor), blockNumber: Number(r.block_number),
+                    timestamp: new Date(r.timestamp as string).toISOString(), txHash: String(r.tx_hash), logIndex: Number(r.log_index),
+                })),
+            }
+        })
+    }
+}
