@@ -2,7 +2,7 @@ import {In} from 'typeorm'
 import {Store} from '@subsquid/typeorm-store'
 import {
     AuditEvent, BalanceChange, Claim, ClaimTopic, ComplianceModule, Distribution, Entitlement, Holding, Identity, IdentityWallet, Payment,
-    ModuleSetting, RoleAssignment, SkippedLog, Token, Transfer, TrustedIssuer, WalletVerification, WatchedContract,
+    ModuleSetting, RoleAssignment, SkippedLog, Token, TokenHourlySnapshot, Transfer, TrustedIssuer, WalletVerification, WatchedContract,
 } from '../model'
 import {holdingId} from '../ids'
 import {bulkWrite, entityManagerOf} from './bulkWrite'
@@ -59,6 +59,10 @@ export class Entities<E extends {id: string}> {
         return this.changed.size
     }
 
+    changedIds(): string[] {
+        return [...this.changed]
+    }
+
     async save(store: Store): Promise<void> {
         await bulkWrite(store, 'upsert', [...this.changed].map(id => this.rows.get(id)!))
     }
@@ -81,6 +85,7 @@ export class BatchState {
     readonly issuers = new Entities(TrustedIssuer)
     readonly topics = new Entities(ClaimTopic)
     readonly distributions = new Entities(Distribution)
+    readonly snapshots = new Entities(TokenHourlySnapshot)
     readonly payments: Payment[] = []
     readonly entitlements: Entitlement[] = []
     readonly newContracts: WatchedContract[] = []
@@ -101,7 +106,7 @@ export class BatchState {
 
     private get loaders(): Entities<{id: string}>[] {
         return [this.holdings, this.identities, this.identityWallets, this.verifications, this.claims,
-            this.roles, this.modules, this.settings, this.issuers, this.topics, this.distributions]
+            this.roles, this.modules, this.settings, this.issuers, this.topics, this.distributions, this.snapshots]
     }
 
     async loadWanted(store: Store): Promise<void> {
@@ -173,5 +178,10 @@ export class BatchState {
                 JOIN identity_wallet iw ON iw.chain_id = t.chain_id AND iw.storage = ir.identity_storage AND iw.wallet = h.wallet AND iw.active
                 WHERE h.token_id = t.id AND h.balance > 0)
             WHERE t.id = ANY($1)`, [ids])
+        const hours = this.snapshots.changedIds()
+        if (hours.length > 0) {
+            await entityManagerOf(store).query(
+                'UPDATE token_hourly_snapshot s SET investor_count = t.investor_count FROM token t WHERE t.id = s.token_id AND s.id = ANY($1)', [hours])
+        }
     }
 }

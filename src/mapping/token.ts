@@ -1,5 +1,5 @@
-import {balanceChangeId, logId} from '../ids'
-import {BalanceChange, Holding, Token, Transfer, TransferKind} from '../model'
+import {balanceChangeId, logId, tokenId} from '../ids'
+import {BalanceChange, Holding, Token, TokenHourlySnapshot, Transfer, TransferKind} from '../model'
 import {addr, ChainEvent, param} from './events'
 import {Provenance} from './registry'
 import {classifyTransfer, holderCountDelta, ZERO_ADDRESS} from './rules'
@@ -16,6 +16,7 @@ export function wantTokenRows(state: BatchState, ev: ChainEvent): void {
     switch (ev.name) {
         case 'Transfer':
             for (const w of [addr(ev, 'from'), addr(ev, 'to')]) if (w !== ZERO_ADDRESS) state.wantHolding(ev.contract, w)
+            state.snapshots.want(snapshotId(tokenId(state.chainId, ev.contract), ev.block.timestamp))
             return
         case 'AddressFrozen':
         case 'TokensFrozen':
@@ -97,7 +98,22 @@ function applyTransfer(state: BatchState, token: Token, ev: ChainEvent, txEvents
     else moveBalance(state, token, transfer, ev, from, -amount, 'from')
     if (to === ZERO_ADDRESS) token.totalSupply -= amount
     else moveBalance(state, token, transfer, ev, to, amount, 'to')
+    recordHour(state, token, ev, amount)
     return transfer.kind
+}
+
+const hourOf = (timestampMs: number): number => Math.floor(timestampMs / 3_600_000) * 3600
+const snapshotId = (token: string, timestampMs: number): string => `${token}-${String(hourOf(timestampMs)).padStart(10, '0')}`
+
+/** The token's figures at the end of the hour, for time series that never rescan transfers. */
+function recordHour(state: BatchState, token: Token, ev: ChainEvent, amount: bigint): void {
+    const id = snapshotId(token.id, ev.block.timestamp)
+    const s = state.snapshots.upsert(id, () => new TokenHourlySnapshot({
+        id, chainId: state.chainId, hour: new Date(hourOf(ev.block.timestamp) * 1000), transferCount: 0, volume: 0n,
+    }))
+    Object.assign(s, {token, totalSupply: token.totalSupply, holderCount: token.holderCount, investorCount: token.investorCount, lastBlock: ev.block.height})
+    s.transferCount += 1
+    s.volume += amount
 }
 
 function moveBalance(state: BatchState, token: Token, transfer: Transfer, ev: Provenance, wallet: string, delta: bigint, side: 'from' | 'to'): void {

@@ -38,6 +38,10 @@ describe('the analytics API', () => {
             [secondWallet, d.investors[0]!.identity, d.investors[0]!.country])
         await sendChecked('investor 0 moves bonds to its second wallet', contractAt('Token', bond.address, devSigner(d.investors[0]!.privateKeyIndex, provider)), 'transfer',
             [secondWallet, 9_000_000_000n])
+        // Three hours later, one more transfer: the hourly series has a gap to carry over.
+        await provider.send('evm_increaseTime', [3 * 3600])
+        await sendChecked('investor 0 moves more bonds, 3 hours later', contractAt('Token', bond.address, devSigner(d.investors[0]!.privateKeyIndex, provider)), 'transfer',
+            [secondWallet, 1_000_000n])
         riv = contractAt('Token', bond.address, provider)
         wallets = [...d.investors.map(i => lc(i.wallet)), lc(devWallet(ACCOUNT.recoveryWallet, provider).address), lc(secondWallet)]
         run = await startIndexer({DB_URL: db.url, RPC_ETH_HTTP: chain.url, TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '5'}, true)
@@ -156,6 +160,31 @@ describe('the analytics API', () => {
             expect(inv.wallets).toEqual([lc(d.investors[0]!.wallet), lc(secondWallet)].sort())
             expect(BigInt(inv.changes.at(-1)!.accountBalanceAfter)).toBe(await riv.balanceOf(d.investors[0]!.wallet) + await riv.balanceOf(secondWallet))
             expect(inv.changeCount).toBe(inv.changes.length)
+        })
+    })
+
+    describe('.tokenTimeSeries()', () => {
+        it('should recount the transfers per bucket and end at the chain\'s supply', async () => {
+            const provider = await connect(chain.url)
+            const first = new Date((await provider.getBlock(d.deployBlock + 1))!.timestamp * 1000)
+            const last = new Date((await provider.getBlock(head))!.timestamp * 1000)
+            type B = {start: string; totalSupply: string; holderCount: number; transferCount: number; volume: string}
+            const series = async (interval: string) => (await gql<{tokenTimeSeries: B[]}>(run.gqlUrl,
+                `{ tokenTimeSeries(token: "${d.tokens[1]!.address}", interval: ${interval}, from: "${first.toISOString()}", to: "${last.toISOString()}") { start totalSupply holderCount transferCount volume } }`)).tokenTimeSeries
+            const transfers = (await gql<{transfers: {amount: string; timestamp: string}[]}>(run.gqlUrl,
+                `{ transfers(where: {token: {address_eq: "${lc(d.tokens[1]!.address)}"}}, limit: 10000) { amount timestamp } }`)).transfers
+            const hours = await series('HOUR')
+            expect(hours.length).toBeGreaterThanOrEqual(4)
+            for (const h of hours) {
+                const start = Date.parse(h.start)
+                const inside = transfers.filter(t => Date.parse(t.timestamp) >= start && Date.parse(t.timestamp) < start + 3_600_000)
+                expect([h.start, h.transferCount, BigInt(h.volume)]).toEqual([h.start, inside.length, inside.reduce((s, t) => s + BigInt(t.amount), 0n)])
+            }
+            expect(hours.some(h => h.transferCount === 0)).toBe(true)
+            expect(BigInt(hours.at(-1)!.totalSupply)).toBe(await riv.totalSupply())
+            const days = await series('DAY')
+            expect(days.reduce((s, b) => s + b.transferCount, 0)).toBe(transfers.length)
+            expect(days.at(-1)!.holderCount).toBe(hours.at(-1)!.holderCount)
         })
     })
 })

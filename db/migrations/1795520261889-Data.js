@@ -1,5 +1,5 @@
-module.exports = class Data1795519255757 {
-    name = 'Data1795519255757'
+module.exports = class Data1795520261889 {
+    name = 'Data1795520261889'
 
     async up(db) {
         await db.query(`CREATE TABLE "chain" ("id" character varying NOT NULL, "genesis_hash" text NOT NULL, "first_indexed_block" integer NOT NULL, CONSTRAINT "PK_8e273aafae283b886672c952ecd" PRIMARY KEY ("id"))`)
@@ -73,6 +73,8 @@ module.exports = class Data1795519255757 {
         await db.query(`CREATE TABLE "distribution" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "manager" text NOT NULL, "distribution_id" numeric NOT NULL, "token_address" text NOT NULL, "payment_token" text NOT NULL, "kind" character varying(10) NOT NULL, "total_amount" numeric NOT NULL, "record_block" integer NOT NULL, "merkle_root" text NOT NULL, "claim_start" TIMESTAMP WITH TIME ZONE NOT NULL, "claim_expiry" TIMESTAMP WITH TIME ZONE NOT NULL, "basis" character varying(11) NOT NULL, "include_frozen" boolean NOT NULL, "rounding" character varying(17) NOT NULL, "policy_uri" text NOT NULL, "creator" text NOT NULL, "status" character varying(9) NOT NULL, "funded" numeric NOT NULL, "paid" numeric NOT NULL, "reclaimed" numeric NOT NULL, "refunded" numeric NOT NULL, "outstanding" numeric NOT NULL, "computed_merkle_root" text, "root_matches" boolean, "entitlement_error" text, "created_at_block" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_tx_hash" text NOT NULL, "token_id" character varying, CONSTRAINT "PK_187eaf203ccf9018df51b40108c" PRIMARY KEY ("id"))`)
         await db.query(`CREATE INDEX "IDX_4db66a7084a3130900eb41ae83" ON "distribution" ("token_id") `)
         await db.query(`CREATE INDEX "IDX_3d606b91f2c22b6b19eb3f4170" ON "distribution" ("token_address") `)
+        await db.query(`CREATE TABLE "token_hourly_snapshot" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "hour" TIMESTAMP WITH TIME ZONE NOT NULL, "total_supply" numeric NOT NULL, "holder_count" integer NOT NULL, "investor_count" integer NOT NULL, "transfer_count" integer NOT NULL, "volume" numeric NOT NULL, "last_block" integer NOT NULL, "token_id" character varying, CONSTRAINT "PK_c2a55d35d94dbb265483e103551" PRIMARY KEY ("id"))`)
+        await db.query(`CREATE UNIQUE INDEX "IDX_b23bc2ffc3b512fd201525ba88" ON "token_hourly_snapshot" ("token_id", "hour") `)
         await db.query(`ALTER TABLE "holding" ADD CONSTRAINT "FK_c52389ec134cd6591bc938ecf4d" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
         await db.query(`ALTER TABLE "transfer" ADD CONSTRAINT "FK_b27b1150b8a7af68424540613c7" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
         await db.query(`ALTER TABLE "balance_change" ADD CONSTRAINT "FK_7e90228205fd71b53a2c2fd18dd" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
@@ -86,6 +88,7 @@ module.exports = class Data1795519255757 {
         await db.query(`ALTER TABLE "payment" ADD CONSTRAINT "FK_d9a717d5c89f5f8cda298ffc6cf" FOREIGN KEY ("distribution_id") REFERENCES "distribution"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
         await db.query(`ALTER TABLE "entitlement" ADD CONSTRAINT "FK_e5d053396e81e59f6a33e32b722" FOREIGN KEY ("distribution_id") REFERENCES "distribution"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
         await db.query(`ALTER TABLE "distribution" ADD CONSTRAINT "FK_4db66a7084a3130900eb41ae830" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
+        await db.query(`ALTER TABLE "token_hourly_snapshot" ADD CONSTRAINT "FK_7dbd3cfe22e53cca4c7ed33f29a" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
     }
 
     async down(db) {
@@ -160,6 +163,8 @@ module.exports = class Data1795519255757 {
         await db.query(`DROP TABLE "distribution"`)
         await db.query(`DROP INDEX "public"."IDX_4db66a7084a3130900eb41ae83"`)
         await db.query(`DROP INDEX "public"."IDX_3d606b91f2c22b6b19eb3f4170"`)
+        await db.query(`DROP TABLE "token_hourly_snapshot"`)
+        await db.query(`DROP INDEX "public"."IDX_b23bc2ffc3b512fd201525ba88"`)
         await db.query(`ALTER TABLE "holding" DROP CONSTRAINT "FK_c52389ec134cd6591bc938ecf4d"`)
         await db.query(`ALTER TABLE "transfer" DROP CONSTRAINT "FK_b27b1150b8a7af68424540613c7"`)
         await db.query(`ALTER TABLE "balance_change" DROP CONSTRAINT "FK_7e90228205fd71b53a2c2fd18dd"`)
@@ -173,5 +178,6 @@ module.exports = class Data1795519255757 {
         await db.query(`ALTER TABLE "payment" DROP CONSTRAINT "FK_d9a717d5c89f5f8cda298ffc6cf"`)
         await db.query(`ALTER TABLE "entitlement" DROP CONSTRAINT "FK_e5d053396e81e59f6a33e32b722"`)
         await db.query(`ALTER TABLE "distribution" DROP CONSTRAINT "FK_4db66a7084a3130900eb41ae830"`)
+        await db.query(`ALTER TABLE "token_hourly_snapshot" DROP CONSTRAINT "FK_7dbd3cfe22e53cca4c7ed33f29a"`)
     }
 }
