@@ -22,9 +22,9 @@
  *     token_id               the token the event concerns, <chainId>-<token address>; empty if none
  *     contract               address of the contract that emitted the event
  *     contract_kind          what that contract is (TOKEN, IDENTITY_REGISTRY, COMPLIANCE, …)
- *     subject                the wallet the event is about (receiver, frozen wallet, …); empty if none
+ *     subject                the wallet the event is about (a transfer's sender, the frozen wallet, …); empty if none
  *     investor               the investor identity (ONCHAINID) behind subject at the time; empty if unknown
- *     counterparty           the other wallet (sender of a transfer, …); empty if none
+ *     counterparty           the other wallet (a transfer's receiver, a recovery's new wallet, …); empty if none
  *     counterparty_investor  the investor identity behind counterparty at the time; empty if unknown
  *     amount                 token amount in base units (integer string); empty if none
  *     actor                  the transaction sender
