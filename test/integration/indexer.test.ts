@@ -192,10 +192,16 @@ describe('the indexer on the demo T-REX deployment', () => {
     })
 
     // Last: it adds a block to the shared chain.
-    describe('when a dashboard subscribes to transfers', () => {
-        it('should push a transfer mined after the subscription started', async () => {
+    describe('when a dashboard subscribes to transfers, holdings and audit events', () => {
+        it('should push each of them for a transfer mined after the subscriptions started', async () => {
             const client = createClient({url: run.gqlUrl.replace('http', 'ws'), webSocketImpl: WebSocket})
             const seen: {amount: string; from: string}[][] = []
+            const watch = <T>(query: string, hit: (data: T) => boolean) => new Promise<void>((resolve, reject) => {
+                client.subscribe<T>({query}, {next: msg => (msg.data && hit(msg.data) ? resolve() : undefined), error: reject, complete: () => undefined})
+            })
+            const audited = watch<{auditEvents: unknown[]}>(`subscription { auditEvents(where: {kind_eq: TRANSFER, amount_eq: "7"}) { id } }`, d => d.auditEvents.length > 0)
+            const held = watch<{holdings: {balance: string}[]}>(`subscription { holdings(where: {wallet_eq: "${investor(1)}", token: {address_eq: "${lc(equity.address)}"}}) { balance } }`,
+                d => d.holdings[0]?.balance === '907')
             const arrived = new Promise<void>((resolve, reject) => {
                 client.subscribe<{transfers: {amount: string; from: string}[]}>(
                     {query: `subscription { transfers(where: {amount_eq: "7"}) { amount from } }`},
@@ -215,7 +221,7 @@ describe('the indexer on the demo T-REX deployment', () => {
                 const sender = devSigner(d.investors[0]!.privateKeyIndex, provider)
                 const hot = contractAt('Token', equity.address, sender)
                 await waitMined(await hot.getFunction('transfer')(d.investors[1]!.wallet, 7n), 'transfer 7 HOT')
-                await arrived
+                await Promise.all([arrived, audited, held])
                 expect(seen[0]).toEqual([])
                 expect(seen.at(-1)).toEqual([{amount: '7', from: investor(0)}])
             } finally {
