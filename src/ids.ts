@@ -2,7 +2,6 @@
 
 const pad = (n: number, width: number): string => n.toString().padStart(width, '0')
 
-export const chainKey = (chainId: number): string => chainId.toString()
 
 export const tokenId = (chainId: number, token: string): string => `${chainId}-${token}`
 

@@ -2,7 +2,7 @@ import {tokenId} from '../ids'
 import {Token} from '../model'
 import {TokenInfo} from './tokenInfo'
 
-export interface Discovery {
+export interface TokenSighting {
     address: string
     factory: string | null
     block: {height: number; timestamp: number}
@@ -10,7 +10,7 @@ export interface Discovery {
 }
 
 /** A token first seen at a block: supply and holders start at zero and are built from its Transfers. */
-export function newToken(chainId: number, d: Discovery): Token {
+export function newToken(chainId: number, d: TokenSighting): Token {
     return new Token({
         id: tokenId(chainId, d.address),
         chainId,
