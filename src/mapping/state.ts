@@ -95,6 +95,8 @@ export class BatchState {
     readonly audit: AuditEvent[] = []
     readonly skipped: SkippedLog[] = []
     private readonly changedTokens = new Set<string>()
+    /** tokens where a wallet started or stopped holding: only then can the investor count move */
+    readonly holderSetChanged = new Set<string>()
 
     constructor(readonly chainId: number) {}
 
@@ -164,12 +166,13 @@ export class BatchState {
     }
 
     /**
-     * Investors behind a token's holders, recounted in SQL for the tokens this batch changed: a
-     * recovery, a new registration or a transfer can each change it. The tokens were upserted above,
+     * Investors behind a token's holders, recounted in SQL for the tokens where a wallet started or
+     * stopped holding, or for all tokens when a registration changed. The tokens were upserted above,
      * so a rollback of this block restores the count with them.
      */
     private async countInvestors(store: Store): Promise<void> {
-        const ids = [...this.changedTokens].map(a => this.tokens.get(a)!.id)
+        const recount = this.identityWallets.changedCount() > 0 ? this.changedTokens : this.holderSetChanged
+        const ids = [...recount].map(a => this.tokens.get(a)!.id)
         if (ids.length === 0) return
         await entityManagerOf(store).query(
             `UPDATE token t SET investor_count = (

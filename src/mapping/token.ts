@@ -116,11 +116,13 @@ function recordHour(state: BatchState, token: Token, ev: ChainEvent, amount: big
     s.volume += amount
 }
 
-function moveBalance(state: BatchState, token: Token, transfer: Transfer, ev: Provenance, wallet: string, delta: bigint, side: 'from' | 'to'): void {
+function moveBalance(state: BatchState, token: Token, transfer: Transfer, ev: Provenance, wallet: string, amount: bigint, side: 'from' | 'to'): void {
     const holding = touchedHolding(state, token, wallet, ev)
     const before = holding.balance
-    holding.balance += delta
-    token.holderCount += holderCountDelta(before, holding.balance)
+    holding.balance += amount
+    const delta = holderCountDelta(before, holding.balance)
+    token.holderCount += delta
+    if (delta !== 0) state.holderSetChanged.add(token.address)
     if (holding.firstAcquiredBlock == null && holding.balance > 0n) {
         holding.firstAcquiredBlock = ev.block.height
         holding.firstAcquiredAt = new Date(ev.block.timestamp)
@@ -130,7 +132,7 @@ function moveBalance(state: BatchState, token: Token, transfer: Transfer, ev: Pr
         chainId: state.chainId,
         token,
         wallet,
-        delta,
+        delta: amount,
         balanceAfter: holding.balance,
         transfer,
         blockNumber: ev.block.height,
