@@ -64,3 +64,26 @@ export function poolConfig(): PoolConfig {
     const o = createConnectionOptions()
     return o.url != null ? {connectionString: o.url} : {host: o.host, port: o.port, database: o.database, user: o.username, password: o.password}
 }
+
+export class DeepReorgError extends OperatorError {}
+
+/**
+ * The block the processor last finalized must still be on the chain. When it is not, the chain
+ * reorganised deeper than FINALITY_CONFIRMATION: no indexer can roll that back (Subsquid would stop
+ * with "already indexed block … was not found on chain"); say so, and how to recover.
+ */
+export async function guardFinalized(blockHash: (height: number) => Promise<string | null>): Promise<void> {
+    const rows: {height: number; hash: string}[] = await withDataSource(async ds => {
+        const exists: {t: string | null}[] = await ds.query(`SELECT to_regclass('squid_processor.status') AS t`)
+        return exists[0]?.t == null ? [] : ds.query('SELECT height, hash FROM squid_processor.status WHERE id = 0')
+    })
+    const status = rows[0]
+    if (status == null || status.height < 0) return
+    const onChain = await blockHash(status.height)
+    if (onChain === status.hash) return
+    throw new DeepReorgError(
+        `The chain reorganised deeper than the finality setting: block ${status.height} was indexed as final with hash ${status.hash}, ` +
+        `but the chain now has ${onChain == null ? 'no such block' : `hash ${onChain}`} there. The index cannot be rolled back that far. ` +
+        `Recover with \`npm run reindex\` (drops the index; the next start rebuilds it from START_BLOCK), and consider a larger FINALITY_CONFIRMATION.`,
+    )
+}

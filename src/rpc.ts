@@ -23,3 +23,13 @@ export async function readChainIdentity(url: string): Promise<ChainIdentity> {
         client.close()
     }
 }
+
+export async function blockHashAt(url: string, height: number): Promise<string | null> {
+    const client = new RpcClient({url, retryAttempts: 3, requestTimeout: 10000, log: null})
+    try {
+        const block = await client.call<{hash: string} | null>('eth_getBlockByNumber', ['0x' + height.toString(16), false])
+        return block?.hash ?? null
+    } finally {
+        client.close()
+    }
+}

@@ -2,12 +2,12 @@ import 'dotenv/config'
 import {TypeormDatabase} from '@subsquid/typeorm-store'
 import {createLogger} from '@subsquid/logger'
 import {ConfigError, indexerConfig, redactUrl} from '../config'
-import {applyMigrations, describeDatabase, guardChain} from '../db'
+import {applyMigrations, describeDatabase, guardChain, guardFinalized} from '../db'
 import {exitWithError} from '../errors'
 import {createHandler} from '../main'
 import {createProcessor} from '../processor'
 import {startupRetries, withRetry} from '../retry'
-import {readChainIdentity} from '../rpc'
+import {blockHashAt, readChainIdentity} from '../rpc'
 
 const log = createLogger('abst:process')
 
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     const applied = await withRetry({attempts, what: `database ${describeDatabase()}`, log: m => log.warn(m)}, applyMigrations)
     if (applied > 0) log.info(`applied ${applied} migration(s)`)
     await guardChain(chain.chainId, chain.genesisHash, cfg.startBlock)
+    await guardFinalized(height => blockHashAt(cfg.rpcUrl, height))
     log.info(`indexing chain ${chain.chainId} (head ${chain.head}) from block ${cfg.startBlock}: ` +
         `${cfg.factories.length} factory(ies), ${cfg.tokens.length} listed token(s), database ${describeDatabase()}`)
 

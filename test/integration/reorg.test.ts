@@ -6,7 +6,7 @@ import {deployDemo, Deployment} from '../../src/dev/deploy'
 import {connect, devSigner, waitMined} from '../../src/dev/rpc'
 import {runDemoScenario} from '../../src/dev/scenario'
 import {rpc} from '../../src/dev/status'
-import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {createDatabaseOn, IndexerRun, runToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
 
 const dbUrl = inject('dbUrl')
 
@@ -71,6 +71,34 @@ describe('hot blocks', () => {
             expect(BigInt(supply!.total_supply)).toBe(await token.totalSupply())
             const [ledger] = await query<{n: string}>('SELECT count(*) AS n FROM balance_change bc JOIN token t ON t.id = bc.token_id WHERE t.address = $1', [d.tokens[1]!.address.toLowerCase()])
             expect(Number(ledger!.n)).toBe(2 * supply!.transfer_count - 7 /* mints have no sender side */)
+        })
+    })
+
+    describe('when the chain reorganises deeper than the finality setting', () => {
+        it('should refuse to start with what happened and the way out, and rebuild after npm run reindex', async () => {
+            const env = {DB_URL: db.url, RPC_ETH_HTTP: chain.url, TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '10'}
+            const snapshot = await rpc<string>(chain.url, 'evm_snapshot')
+            await transfer(0, 1, 1n)
+            await rpc(chain.url, 'anvil_mine', ['0x14'])
+            await waitForHead(chain.url, db.url)
+            await run.stop()
+
+            await rpc(chain.url, 'evm_revert', [snapshot])
+            await transfer(1, 0, 2n)
+            await rpc(chain.url, 'anvil_mine', ['0x1e'])
+            const refused = await runToExit('cli/process', env)
+            expect(refused.code).toBe(2)
+            expect(refused.output).toMatch(/The chain reorganised deeper than the finality setting: block \d+ was indexed as final with hash 0x[0-9a-f]{64}, but the chain now has hash 0x[0-9a-f]{64} there/)
+            expect(refused.output).toContain('npm run reindex')
+
+            expect((await runToExit('cli/reindex', env)).code).toBe(0)
+            run = await startIndexer(env, false)
+            await waitForHead(chain.url, db.url)
+            const token = contractAt('Token', d.tokens[1]!.address, await connect(chain.url))
+            const rows = await query<{wallet: string; balance: string}>(
+                'SELECT h.wallet, h.balance FROM holding h JOIN token t ON t.id = h.token_id WHERE t.address = $1', [d.tokens[1]!.address.toLowerCase()])
+            expect(rows.length).toBeGreaterThan(0)
+            for (const r of rows) expect([r.wallet, BigInt(r.balance)]).toEqual([r.wallet, await token.balanceOf(r.wallet)])
         })
     })
 })
