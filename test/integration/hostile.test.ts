@@ -1,0 +1,233 @@
+import {Client} from 'pg'
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
+import {RunningAnvil} from '../../src/dev/anvil'
+import {deployDemo, Deployment} from '../../src/dev/deploy'
+import {runDemoScenario} from '../../src/dev/scenario'
+import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+
+const dbUrl = inject('dbUrl')
+
+interface Answer {status: number; body: {data?: unknown; errors?: {message: string}[]} | null; text: string}
+
+/** One POST; never throws on an HTTP status, but does on a reset connection, a hang (15 s) or a non-JSON body where JSON is due. */
+async function post(url: string, body: string): Promise<Answer> {
+    const res = await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body, signal: AbortSignal.timeout(15_000)})
+    const text = await res.text()
+    let parsed: Answer['body'] = null
+    try {
+        parsed = JSON.parse(text) as Answer['body']
+    } catch {
+        // left null: the caller decides whether that is fine
+    }
+    return {status: res.status, body: parsed, text}
+}
+
+const query = (url: string, q: string, variables: Record<string, unknown> = {}) => post(url, JSON.stringify({query: q, variables}))
+
+/** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed and index. */
+function prng(seed: number): () => number {
+    let a = seed >>> 0
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0
+        let t = a
+        t = Math.imul(t ^ (t >>> 15), t | 1)
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    }
+}
+
+describe('the API against hostile or careless clients', () => {
+    let chain: RunningAnvil
+    let db: TestDatabase
+    let run: IndexerRun
+    let d: Deployment
+
+    beforeAll(async () => {
+        chain = await startTestChain()
+        db = await createDatabaseOn(dbUrl)
+        d = await deployDemo(chain.url)
+        await runDemoScenario(chain.url, d)
+        run = await startIndexer({DB_URL: db.url, RPC_ETH_HTTP: chain.url, TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '5'}, true)
+        await waitForHead(chain.url, db.url)
+    })
+
+    afterAll(async () => {
+        await run?.stop()
+        await db?.stop()
+        await chain?.stop()
+    })
+
+    const counts = async () => {
+        const c = new Client({connectionString: db.url})
+        await c.connect()
+        try {
+            const {rows} = await c.query(`SELECT (SELECT count(*) FROM token)::int AS tokens, (SELECT count(*) FROM holding)::int AS holdings, (SELECT count(*) FROM transfer)::int AS transfers`)
+            return rows[0] as {tokens: number; holdings: number; transfers: number}
+        } finally {
+            await c.end()
+        }
+    }
+
+    const refusal = async (q: string, variables: Record<string, unknown> = {}) => {
+        const r = await query(run.gqlUrl, q, variables)
+        expect([200, 400], r.text).toContain(r.status)
+        return r.body?.errors?.[0]?.message
+    }
+
+    describe('the query limits', () => {
+        it('should refuse a query 20 levels deep, naming the depth limit', async () => {
+            const q = '{ tokens(limit: 1) ' + '{ holdings(limit: 1) { token '.repeat(9) + '{ id }' + ' } }'.repeat(9) + ' }'
+            expect(await refusal(q)).toBe('query depth limit exceeded: depth 20, the limit is 12')
+        })
+
+        it('should refuse 100 aliases, naming the alias limit', async () => {
+            const aliases = Array.from({length: 100}, (_, i) => `a${i}: id`).join(' ')
+            expect(await refusal(`{ tokens(limit: 1) { ${aliases} } }`)).toBe('query alias limit exceeded: 100 aliases, the limit is 30')
+        })
+
+        it('should refuse huge limits on nested lists, naming the complexity limit, literal or variable', async () => {
+            expect(await refusal('{ tokens(limit: 1000000) { holdings(limit: 1000000) { id token { transfers(limit: 1000) { id } } } } }'))
+                .toMatch(/^query complexity limit exceeded: complexity \d+, the limit is 10000/)
+            expect(await refusal('query($n: Int!) { tokens(limit: $n) { holdings(limit: $n) { id } } }', {n: 2147483647}))
+                .toMatch(/^query complexity limit exceeded: complexity 2147483648, the limit is 10000/)
+        })
+
+        it('should still answer ordinary queries and GraphiQL\'s introspection', async () => {
+            const r = await query(run.gqlUrl, '{ tokens { symbol holdings(limit: 1000) { balance } } }')
+            expect(r.status).toBe(200)
+            expect(r.body?.errors).toBeUndefined()
+            const {getIntrospectionQuery} = await import('graphql')
+            const i = await query(run.gqlUrl, getIntrospectionQuery())
+            expect(i.body?.errors).toBeUndefined()
+        })
+
+        it('should refuse a 1 MB body without a 500', async () => {
+            const r = await post(run.gqlUrl, JSON.stringify({query: `{ tokens { id } } # ${'x'.repeat(1024 * 1024)}`}))
+            console.log(`[hostile] 1 MB body: HTTP ${r.status} ${r.text.slice(0, 120)}`)
+            expect([400, 413], r.text.slice(0, 300)).toContain(r.status)
+        })
+
+        it('should answer a malformed query with a syntax error', async () => {
+            expect(await refusal('{ tokens { id ')).toMatch(/^Syntax Error/)
+            expect(await refusal('{ tokens(limit: ) { id } }')).toMatch(/^Syntax Error/)
+        })
+
+        it('should survive a nesting too deep for the parser without a 500', async () => {
+            const r = await post(run.gqlUrl, JSON.stringify({query: '{ tokens ' + '{ holdings { token '.repeat(5000) + '{ id }' + ' } }'.repeat(5000) + ' }'}))
+            console.log(`[hostile] 5000-deep nesting: HTTP ${r.status} ${r.text.slice(0, 120)}`)
+            expect([200, 400, 413], r.text.slice(0, 300)).toContain(r.status)
+            expect(r.body?.errors?.[0]?.message).toBeTruthy()
+        })
+    })
+
+    it('should answer 10,000 fuzzed custom queries with 200 or 400 and JSON, and leave the data alone', async () => {
+        const before = await counts()
+        expect(before.tokens).toBeGreaterThan(0)
+        const seed = Number(process.env.FUZZ_SEED ?? 20240601)
+        const rnd = prng(seed)
+        const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!
+        const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1))
+
+        const tokens = d.tokens.map(t => t.address)
+        const wallets = d.investors.flatMap(i => [i.wallet, i.identity])
+        const sql = [`'; DROP TABLE token; --`, `0x' OR '1'='1`, `1; DELETE FROM holding`, `" OR ""="`, `') UNION SELECT * FROM pg_user --`,
+            `$1`, `\\x00`, `%`, `_`, `0x${'0'.repeat(40)}'--`, `token_id = token_id`]
+        const hex = (n: number) => Array.from({length: n}, () => '0123456789abcdefABCDEF'[int(0, 21)]).join('')
+        const randomString = () => {
+            const k = int(0, 5)
+            if (k === 0) return Array.from({length: int(0, 40)}, () => String.fromCharCode(int(32, 126))).join('')
+            if (k === 1) return Array.from({length: int(1, 20)}, () => String.fromCodePoint(pick([int(0, 0x1f), int(0x80, 0x7ff), int(0x4e00, 0x9fff), int(0x1f300, 0x1faff), 0x202e, 0xfeff, 0xd800, 0x10ffff]))).join('')
+            if (k === 2) return 'A'.repeat(int(1000, 20000))
+            if (k === 3) return pick(['', ' ', 'null', 'undefined', 'NaN', '-0', '1e309', '9'.repeat(80), '-1', '0x', '\u0000', '🦄', 'ﾟ･✿ヾ╲(｡◕‿◕｡)╱✿･ﾟ'])
+            return pick(sql)
+        }
+        // half the time a real token, so that the other arguments reach the resolvers
+        const address = () => rnd() < 0.5 ? pick(tokens) : pick([
+            () => pick(tokens), () => pick(tokens).toLowerCase(), () => pick(wallets), () => `0x${hex(40)}`, () => `0x${hex(int(0, 64))}`,
+            () => hex(40), () => `0X${hex(40)}`, () => pick(sql), randomString,
+        ])()
+        const date = () => pick([
+            () => new Date(int(0, 4_000_000_000) * 1000).toISOString(), () => '2024-02-30T00:00:00Z', () => '9999-12-31T23:59:59Z',
+            () => '0000-01-01T00:00:00Z', () => '1970-01-01', () => '+275760-09-13T00:00:00Z', () => `2024-01-01T00:00:00${pick(['Z', '+14:00', '-12:00', 'X'])}`,
+            () => new Date().toISOString(), () => String(int(0, 2e9)), randomString,
+        ])()
+        const number = () => pick([
+            () => int(-10, 10), () => int(0, 2000), () => 2147483647, () => -2147483648, () => 2147483648, () => -2147483649,
+            () => Number.MAX_SAFE_INTEGER, () => -1e20, () => 1e300, () => 1.5, () => int(-2147483648, 2147483647),
+        ])()
+        const amount = () => pick([() => String(int(0, 1e9)), () => '9'.repeat(int(20, 200)), () => `-${int(1, 100)}`, () => '1.5', () => '1e18', randomString])()
+
+        type Arg = [name: string, type: string, gen: () => unknown]
+        const ops: [name: string, args: Arg[], selection: string][] = [
+            ['capTable', [['token', 'String!', address], ['atBlock', 'Int', number], ['atTimestamp', 'String', date], ['groupBy', 'CapTableGroupBy', () => pick(['WALLET', 'INVESTOR', 'wallet', randomString()])],
+                ['limit', 'Int', number], ['offset', 'Int', number], ['minBalance', 'String', amount]], '{ block supply rowCount rows { holder balance share } }'],
+            ['concentration', [['token', 'String!', address], ['atBlock', 'Int', number], ['atTimestamp', 'String', date]], '{ holderCount hhi gini }'],
+            ['jurisdictions', [['token', 'String!', address], ['atBlock', 'Int', number], ['atTimestamp', 'String', date]], '{ supply countries { country balance } }'],
+            ['ownershipHistory', [['token', 'String!', address], ['account', 'String!', address], ['limit', 'Int', number], ['offset', 'Int', number]], '{ changeCount changes { wallet delta } }'],
+            ['tokenTimeSeries', [['token', 'String!', address], ['interval', 'TimeSeriesInterval!', () => pick(['HOUR', 'DAY', 'WEEK', 'YEAR', randomString()])], ['from', 'String!', date], ['to', 'String!', date]], '{ start volume }'],
+            ['complianceStatus', [['token', 'String!', address]], '{ paused frozenTokensTotal countries { country } }'],
+            ['distributionReconciliation', [['id', 'String!', () => pick([randomString, () => `${d.chainId}-${pick(tokens).toLowerCase()}-${int(0, 5)}`, () => String(int(-5, 5)), () => pick(sql)])()]], '{ status paid lines { holder } }'],
+        ]
+        const literal = (v: unknown, type: string): string =>
+            typeof v === 'number' ? String(v) : type.startsWith('CapTableGroupBy') || type.startsWith('TimeSeriesInterval') ? (/^[A-Za-z_]\w*$/.test(String(v)) ? String(v) : JSON.stringify(v)) : JSON.stringify(v)
+
+        const makeCase = () => {
+            const [name, args, selection] = pick(ops)
+            const used = args.filter(([, type]) => type.endsWith('!') || rnd() < 0.5)
+            const values = used.map(([n, type, gen]) => {
+                // now and then the wrong type: a string for an Int, a number for a String, null for a required argument
+                const r = rnd()
+                return [n, type, r < 0.05 ? randomString() : r < 0.1 ? number() : r < 0.12 ? null : gen()] as const
+            })
+            if (rnd() < 0.3) {
+                const inline = values.map(([n, type, v]) => `${n}: ${v === null ? 'null' : literal(v, type)}`).join(', ')
+                return JSON.stringify({query: `{ ${name}${inline ? `(${inline})` : ''} ${selection} }`})
+            }
+            const decl = values.map(([n, type]) => `$${n}: ${type}`).join(', ')
+            const pass = values.map(([n]) => `${n}: $${n}`).join(', ')
+            return JSON.stringify({
+                query: `query Fuzz${decl ? `(${decl})` : ''} { ${name}${pass ? `(${pass})` : ''} ${selection} }`,
+                variables: Object.fromEntries(values.map(([n, , v]) => [n, v])),
+            })
+        }
+
+        const total = 10_000
+        const cases = Array.from({length: total}, makeCase)
+        const failures: string[] = []
+        const statuses = new Map<number, number>()
+        let answered = 0
+        let withData = 0
+        let next = 0
+        const started = Date.now()
+        const worker = async () => {
+            while (next < total) {
+                const i = next++
+                const body = cases[i]!
+                try {
+                    const r = await post(run.gqlUrl, body)
+                    statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1)
+                    if (![200, 400].includes(r.status) || r.body == null || (r.body.data == null && !r.body.errors?.length)) {
+                        failures.push(`case ${i} (seed ${seed}): HTTP ${r.status} ${r.text.slice(0, 200)} for ${body.slice(0, 300)}`)
+                    } else if (r.body.errors?.some(e => /internal|unexpected|syntax error at or near|relation .* does not exist|column .* does not exist/i.test(e.message))) {
+                        failures.push(`case ${i} (seed ${seed}): leaked a server error "${r.body.errors[0]!.message}" for ${body.slice(0, 300)}`)
+                    }
+                    answered++
+                    if (r.body?.data != null && !r.body.errors?.length) withData++
+                } catch (err) {
+                    failures.push(`case ${i} (seed ${seed}): ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)} for ${body.slice(0, 300)}`)
+                }
+            }
+        }
+        await Promise.all(Array.from({length: 20}, worker))
+        console.log(`[hostile] ${total} fuzz cases in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${withData} answered with data, ${failures.length} failures`)
+        // the generator must reach the resolvers with valid arguments too, not only be refused by validation
+        expect(withData).toBeGreaterThan(total / 20)
+        expect(failures.slice(0, 10)).toEqual([])
+        expect(answered).toBe(total)
+        expect(run.api!.proc.exitCode).toBeNull()
+        const after = await query(run.gqlUrl, '{ tokens { id } }')
+        expect(after.status).toBe(200)
+        expect((after.body?.data as {tokens: unknown[]}).tokens).toHaveLength(before.tokens)
+        expect(await counts()).toEqual(before)
+    }, 120_000)
+})
