@@ -1,35 +1,49 @@
 import 'dotenv/config'
-import {TypeormDatabase} from '@subsquid/typeorm-store'
+import {ChildProcess, spawn} from 'child_process'
+import path from 'path'
 import {createLogger} from '@subsquid/logger'
-import {ConfigError, indexerConfig, redactUrl} from '../config'
-import {applyMigrations, describeDatabase, guardChain, guardFinalized} from '../db'
-import {exitWithError} from '../errors'
-import {createHandler} from '../main'
-import {createProcessor} from '../processor'
-import {startupRetries, withRetry} from '../retry'
-import {blockHashAt, readChainIdentity} from '../rpc'
 
-const log = createLogger('abst:process')
+// The indexer under a supervisor: a crash (a node answering garbage, a database restart) restarts it
+// from its last committed batch — batches commit atomically, so nothing is half-written. A refusal
+// the operator must fix (exit code 2: bad configuration, another chain, a reorg deeper than finality)
+// is not retried.
 
-async function main(): Promise<void> {
-    const cfg = indexerConfig()
-    const attempts = startupRetries()
-    const chain = await withRetry({attempts, what: `RPC ${redactUrl(cfg.rpcUrl)}`, log: m => log.warn(m)}, () => readChainIdentity(cfg.rpcUrl))
-    if (cfg.chainId != null && cfg.chainId !== chain.chainId) {
-        throw new ConfigError(`CHAIN_ID=${cfg.chainId} but ${redactUrl(cfg.rpcUrl)} serves chain ${chain.chainId}`)
-    }
-    const applied = await withRetry({attempts, what: `database ${describeDatabase()}`, log: m => log.warn(m)}, applyMigrations)
-    if (applied > 0) log.info(`applied ${applied} migration(s)`)
-    await guardChain(chain.chainId, chain.genesisHash, cfg.startBlock)
-    await guardFinalized(height => blockHashAt(cfg.rpcUrl, height))
-    log.info(`indexing chain ${chain.chainId} (head ${chain.head}) from block ${cfg.startBlock}: ` +
-        `${cfg.factories.length} factory(ies), ${cfg.tokens.length} listed token(s), database ${describeDatabase()}`)
+const log = createLogger('abst:supervisor')
+const OPERATOR_ERROR = 2
+const MAX_QUICK_CRASHES = 20
+const QUICK_MS = 60_000
 
-    const processor = createProcessor(cfg)
-    processor.run(
-        new TypeormDatabase({supportHotBlocks: true}),
-        createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers)}),
-    )
+let child: ChildProcess | undefined
+let stopping = false
+
+function run(): Promise<{code: number | null; ms: number}> {
+    const started = Date.now()
+    child = spawn(process.execPath, [path.join(__dirname, 'indexer.js')], {stdio: 'inherit', env: process.env})
+    return new Promise(resolve => child!.once('exit', code => resolve({code, ms: Date.now() - started})))
 }
 
-main().catch(err => exitWithError(log, err))
+async function main(): Promise<void> {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => {
+            stopping = true
+            child?.kill(signal)
+        })
+    }
+    let quickCrashes = 0
+    for (;;) {
+        const {code, ms} = await run()
+        if (stopping || code === 0) process.exit(0)
+        if (code === OPERATOR_ERROR) process.exit(OPERATOR_ERROR)
+        quickCrashes = ms < QUICK_MS ? quickCrashes + 1 : 1
+        if (quickCrashes > MAX_QUICK_CRASHES) {
+            log.fatal(`the indexer crashed ${quickCrashes - 1} times in a row within a minute each; giving up`)
+            process.exit(1)
+        }
+        const delay = Math.min(1000 * 2 ** (quickCrashes - 1), 30_000)
+        log.warn(`the indexer stopped (exit ${code}); restarting from its last committed block in ${delay / 1000}s (crash ${quickCrashes})`)
+        await new Promise(r => setTimeout(r, delay))
+        if (stopping) process.exit(0)
+    }
+}
+
+void main()
