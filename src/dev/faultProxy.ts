@@ -1,4 +1,5 @@
 import http from 'http'
+import {mulberry32} from './random'
 
 // A JSON-RPC proxy that misbehaves on purpose, seeded: the indexer must back off, retry and never commit a partial batch.
 
@@ -8,17 +9,6 @@ export interface FaultProxy {
     url: string
     counts: Record<Fault | 'forwarded', number>
     close(): Promise<void>
-}
-
-function mulberry32(seed: number): () => number {
-    let a = seed >>> 0
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0
-        let t = a
-        t = Math.imul(t ^ (t >>> 15), t | 1)
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
 }
 
 const FAULTS: Fault[] = ['status500', 'status429', 'truncated', 'reset']

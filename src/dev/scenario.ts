@@ -11,6 +11,7 @@ import {
 import { contractAt, contractInterface } from './artifacts'
 import { Deployment, ECDSA_KEY_TYPE, identityKey, MANAGEMENT_PURPOSE, TokenDeployment } from './deploy'
 import { ACCOUNT, connect, devSigner, devWallet, revertReason, sendChecked } from './rpc'
+import {mulberry32} from './random'
 
 type Investor = Deployment['investors'][number]
 
@@ -92,18 +93,6 @@ async function recoverWallet(
     for (const token of tokens) {
         await sendChecked(`recover wallet on ${await token.getAddress()}`, token, 'recoveryAddress',
             [lost.wallet, replacement, lost.identity])
-    }
-}
-
-/** Deterministic PRNG (mulberry32) so a seed always yields the same sequence of attempts. */
-function mulberry32(seed: number): () => number {
-    let a = seed >>> 0
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0
-        let t = a
-        t = Math.imul(t ^ (t >>> 15), t | 1)
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296
     }
 }
 

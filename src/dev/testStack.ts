@@ -4,6 +4,8 @@ import path from 'path'
 import {Client} from 'pg'
 import {freePort} from '../ports'
 import {startAnvil, RunningAnvil} from './anvil'
+import {deployDemo, Deployment} from './deploy'
+import {runDemoScenario} from './scenario'
 import {Child, runCompiled} from './children'
 import {startEmbeddedPostgres} from './postgres'
 import {rpc, waitForIndex} from './status'
@@ -126,4 +128,18 @@ export async function waitForHead(rpcUrl: string, dbUrl: string, timeoutMs = 120
     const head = Number(await rpc<string>(rpcUrl, 'eth_blockNumber'))
     await waitForIndex(dbUrl, head, timeoutMs)
     return head
+}
+
+/** The shared shape of the integration tests: a chain of their own with the demo deployment and story, and an empty database. */
+export async function startDemoChain(serverUrl: string): Promise<{chain: RunningAnvil; db: TestDatabase; d: Deployment}> {
+    const chain = await startTestChain()
+    const db = await createDatabaseOn(serverUrl)
+    const d = await deployDemo(chain.url)
+    await runDemoScenario(chain.url, d)
+    return {chain, db, d}
+}
+
+/** The indexer's environment for a demo chain. */
+export function demoEnv(chain: RunningAnvil, db: TestDatabase, d: Deployment, finality = 5): NodeJS.ProcessEnv {
+    return {DB_URL: db.url, RPC_ETH_HTTP: chain.url, TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: String(finality)}
 }

@@ -20,6 +20,8 @@ export interface Provenance {
  */
 export class ContractRegistry {
     private readonly byAddress = new Map<string, WatchedContract>()
+    /** identity registries apart: the watched contracts also hold every investor identity */
+    private readonly registries = new Set<WatchedContract>()
     private height = -1
 
     constructor(private readonly chainId: number) {}
@@ -27,7 +29,8 @@ export class ContractRegistry {
     async refresh(store: Store, firstBlock: number, lastBlock: number): Promise<void> {
         if (this.height < 0 || firstBlock <= this.height) {
             this.byAddress.clear()
-            for (const c of await store.findBy(WatchedContract, {chainId: this.chainId})) this.byAddress.set(c.address, c)
+            this.registries.clear()
+            for (const c of await store.findBy(WatchedContract, {chainId: this.chainId})) this.remember(c)
         }
         this.height = lastBlock
     }
@@ -38,7 +41,7 @@ export class ContractRegistry {
 
     /** Identity registries whose storage is `storage` (a storage can serve several tokens). */
     registriesUsing(field: 'identityStorage' | 'trustedIssuersRegistry' | 'claimTopicsRegistry', address: string): WatchedContract[] {
-        return [...this.byAddress.values()].filter(c => c.kind === ContractKind.IDENTITY_REGISTRY && c[field] === address)
+        return [...this.registries].filter(c => c[field] === address)
     }
 
     /** Starts watching a contract; returns it when it is new. */
@@ -57,9 +60,14 @@ export class ContractRegistry {
             discoveredAtBlock: at.block.height,
             discoveredTxHash: at.txHash,
         })
-        this.byAddress.set(address, c)
+        this.remember(c)
         state.newContracts.push(c)
         return c
+    }
+
+    private remember(c: WatchedContract): void {
+        this.byAddress.set(c.address, c)
+        if (c.kind === ContractKind.IDENTITY_REGISTRY) this.registries.add(c)
     }
 
     /** A link of an identity registry changed: saved with the batch. */

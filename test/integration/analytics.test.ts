@@ -2,10 +2,9 @@ import {Contract} from 'ethers'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt} from '../../src/dev/artifacts'
-import {deployDemo, Deployment} from '../../src/dev/deploy'
+import {Deployment} from '../../src/dev/deploy'
 import {ACCOUNT, connect, devSigner, devWallet, sendChecked} from '../../src/dev/rpc'
-import {runDemoScenario} from '../../src/dev/scenario'
-import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
 import {gql, gqlRaw} from './gql'
 
 const dbUrl = inject('dbUrl')
@@ -25,10 +24,7 @@ describe('the analytics API', () => {
     let wallets: string[]
 
     beforeAll(async () => {
-        chain = await startTestChain()
-        db = await createDatabaseOn(dbUrl)
-        d = await deployDemo(chain.url)
-        await runDemoScenario(chain.url, d)
+        ({chain, db, d} = await startDemoChain(dbUrl))
         // Investor 0 gets a second wallet on RIV30's registry and moves part of its bonds there.
         const provider = await connect(chain.url)
         const agent = devSigner(ACCOUNT.agent, provider)
@@ -44,7 +40,7 @@ describe('the analytics API', () => {
             [secondWallet, 1_000_000n])
         riv = contractAt('Token', bond.address, provider)
         wallets = [...d.investors.map(i => lc(i.wallet)), lc(devWallet(ACCOUNT.recoveryWallet, provider).address), lc(secondWallet)]
-        run = await startIndexer({DB_URL: db.url, RPC_ETH_HTTP: chain.url, TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '5'}, true)
+        run = await startIndexer(demoEnv(chain, db, d), true)
         head = await waitForHead(chain.url, db.url)
     })
 

@@ -2,10 +2,9 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt} from '../../src/dev/artifacts'
 import {ComplianceScenarioResult, INDEXED_FAMILIES, runComplianceScenario} from '../../src/dev/complianceScenario'
-import {deployDemo, Deployment} from '../../src/dev/deploy'
+import {Deployment} from '../../src/dev/deploy'
 import {connect} from '../../src/dev/rpc'
-import {runDemoScenario} from '../../src/dev/scenario'
-import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
 import {auditKindOf} from '../../src/mapping/catalog'
 import {gql} from './gql'
 
@@ -43,12 +42,9 @@ describe('the audit trail', () => {
     let audit: AuditRow[]
 
     beforeAll(async () => {
-        chain = await startTestChain()
-        db = await createDatabaseOn(dbUrl)
-        d = await deployDemo(chain.url)
-        await runDemoScenario(chain.url, d)
+        ({chain, db, d} = await startDemoChain(dbUrl))
         r = await runComplianceScenario(chain.url, d)
-        run = await startIndexer({DB_URL: db.url, RPC_ETH_HTTP: chain.url, TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '5'}, true)
+        run = await startIndexer(demoEnv(chain, db, d), true)
         head = await waitForHead(chain.url, db.url)
         audit = (await gql<{auditEvents: AuditRow[]}>(run.gqlUrl, `{ auditEvents(orderBy: id_ASC, limit: 100000) { ${AUDIT_FIELDS} } }`)).auditEvents
     })

@@ -3,10 +3,9 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {closestToCap, countryRules, maxBalanceOf} from '../../src/analytics/compliance'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt, contractInterface} from '../../src/dev/artifacts'
-import {deployDemo, Deployment} from '../../src/dev/deploy'
+import {Deployment} from '../../src/dev/deploy'
 import {ACCOUNT, connect, devSigner, devWallet, sendChecked} from '../../src/dev/rpc'
-import {runDemoScenario} from '../../src/dev/scenario'
-import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
 import {gql, gqlRaw} from './gql'
 
 const dbUrl = inject('dbUrl')
@@ -48,10 +47,7 @@ describe('the complianceStatus query', () => {
     let recoveryWallet: string
 
     beforeAll(async () => {
-        chain = await startTestChain()
-        db = await createDatabaseOn(dbUrl)
-        d = await deployDemo(chain.url)
-        await runDemoScenario(chain.url, d)
+        ({chain, db, d} = await startDemoChain(dbUrl))
         const provider = await connect(chain.url)
         const agent = devSigner(ACCOUNT.agent, provider)
         const owner = devSigner(ACCOUNT.deployer, provider)
@@ -65,7 +61,7 @@ describe('the complianceStatus query', () => {
         riv = contractAt('Token', d.tokens[1]!.address, provider)
         recoveryWallet = lc(devWallet(ACCOUNT.recoveryWallet, provider).address)
         wallets = [...d.investors.map(i => lc(i.wallet)), recoveryWallet]
-        run = await startIndexer({DB_URL: db.url, RPC_ETH_HTTP: chain.url, TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '5'}, true)
+        run = await startIndexer(demoEnv(chain, db, d), true)
         await waitForHead(chain.url, db.url)
     })
 

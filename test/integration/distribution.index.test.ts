@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
-import {deployDemo, Deployment} from '../../src/dev/deploy'
+import {Deployment} from '../../src/dev/deploy'
 import {
     agentPay, buildEntitlementTree, cancelDistribution, chainTime, claimEntitlement, createDistribution, deployPayouts, entitlementProofs,
     fundDistribution, increaseTime, mintStablecoin, payoutContractAt, pushPayments, reclaimUnclaimed,
@@ -9,8 +9,7 @@ import {ACCOUNT, connect, devSigner, devWallet} from '../../src/dev/rpc'
 import {contractAt} from '../../src/dev/artifacts'
 import {EntitlementLine, entitlements} from '../../src/analytics/entitlements'
 import {getAddress} from 'ethers'
-import {runDemoScenario} from '../../src/dev/scenario'
-import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
 import {gql, gqlRaw} from './gql'
 
 const dbUrl = inject('dbUrl')
@@ -50,10 +49,7 @@ describe('distributions', () => {
     const lc = (a: string) => a.toLowerCase()
 
     beforeAll(async () => {
-        chain = await startTestChain()
-        db = await createDatabaseOn(dbUrl)
-        d = await deployDemo(chain.url)
-        await runDemoScenario(chain.url, d)
+        ({chain, db, d} = await startDemoChain(dbUrl))
         const payouts = await deployPayouts(chain.url, ACCOUNT.deployer)
         managerAddress = payouts.manager
         const provider = await connect(chain.url)
@@ -100,7 +96,7 @@ describe('distributions', () => {
         await increaseTime(provider, 2 * DAY)
         await reclaimUnclaimed(manager, two.id, d.agent)
 
-        run = await startIndexer({DB_URL: db.url, RPC_ETH_HTTP: chain.url, TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '5'}, true)
+        run = await startIndexer(demoEnv(chain, db, d), true)
         await waitForHead(chain.url, db.url)
         rows = (await gql<{distributions: DistributionRow[]}>(run.gqlUrl, `{ distributions(orderBy: distributionId_ASC) {
             distributionId kind status totalAmount funded paid reclaimed refunded outstanding recordBlock merkleRoot basis rounding includeFrozen creator

@@ -2,10 +2,9 @@ import {Contract} from 'ethers'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt} from '../../src/dev/artifacts'
-import {deployDemo, Deployment} from '../../src/dev/deploy'
+import {Deployment} from '../../src/dev/deploy'
 import {ACCOUNT, connect, devWallet} from '../../src/dev/rpc'
-import {runDemoScenario} from '../../src/dev/scenario'
-import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
 import {gql} from './gql'
 
 const dbUrl = inject('dbUrl')
@@ -71,12 +70,9 @@ describe('the exports', () => {
     let exportBase: string
 
     beforeAll(async () => {
-        chain = await startTestChain()
-        db = await createDatabaseOn(dbUrl)
-        d = await deployDemo(chain.url)
-        await runDemoScenario(chain.url, d)
+        ({chain, db, d} = await startDemoChain(dbUrl))
         riv = contractAt('Token', d.tokens[1]!.address, await connect(chain.url))
-        run = await startIndexer({DB_URL: db.url, RPC_ETH_HTTP: chain.url, TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '5'}, true)
+        run = await startIndexer(demoEnv(chain, db, d), true)
         head = await waitForHead(chain.url, db.url)
         exportBase = run.gqlUrl.replace('/graphql', '/export')
     })

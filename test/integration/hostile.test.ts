@@ -1,9 +1,8 @@
 import {Client} from 'pg'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
-import {deployDemo, Deployment} from '../../src/dev/deploy'
-import {runDemoScenario} from '../../src/dev/scenario'
-import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {Deployment} from '../../src/dev/deploy'
+import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
 
 const dbUrl = inject('dbUrl')
 
@@ -43,11 +42,8 @@ describe('the API against hostile or careless clients', () => {
     let d: Deployment
 
     beforeAll(async () => {
-        chain = await startTestChain()
-        db = await createDatabaseOn(dbUrl)
-        d = await deployDemo(chain.url)
-        await runDemoScenario(chain.url, d)
-        run = await startIndexer({DB_URL: db.url, RPC_ETH_HTTP: chain.url, TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '5'}, true)
+        ({chain, db, d} = await startDemoChain(dbUrl))
+        run = await startIndexer(demoEnv(chain, db, d), true)
         await waitForHead(chain.url, db.url)
     })
 

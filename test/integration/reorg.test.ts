@@ -2,11 +2,10 @@ import {Client} from 'pg'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt} from '../../src/dev/artifacts'
-import {deployDemo, Deployment} from '../../src/dev/deploy'
+import {Deployment} from '../../src/dev/deploy'
 import {connect, devSigner, waitMined} from '../../src/dev/rpc'
-import {runDemoScenario} from '../../src/dev/scenario'
 import {rpc} from '../../src/dev/status'
-import {createDatabaseOn, IndexerRun, runToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {demoEnv, IndexerRun, runToExit, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
 
 const dbUrl = inject('dbUrl')
 
@@ -17,11 +16,8 @@ describe('hot blocks', () => {
     let run: IndexerRun
 
     beforeAll(async () => {
-        chain = await startTestChain()
-        db = await createDatabaseOn(dbUrl)
-        d = await deployDemo(chain.url)
-        await runDemoScenario(chain.url, d)
-        run = await startIndexer({DB_URL: db.url, RPC_ETH_HTTP: chain.url, TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '10'}, false)
+        ({chain, db, d} = await startDemoChain(dbUrl))
+        run = await startIndexer(demoEnv(chain, db, d, 10), false)
         await waitForHead(chain.url, db.url)
     })
 
@@ -76,7 +72,7 @@ describe('hot blocks', () => {
 
     describe('when the chain reorganises deeper than the finality setting', () => {
         it('should refuse to start with what happened and the way out, and rebuild after npm run reindex', async () => {
-            const env = {DB_URL: db.url, RPC_ETH_HTTP: chain.url, TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '10'}
+            const env = demoEnv(chain, db, d, 10)
             const snapshot = await rpc<string>(chain.url, 'evm_snapshot')
             await transfer(0, 1, 1n)
             await rpc(chain.url, 'anvil_mine', ['0x14'])
