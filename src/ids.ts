@@ -13,3 +13,5 @@ export const logId = (chainId: number, block: number, logIndex: number): string 
 
 export const balanceChangeId = (chainId: number, block: number, logIndex: number, side: 'from' | 'to'): string =>
     `${logId(chainId, block, logIndex)}-${side}`
+
+export const checkpointId = (tokenEntityId: string, block: number): string => `${tokenEntityId}-${pad(block, 10)}`

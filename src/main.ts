@@ -34,14 +34,16 @@ export function createHandler(cfg: HandlerConfig) {
         const blocks = ctx.blocks
         if (blocks.length === 0) return
         await registry.refresh(ctx.store, blocks[0]!.header.height, blocks.at(-1)!.header.height)
-        const state = await BatchState.load(ctx.store, cfg.chainId)
+        const state = await BatchState.load(ctx.store, cfg.chainId, t => storageOf(registry, t))
 
         const logs = await discoverWithHistory(ctx, blocks.flatMap(b => b.logs), registry, state, cfg)
         const events = decodeAll(logs, registry, state, ctx)
 
-        for (const ev of events) wantRows(state, registry, ev)
+        const linkedStorages = [...new Set(events.flatMap(ev => discoveriesOf(ev)).filter(d => d.linkFrom?.field === 'identityStorage').map(d => d.address))]
+        for (const ev of events) wantRows(state, registry, linkedStorages, ev)
         await state.loadWanted(ctx.store)
         await loadIdentityRowsByContent(ctx.store, state, events)
+        await state.loadInvestors(ctx.store)
         const reads = await readViews(ctx._chain.client, state, events)
 
         const verification = new VerificationTracker(registry)
@@ -189,6 +191,12 @@ function tokenOf(state: BatchState, ev: ChainEvent): Token | undefined {
     }
 }
 
+function investorsMoved(state: BatchState, token: Token, block: number): void {
+    if (token.holderCount === 0) return
+    state.investors.recount.add(token.address)
+    state.checkpoint(state.token(token.address)!, block)
+}
+
 function uniqueToken(state: BatchState, match: (t: Token) => boolean): Token | undefined {
     const found = [...state.tokens.values()].filter(match)
     return found.length === 1 ? found[0] : undefined
@@ -198,13 +206,15 @@ function storageOf(registry: ContractRegistry, token: Token | undefined): string
     return token?.identityRegistry ? registry.get(token.identityRegistry)?.identityStorage ?? null : null
 }
 
-function wantRows(state: BatchState, registry: ContractRegistry, ev: ChainEvent): void {
+function wantRows(state: BatchState, registry: ContractRegistry, linkedStorages: readonly string[], ev: ChainEvent): void {
     if (ev.kind === ContractKind.TOKEN) {
         wantTokenRows(state, ev)
         const storage = storageOf(registry, state.tokens.get(ev.contract))
+        // A registry links to its storage only when the batch's events apply: until then, want the row in every storage linked in this batch.
+        const storages = storage ? [storage] : linkedStorages
         for (const p of ['from', 'to', '_userAddress', '_lostWallet', '_newWallet']) {
             const w = ev.params[p]
-            if (storage && typeof w === 'string') state.identityWallets.want(identityWalletId(state.chainId, storage, w.toLowerCase()))
+            if (typeof w === 'string') for (const s of storages) state.identityWallets.want(identityWalletId(state.chainId, s, w.toLowerCase()))
         }
     }
     wantIdentityRows(state, ev)
@@ -272,6 +282,12 @@ function applyEvent(
     for (const d of discoveriesOf(ev)) {
         const ir = d.linkFrom && registry.get(d.linkFrom.registry)
         if (ir && d.linkFrom) registry.link(state, ir, d.linkFrom.field, d.address)
+        if (d.linkFrom?.field === 'identityStorage' || (d.kind === ContractKind.IDENTITY_REGISTRY && ev.kind === ContractKind.TOKEN)) {
+            // Investors are now read through another registry or storage: count the token's anew.
+            for (const t of state.tokens.values()) {
+                if (t.address === d.token || (t.identityRegistry != null && t.identityRegistry === d.linkFrom?.registry)) investorsMoved(state, t, ev.block.height)
+            }
+        }
     }
     const affected = applyIdentityEvent(state, ev, {
         country: (storage, wallet, block) => reads.countries.get(`${storage}-${wallet}-${block}`),

@@ -15,9 +15,9 @@ module.exports = class Data1795520261889 {
         await db.query(`CREATE INDEX "IDX_70ff8b624c3118ac3a4862d22c" ON "transfer" ("timestamp") `)
         await db.query(`CREATE INDEX "IDX_f605a03972b4f28db27a0ee70d" ON "transfer" ("tx_hash") `)
         await db.query(`CREATE INDEX "IDX_dfc993b6f26b2aedc50ec4bf89" ON "transfer" ("token_id", "block_number", "log_index") `)
-        await db.query(`CREATE TABLE "token" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "address" text NOT NULL, "name" text, "symbol" text, "decimals" integer, "version" text, "onchain_id" text, "identity_registry" text, "compliance" text, "factory" text, "total_supply" numeric NOT NULL, "holder_count" integer NOT NULL, "investor_count" integer NOT NULL, "paused" boolean NOT NULL, "transfer_count" integer NOT NULL, "created_at_block" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_tx_hash" text, CONSTRAINT "PK_82fae97f905930df5d62a702fc9" PRIMARY KEY ("id"))`)
+        await db.query(`CREATE TABLE "token" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "address" text NOT NULL, "name" text, "symbol" text, "decimals" integer, "version" text, "onchain_id" text, "identity_registry" text, "compliance" text, "factory" text, "total_supply" numeric NOT NULL, "holder_count" integer NOT NULL, "investor_count" integer NOT NULL, "paused" boolean NOT NULL, "transfer_count" integer NOT NULL, "balance_change_count" integer NOT NULL, "created_at_block" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_tx_hash" text, CONSTRAINT "PK_82fae97f905930df5d62a702fc9" PRIMARY KEY ("id"))`)
         await db.query(`CREATE UNIQUE INDEX "IDX_98e0e62905bf3179bdbf443735" ON "token" ("chain_id", "address") `)
-        await db.query(`CREATE TABLE "balance_change" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "wallet" text NOT NULL, "delta" numeric NOT NULL, "balance_after" numeric NOT NULL, "block_number" integer NOT NULL, "timestamp" TIMESTAMP WITH TIME ZONE NOT NULL, "tx_hash" text NOT NULL, "log_index" integer NOT NULL, "token_id" character varying, "transfer_id" character varying, CONSTRAINT "PK_7ae313ba4f221a3fbf5b322443a" PRIMARY KEY ("id"))`)
+        await db.query(`CREATE TABLE "balance_change" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "wallet" text NOT NULL, "delta" numeric NOT NULL, "balance_after" numeric NOT NULL, "block_number" integer NOT NULL, "timestamp" TIMESTAMP WITH TIME ZONE NOT NULL, "tx_hash" text NOT NULL, "log_index" integer NOT NULL, "valid_until_block" integer, "token_id" character varying, "transfer_id" character varying, CONSTRAINT "PK_7ae313ba4f221a3fbf5b322443a" PRIMARY KEY ("id"))`)
         await db.query(`CREATE INDEX "IDX_8f56ecdd08c766abbbc37f4004" ON "balance_change" ("transfer_id") `)
         await db.query(`CREATE INDEX "IDX_ea3d09ac3895d11286920967ba" ON "balance_change" ("token_id", "block_number", "log_index") `)
         await db.query(`CREATE INDEX "IDX_21b1bec8f32c26cb0664cc6d06" ON "balance_change" ("token_id", "wallet", "block_number", "log_index") `)
@@ -75,6 +75,8 @@ module.exports = class Data1795520261889 {
         await db.query(`CREATE INDEX "IDX_3d606b91f2c22b6b19eb3f4170" ON "distribution" ("token_address") `)
         await db.query(`CREATE TABLE "token_hourly_snapshot" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "hour" TIMESTAMP WITH TIME ZONE NOT NULL, "total_supply" numeric NOT NULL, "holder_count" integer NOT NULL, "investor_count" integer NOT NULL, "transfer_count" integer NOT NULL, "volume" numeric NOT NULL, "last_block" integer NOT NULL, "token_id" character varying, CONSTRAINT "PK_c2a55d35d94dbb265483e103551" PRIMARY KEY ("id"))`)
         await db.query(`CREATE UNIQUE INDEX "IDX_b23bc2ffc3b512fd201525ba88" ON "token_hourly_snapshot" ("token_id", "hour") `)
+        await db.query(`CREATE TABLE "token_checkpoint" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "block_number" integer NOT NULL, "total_supply" numeric NOT NULL, "holder_count" integer NOT NULL, "investor_count" integer NOT NULL, "balance_change_count" integer NOT NULL, "token_id" character varying, CONSTRAINT "PK_d01cb0483e41d8e6bc97c418d98" PRIMARY KEY ("id"))`)
+        await db.query(`CREATE UNIQUE INDEX "IDX_0b1bf812249345d37ce865b9dd" ON "token_checkpoint" ("token_id", "block_number") `)
         await db.query(`ALTER TABLE "holding" ADD CONSTRAINT "FK_c52389ec134cd6591bc938ecf4d" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
         await db.query(`ALTER TABLE "transfer" ADD CONSTRAINT "FK_b27b1150b8a7af68424540613c7" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
         await db.query(`ALTER TABLE "balance_change" ADD CONSTRAINT "FK_7e90228205fd71b53a2c2fd18dd" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
@@ -89,6 +91,7 @@ module.exports = class Data1795520261889 {
         await db.query(`ALTER TABLE "entitlement" ADD CONSTRAINT "FK_e5d053396e81e59f6a33e32b722" FOREIGN KEY ("distribution_id") REFERENCES "distribution"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
         await db.query(`ALTER TABLE "distribution" ADD CONSTRAINT "FK_4db66a7084a3130900eb41ae830" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
         await db.query(`ALTER TABLE "token_hourly_snapshot" ADD CONSTRAINT "FK_7dbd3cfe22e53cca4c7ed33f29a" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
+        await db.query(`ALTER TABLE "token_checkpoint" ADD CONSTRAINT "FK_a8d18526d85c898615102a6ab6d" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
     }
 
     async down(db) {
@@ -165,6 +168,8 @@ module.exports = class Data1795520261889 {
         await db.query(`DROP INDEX "public"."IDX_3d606b91f2c22b6b19eb3f4170"`)
         await db.query(`DROP TABLE "token_hourly_snapshot"`)
         await db.query(`DROP INDEX "public"."IDX_b23bc2ffc3b512fd201525ba88"`)
+        await db.query(`DROP TABLE "token_checkpoint"`)
+        await db.query(`DROP INDEX "public"."IDX_0b1bf812249345d37ce865b9dd"`)
         await db.query(`ALTER TABLE "holding" DROP CONSTRAINT "FK_c52389ec134cd6591bc938ecf4d"`)
         await db.query(`ALTER TABLE "transfer" DROP CONSTRAINT "FK_b27b1150b8a7af68424540613c7"`)
         await db.query(`ALTER TABLE "balance_change" DROP CONSTRAINT "FK_7e90228205fd71b53a2c2fd18dd"`)
@@ -179,5 +184,6 @@ module.exports = class Data1795520261889 {
         await db.query(`ALTER TABLE "entitlement" DROP CONSTRAINT "FK_e5d053396e81e59f6a33e32b722"`)
         await db.query(`ALTER TABLE "distribution" DROP CONSTRAINT "FK_4db66a7084a3130900eb41ae830"`)
         await db.query(`ALTER TABLE "token_hourly_snapshot" DROP CONSTRAINT "FK_7dbd3cfe22e53cca4c7ed33f29a"`)
+        await db.query(`ALTER TABLE "token_checkpoint" DROP CONSTRAINT "FK_a8d18526d85c898615102a6ab6d"`)
     }
 }

@@ -35,6 +35,14 @@ export interface CapTableOptions {
     minBalance: bigint
 }
 
+/** A wallet's own row (grouping by wallet), for a page read straight from the ledger. */
+export function walletRow(h: HolderAtBlock, supply: bigint): CapTableRow {
+    return {
+        holder: h.wallet, investor: h.investor, wallets: [h.wallet], balance: h.balance, frozenTokens: h.frozenTokens,
+        frozenWallets: h.addressFrozen ? [h.wallet] : [], share: shareOf(h.balance, supply),
+    }
+}
+
 export function capTable(holders: readonly HolderAtBlock[], opts: CapTableOptions): CapTable {
     const supply = holders.reduce((s, h) => s + h.balance, 0n)
     const groups = new Map<string, CapTableRow>()

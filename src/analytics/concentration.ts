@@ -104,19 +104,20 @@ export interface JurisdictionRow {
 }
 
 /**
- * Holders and balance per country. Holders with a balance ≤ 0 are left out; holders with a null country form one
+ * Holders and balance per country, from single holders or from groups that say how many holders they
+ * stand for (`holders`). Holders with a balance ≤ 0 are left out; holders with a null country form one
  * "unknown" group (country null, countryCode null). `supply` is the denominator of the shares (normally the token's
  * total supply). Sorted by balance descending, then country ascending, the unknown group last among equals.
  */
-export function jurisdictions(holders: readonly {country: number | null; balance: bigint}[], supply: bigint): JurisdictionRow[] {
+export function jurisdictions(holders: readonly {country: number | null; balance: bigint; holders?: number}[], supply: bigint): JurisdictionRow[] {
     const groups = new Map<number | null, {holders: number; balance: bigint}>()
     for (const h of holders) {
         if (h.balance <= 0n) continue
         const g = groups.get(h.country)
         if (g) {
-            g.holders++
+            g.holders += h.holders ?? 1
             g.balance += h.balance
-        } else groups.set(h.country, {holders: 1, balance: h.balance})
+        } else groups.set(h.country, {holders: h.holders ?? 1, balance: h.balance})
     }
     const rows: JurisdictionRow[] = [...groups].map(([country, g]) => ({
         country,

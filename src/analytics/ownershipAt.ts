@@ -12,8 +12,8 @@ import {HolderBalance} from './entitlements'
  * meanwhile (payoutPrepare does), so that every query sees the same snapshot.
  *
  * As of the END of block B (all logs of B included):
- * - balance: `balance_after` of the wallet's last `balance_change` with block_number ≤ B (by block,
- *   log index, then the `to` side after the `from` side of a self-transfer); wallets at 0 left out.
+ * - balance: `balance_after` of the wallet's `balance_change` row valid at B (block_number ≤ B <
+ *   valid_until_block, the block of its next change; one GiST range lookup); wallets at 0 left out.
  * - frozen tokens: Σ TOKENS_FROZEN − Σ TOKENS_UNFROZEN amounts of the token's `audit_event`s for the
  *   wallet up to B (T-REX emits TokensUnfrozen also when a forced transfer, burn or recovery eats
  *   into frozen tokens, so the sum follows the contract's `getFrozenTokens`).
@@ -42,6 +42,8 @@ export interface IndexedToken {
     createdAtBlock: number
     identityRegistry: string | null
     identityStorage: string | null
+    /** rows in the token's balance-change ledger */
+    balanceChangeCount: number
 }
 
 export interface HolderAtBlock extends HolderBalance {
@@ -85,7 +87,7 @@ export async function indexHead(query: SqlQuery): Promise<IndexHead | null> {
 export async function findToken(query: SqlQuery, address: string, chainId?: number): Promise<IndexedToken> {
     if (!isAddress(address)) throw new OwnershipError(`"${address}" is not a token address (0x followed by 40 hex digits)`)
     const rows = await query(
-        `SELECT t.id, t.chain_id, t.address, t.symbol, t.decimals, t.created_at_block, t.identity_registry,
+        `SELECT t.id, t.chain_id, t.address, t.symbol, t.decimals, t.created_at_block, t.identity_registry, t.balance_change_count,
                 (SELECT w.identity_storage FROM watched_contract w
                   WHERE w.chain_id = t.chain_id AND w.address = t.identity_registry AND w.identity_storage IS NOT NULL
                   ORDER BY w.discovered_at_block DESC LIMIT 1) AS identity_storage
@@ -111,6 +113,7 @@ export async function findToken(query: SqlQuery, address: string, chainId?: numb
         createdAtBlock: Number(r.created_at_block),
         identityRegistry: r.identity_registry == null ? null : String(r.identity_registry),
         identityStorage: r.identity_storage == null ? null : String(r.identity_storage),
+        balanceChangeCount: Number(r.balance_change_count),
     }
 }
 
@@ -126,8 +129,8 @@ export interface OwnershipAtOptions {
     head?: number
 }
 
-/** The holders of record of `token` at the end of `block`, from the index; see the rules above. */
-export async function ownershipAt(query: SqlQuery, opts: OwnershipAtOptions): Promise<OwnershipAt> {
+/** The indexed token, with `block` checked against its deployment and the indexed head. */
+export async function tokenAtBlock(query: SqlQuery, opts: OwnershipAtOptions): Promise<IndexedToken> {
     const {block} = opts
     if (!Number.isSafeInteger(block) || block < 0) throw new OwnershipError(`record block ${block} is not a block number`)
     const token = await findToken(query, opts.token, opts.chainId)
@@ -140,65 +143,82 @@ export async function ownershipAt(query: SqlQuery, opts: OwnershipAtOptions): Pr
     if (block < token.createdAtBlock) {
         throw new OwnershipError(`record block ${block} is before token ${token.address} was deployed (block ${token.createdAtBlock}): it had no holders`)
     }
+    return token
+}
 
+/** The holders of record of `token` at the end of `block`, from the index; see the rules above. */
+export async function ownershipAt(query: SqlQuery, opts: OwnershipAtOptions): Promise<OwnershipAt> {
+    const {block} = opts
+    const token = await tokenAtBlock(query, opts)
     const balances = await query(
-        `SELECT DISTINCT ON (wallet) wallet, balance_after::text AS balance
-           FROM balance_change
-          WHERE token_id = $1 AND block_number <= $2
-          ORDER BY wallet, block_number DESC, log_index DESC, id DESC`,
+        `SELECT wallet, balance_after::text AS balance FROM balance_change
+          WHERE token_id = $1 AND balance_after > 0 AND int4range(block_number, valid_until_block) @> $2::int`,
         [token.id, block],
     )
-    const frozenTokens = await query(
-        `SELECT subject AS wallet,
-                SUM(CASE WHEN kind = 'TOKENS_FROZEN' THEN amount ELSE -amount END)::text AS frozen
-           FROM audit_event
-          WHERE token_id = $1 AND contract = $2 AND kind IN ('TOKENS_FROZEN', 'TOKENS_UNFROZEN')
-            AND block_number <= $3 AND subject IS NOT NULL
-          GROUP BY subject`,
-        [token.id, token.address, block],
-    )
-    const frozenAddresses = await query(
-        `SELECT DISTINCT ON (subject) subject AS wallet, (params->>'isFrozen')::boolean AS frozen
-           FROM audit_event
-          WHERE token_id = $1 AND contract = $2 AND kind = 'ADDRESS_FROZEN' AND block_number <= $3 AND subject IS NOT NULL
-          ORDER BY subject, block_number DESC, log_index DESC`,
-        [token.id, token.address, block],
-    )
-    const investors = token.identityStorage == null ? new Map<string, string>() : await investorsAt(query, token, block)
-
-    const frozenBy = new Map(frozenTokens.map(r => [String(r.wallet), BigInt(String(r.frozen))]))
-    const addressFrozen = new Set(frozenAddresses.filter(r => r.frozen === true).map(r => String(r.wallet)))
+    const frozen = await frozenAt(query, token, block)
+    const investors = await investorsAt(query, token, block)
     const holders: HolderAtBlock[] = []
     let totalSupply = 0n
     for (const r of balances) {
         const balance = BigInt(String(r.balance))
-        if (balance === 0n) continue
         const wallet = String(r.wallet)
-        const tokensFrozen = frozenBy.get(wallet) ?? 0n
-        if (tokensFrozen < 0n) throw new OwnershipError(`the index has a negative frozen amount for ${wallet} at block ${block}: reindex`)
-        const isAddressFrozen = addressFrozen.has(wallet)
         totalSupply += balance
-        holders.push({
-            wallet,
-            investor: investors.get(wallet) ?? null,
-            balance,
-            frozen: isAddressFrozen ? balance : tokensFrozen < balance ? tokensFrozen : balance,
-            frozenTokens: tokensFrozen,
-            addressFrozen: isAddressFrozen,
-        })
+        holders.push({wallet, investor: investors.get(wallet) ?? null, balance, ...frozenPart(frozen, wallet, balance, block)})
     }
     holders.sort((a, b) => (a.wallet < b.wallet ? -1 : a.wallet > b.wallet ? 1 : 0))
     return {token, block, totalSupply, holders}
 }
 
-/** wallet → investor identity at the end of `block`, replaying the storage's identity events. */
-async function investorsAt(query: SqlQuery, token: IndexedToken, block: number): Promise<Map<string, string>> {
+export interface FrozenAt {
+    tokens: Map<string, bigint>
+    addresses: Set<string>
+}
+
+/** Partially frozen tokens and wholly frozen wallets at the end of `block`; only `wallets` when given. */
+export async function frozenAt(query: SqlQuery, token: IndexedToken, block: number, wallets?: readonly string[]): Promise<FrozenAt> {
+    const frozenTokens = await query(
+        `SELECT subject AS wallet,
+                SUM(CASE WHEN kind = 'TOKENS_FROZEN' THEN amount ELSE -amount END)::text AS frozen
+           FROM audit_event
+          WHERE token_id = $1 AND contract = $2 AND kind IN ('TOKENS_FROZEN', 'TOKENS_UNFROZEN')
+            AND block_number <= $3 AND subject IS NOT NULL AND ($4::text[] IS NULL OR subject = ANY($4))
+          GROUP BY subject`,
+        [token.id, token.address, block, wallets ?? null],
+    )
+    const frozenAddresses = await query(
+        `SELECT DISTINCT ON (subject) subject AS wallet, (params->>'isFrozen')::boolean AS frozen
+           FROM audit_event
+          WHERE token_id = $1 AND contract = $2 AND kind = 'ADDRESS_FROZEN' AND block_number <= $3 AND subject IS NOT NULL
+            AND ($4::text[] IS NULL OR subject = ANY($4))
+          ORDER BY subject, block_number DESC, log_index DESC`,
+        [token.id, token.address, block, wallets ?? null],
+    )
+    return {
+        tokens: new Map(frozenTokens.map(r => [String(r.wallet), BigInt(String(r.frozen))])),
+        addresses: new Set(frozenAddresses.filter(r => r.frozen === true).map(r => String(r.wallet))),
+    }
+}
+
+/** A wallet's frozen amount (a wholly frozen wallet: its whole balance) and freeze flags. */
+export function frozenPart(f: FrozenAt, wallet: string, balance: bigint, block: number): Pick<HolderAtBlock, 'frozen' | 'frozenTokens' | 'addressFrozen'> {
+    const tokensFrozen = f.tokens.get(wallet) ?? 0n
+    if (tokensFrozen < 0n) throw new OwnershipError(`the index has a negative frozen amount for ${wallet} at block ${block}: reindex`)
+    const addressFrozen = f.addresses.has(wallet)
+    return {frozen: addressFrozen ? balance : tokensFrozen < balance ? tokensFrozen : balance, frozenTokens: tokensFrozen, addressFrozen}
+}
+
+/**
+ * wallet → investor identity at the end of `block`, replaying the storage's identity events; only
+ * `wallets` when given (each wallet's registration evolves on its own, so a subset replays alike).
+ */
+export async function investorsAt(query: SqlQuery, token: IndexedToken, block: number, wallets?: readonly string[]): Promise<Map<string, string>> {
+    if (token.identityStorage == null) return new Map()
     const events = await query(
         `SELECT kind, params, subject FROM audit_event
           WHERE chain_id = $1 AND contract = $2 AND kind IN ('IDENTITY_STORED', 'IDENTITY_UNSTORED', 'IDENTITY_MODIFIED')
-            AND block_number <= $3
+            AND block_number <= $3 AND ($4::text[] IS NULL OR subject = ANY($4) OR (kind = 'IDENTITY_MODIFIED' AND subject IS NULL))
           ORDER BY block_number, log_index`,
-        [token.chainId, token.identityStorage, block],
+        [token.chainId, token.identityStorage, block, wallets ?? null],
     )
     const investorOf = new Map<string, string>()
     for (const e of events) {

@@ -1,7 +1,7 @@
 import {GraphQLError} from 'graphql'
 import type {EntityManager} from 'typeorm'
 import {OperatorError} from '../errors'
-import {findToken, indexHead, isAddress, OwnershipAt, ownershipAt, SqlQuery} from '../analytics/ownershipAt'
+import {findToken, IndexedToken, indexHead, isAddress, OwnershipAt, ownershipAt, SqlQuery, tokenAtBlock} from '../analytics/ownershipAt'
 
 // What every analytics query shares: checked arguments, and the holders as of a block or a time.
 
@@ -36,22 +36,27 @@ export function parseAmount(name: string, value: string | null | undefined): big
     return BigInt(value)
 }
 
-/** The holders of `token` at the end of atBlock, at the last indexed block at or before atTimestamp, or at the head. */
-export async function holdersAsOf(query: SqlQuery, args: AsOfArgs): Promise<OwnershipAt> {
+/** The token and the block an as-of query is about: atBlock, the last indexed block at or before atTimestamp, or the head. */
+export async function resolveAsOf(query: SqlQuery, args: AsOfArgs): Promise<{token: IndexedToken; block: number}> {
     if (!isAddress(args.token)) throw new InputError(`token "${args.token}" is not a 0x-prefixed 20-byte hex address`)
     if (args.atBlock != null && args.atTimestamp != null) throw new InputError('give atBlock or atTimestamp, not both')
     if (args.atBlock != null && (!Number.isInteger(args.atBlock) || args.atBlock < 0)) throw new InputError(`atBlock ${args.atBlock} is not a block number`)
-    const token = await findToken(query, args.token)
+    const found = await findToken(query, args.token)
     let block = args.atBlock ?? undefined
-    if (args.atTimestamp != null) block = await blockAt(query, token.id, token.createdAtBlock, args.atTimestamp)
+    if (args.atTimestamp != null) block = await blockAt(query, found.id, found.createdAtBlock, args.atTimestamp)
     if (block == null) {
         const head = await indexHead(query)
         if (head == null) throw new InputError('the index is empty: the indexer has not committed any block yet')
         block = head.height
     }
-    return ownershipAt(query, {token: token.address, block, chainId: token.chainId})
+    return {token: await tokenAtBlock(query, {token: found.address, block, chainId: found.chainId}), block}
 }
 
+/** The holders of `token` with their freezes and investors, as of the block `args` name. */
+export async function holdersAsOf(query: SqlQuery, args: AsOfArgs): Promise<OwnershipAt> {
+    const {token, block} = await resolveAsOf(query, args)
+    return ownershipAt(query, {token: token.address, block, chainId: token.chainId})
+}
 async function blockAt(query: SqlQuery, tokenId: string, createdAtBlock: number, time: string): Promise<number> {
     const t = new Date(time)
     if (!/^\d{4}-\d\d-\d\d/.test(time) || Number.isNaN(t.getTime())) throw new InputError(`atTimestamp "${time}" is not an ISO 8601 date-time`)

@@ -26,8 +26,8 @@ const TABLES: Record<string, readonly string[]> = {
     distribution: [],
     payment: [],
     entitlement: [],
-    // the hour's investor count is the one at the end of the batch that last touched the hour
-    token_hourly_snapshot: ['investor_count'],
+    token_hourly_snapshot: [],
+    token_checkpoint: [],
 }
 
 export interface IndexDigest {

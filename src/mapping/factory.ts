@@ -28,6 +28,7 @@ export function newToken(chainId: number, d: TokenSighting): Token {
         investorCount: 0,
         paused: false,
         transferCount: 0,
+        balanceChangeCount: 0,
         createdAtBlock: d.block.height,
         createdAt: new Date(d.block.timestamp),
         createdTxHash: d.txHash,

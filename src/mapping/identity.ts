@@ -64,6 +64,7 @@ export function applyIdentityEvent(state: BatchState, ev: ChainEvent, reads: Cou
             const country = reads.country(ev.contract, wallet, ev.block.height) ?? 0
             identity.country = country
             identity.countryCode = countryAlpha2(country)
+            const before = investorOf(state, ev.contract, wallet)
             const w = state.identityWallets.upsert(identityWalletId(c, ev.contract, wallet), () => new IdentityWallet({
                 id: identityWalletId(c, ev.contract, wallet), chainId: c, storage: ev.contract, wallet,
             }))
@@ -71,12 +72,16 @@ export function applyIdentityEvent(state: BatchState, ev: ChainEvent, reads: Cou
                 identity, investor: identity.address, country, countryCode: countryAlpha2(country), active: true,
                 registeredAtBlock: at.height, registeredAt: at.time, removedAtBlock: null, removedAt: null,
             })
+            state.investors.registrationChanged(ev.contract, wallet, before, identity.address, at.height)
             return [identity.address]
         }
         case 'IDENTITY_REGISTRY_STORAGE.IdentityUnstored': {
             const w = existingWallet(state, ev)
-            if (w) Object.assign(w, {active: false, removedAtBlock: at.height, removedAt: at.time})
-            return w ? [w.investor] : []
+            if (w == null) return []
+            const before = investorOf(state, ev.contract, w.wallet)
+            Object.assign(w, {active: false, removedAtBlock: at.height, removedAt: at.time})
+            state.investors.registrationChanged(ev.contract, w.wallet, before, null, at.height)
+            return [w.investor]
         }
         case 'IDENTITY_REGISTRY_STORAGE.CountryModified': {
             const w = existingWallet(state, ev)
@@ -92,6 +97,7 @@ export function applyIdentityEvent(state: BatchState, ev: ChainEvent, reads: Cou
             for (const w of [...state.identityWallets.values()].filter(w => w.storage === ev.contract && w.investor === old && w.active && (wallet == null || w.wallet === wallet))) {
                 state.identityWallets.upsert(w.id, () => w)
                 Object.assign(w, {identity, investor: identity.address})
+                state.investors.registrationChanged(ev.contract, w.wallet, old, identity.address, at.height)
             }
             return [old, identity.address]
         }

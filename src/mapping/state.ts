@@ -2,10 +2,11 @@ import {In} from 'typeorm'
 import {Store} from '@subsquid/typeorm-store'
 import {
     AuditEvent, BalanceChange, Claim, ClaimTopic, ComplianceModule, Distribution, Entitlement, Holding, Identity, IdentityWallet, Payment,
-    ModuleSetting, RoleAssignment, SkippedLog, Token, TokenHourlySnapshot, Transfer, TrustedIssuer, WalletVerification, WatchedContract,
+    ModuleSetting, RoleAssignment, SkippedLog, Token, TokenCheckpoint, TokenHourlySnapshot, Transfer, TrustedIssuer, WalletVerification, WatchedContract,
 } from '../model'
-import {holdingId} from '../ids'
-import {bulkWrite, entityManagerOf} from './bulkWrite'
+import {checkpointId, holdingId} from '../ids'
+import {bulkWrite, entityManagerOf, trackedUpdate} from './bulkWrite'
+import {InvestorCounts} from './investors'
 
 type EntityClass<E> = {new (props?: Partial<E>): E}
 
@@ -86,33 +87,47 @@ export class BatchState {
     readonly topics = new Entities(ClaimTopic)
     readonly distributions = new Entities(Distribution)
     readonly snapshots = new Entities(TokenHourlySnapshot)
+    readonly checkpoints = new Entities(TokenCheckpoint)
+    readonly investors: InvestorCounts
     readonly payments: Payment[] = []
     readonly entitlements: Entitlement[] = []
     readonly newContracts: WatchedContract[] = []
     readonly changedContracts = new Set<WatchedContract>()
     readonly transfers: Transfer[] = []
     readonly balanceChanges: BalanceChange[] = []
+    /** per `<token id>|<wallet>`: the wallet's latest ledger row of this batch */
+    private readonly latestChange = new Map<string, BalanceChange>()
+    /** per `<token id>|<wallet>`: the block that closes the wallet's current row from an earlier batch */
+    private readonly closing = new Map<string, number>()
     readonly audit: AuditEvent[] = []
     readonly skipped: SkippedLog[] = []
     private readonly changedTokens = new Set<string>()
-    /** tokens where a wallet started or stopped holding: only then can the investor count move */
-    readonly holderSetChanged = new Set<string>()
 
-    constructor(readonly chainId: number) {}
+    constructor(readonly chainId: number, storageOf: (token: Token) => string | null) {
+        this.investors = new InvestorCounts(this, storageOf)
+    }
 
-    static async load(store: Store, chainId: number): Promise<BatchState> {
-        const state = new BatchState(chainId)
+    /** `storageOf`: the identity registry storage a token's investors are registered in, as of now. */
+    static async load(store: Store, chainId: number, storageOf: (token: Token) => string | null): Promise<BatchState> {
+        const state = new BatchState(chainId, storageOf)
         for (const t of await store.findBy(Token, {chainId})) state.tokens.set(t.address, t)
         return state
     }
 
     private get loaders(): Entities<{id: string}>[] {
         return [this.holdings, this.identities, this.identityWallets, this.verifications, this.claims,
-            this.roles, this.modules, this.settings, this.issuers, this.topics, this.distributions, this.snapshots]
+            this.roles, this.modules, this.settings, this.issuers, this.topics, this.distributions, this.snapshots, this.checkpoints]
     }
 
     async loadWanted(store: Store): Promise<void> {
         for (const l of this.loaders) await l.load(store)
+    }
+
+    /** After the rows found by content joined: the holdings registrations can move, then the investor counts. */
+    async loadInvestors(store: Store): Promise<void> {
+        this.investors.wantHoldings()
+        await this.holdings.load(store)
+        await this.investors.load(store)
     }
 
     addToken(token: Token): void {
@@ -150,41 +165,71 @@ export class BatchState {
         return h
     }
 
+    /** A ledger row: it closes the wallet's previous row, whose balance held until this block. */
+    addBalanceChange(change: BalanceChange): void {
+        const key = `${change.token.id}|${change.wallet}`
+        const previous = this.latestChange.get(key)
+        if (previous) previous.validUntilBlock = change.blockNumber
+        else this.closing.set(key, change.blockNumber)
+        this.latestChange.set(key, change)
+        this.balanceChanges.push(change)
+    }
+
+    /** The token's totals at the end of `block`, as far as the batch has applied it. */
+    checkpoint(token: Token, block: number): void {
+        const id = checkpointId(token.id, block)
+        const c = this.checkpoints.upsert(id, () => new TokenCheckpoint({id, chainId: this.chainId, blockNumber: block}))
+        Object.assign(c, {
+            token, totalSupply: token.totalSupply, holderCount: token.holderCount,
+            investorCount: token.investorCount, balanceChangeCount: token.balanceChangeCount,
+        })
+    }
+
     async save(store: Store): Promise<void> {
-        // A registration change can change any token's investor count (a storage can serve several).
-        if (this.identityWallets.changedCount() > 0) for (const t of this.tokens.keys()) this.token(t)
         await bulkWrite(store, 'upsert', [...this.changedTokens].map(a => this.tokens.get(a)!))
         await bulkWrite(store, 'insert', this.newContracts)
         await bulkWrite(store, 'upsert', [...this.changedContracts])
         for (const l of this.loaders) await l.save(store)
         await bulkWrite(store, 'insert', this.transfers)
+        await this.closeLedgerRows(store)
         await bulkWrite(store, 'insert', this.balanceChanges)
         await bulkWrite(store, 'insert', this.payments)
         await bulkWrite(store, 'insert', this.audit)
         await bulkWrite(store, 'insert', this.skipped)
-        await this.countInvestors(store)
+        await this.recountInvestors(store)
+    }
+
+    /** The current ledger rows of the wallets that moved in this batch end where their first new row starts. */
+    private async closeLedgerRows(store: Store): Promise<void> {
+        if (this.closing.size === 0) return
+        const keys = [...this.closing.keys()].map(k => k.split('|') as [string, string])
+        await trackedUpdate(store, BalanceChange,
+            `SELECT b.id FROM unnest($1::text[], $2::text[]) AS u(token, wallet)
+               JOIN balance_change b ON b.token_id = u.token AND b.wallet = u.wallet AND b.valid_until_block IS NULL`,
+            `UPDATE balance_change b SET valid_until_block = u.until
+               FROM unnest($1::text[], $2::text[], $3::int[]) AS u(token, wallet, until)
+              WHERE b.token_id = u.token AND b.wallet = u.wallet AND b.valid_until_block IS NULL`,
+            [keys.map(k => k[0]), keys.map(k => k[1]), [...this.closing.values()]])
     }
 
     /**
-     * Investors behind a token's holders, recounted in SQL for the tokens where a wallet started or
-     * stopped holding, or for all tokens when a registration changed. The tokens were upserted above,
-     * so a rollback of this block restores the count with them.
+     * Tokens whose identity registry or storage changed are recounted in SQL (the counts in memory
+     * followed the old registrations); their checkpoints of this batch take the recount. The tokens
+     * and checkpoints were upserted above, so a rollback of this block restores them.
      */
-    private async countInvestors(store: Store): Promise<void> {
-        const recount = this.identityWallets.changedCount() > 0 ? this.changedTokens : this.holderSetChanged
-        const ids = [...recount].map(a => this.tokens.get(a)!.id)
+    private async recountInvestors(store: Store): Promise<void> {
+        const ids = [...this.investors.recount].map(a => this.tokens.get(a)!.id)
         if (ids.length === 0) return
-        await entityManagerOf(store).query(
+        const em = entityManagerOf(store)
+        await em.query(
             `UPDATE token t SET investor_count = (
                 SELECT count(DISTINCT iw.investor) FROM holding h
                 JOIN watched_contract ir ON ir.chain_id = t.chain_id AND ir.address = t.identity_registry
                 JOIN identity_wallet iw ON iw.chain_id = t.chain_id AND iw.storage = ir.identity_storage AND iw.wallet = h.wallet AND iw.active
                 WHERE h.token_id = t.id AND h.balance > 0)
             WHERE t.id = ANY($1)`, [ids])
-        const hours = this.snapshots.changedIds()
-        if (hours.length > 0) {
-            await entityManagerOf(store).query(
-                'UPDATE token_hourly_snapshot s SET investor_count = t.investor_count FROM token t WHERE t.id = s.token_id AND s.id = ANY($1)', [hours])
-        }
+        await em.query(
+            'UPDATE token_checkpoint c SET investor_count = t.investor_count FROM token t WHERE t.id = c.token_id AND t.id = ANY($1) AND c.id = ANY($2)',
+            [ids, this.checkpoints.changedIds()])
     }
 }

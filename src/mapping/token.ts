@@ -99,6 +99,7 @@ function applyTransfer(state: BatchState, token: Token, ev: ChainEvent, txEvents
     if (to === ZERO_ADDRESS) token.totalSupply -= amount
     else moveBalance(state, token, transfer, ev, to, amount, 'to')
     recordHour(state, token, ev, amount)
+    state.checkpoint(token, ev.block.height)
     return transfer.kind
 }
 
@@ -122,12 +123,13 @@ function moveBalance(state: BatchState, token: Token, transfer: Transfer, ev: Pr
     holding.balance += amount
     const delta = holderCountDelta(before, holding.balance)
     token.holderCount += delta
-    if (delta !== 0) state.holderSetChanged.add(token.address)
+    state.investors.walletHolding(token, wallet, delta)
+    token.balanceChangeCount += 1
     if (holding.firstAcquiredBlock == null && holding.balance > 0n) {
         holding.firstAcquiredBlock = ev.block.height
         holding.firstAcquiredAt = new Date(ev.block.timestamp)
     }
-    state.balanceChanges.push(new BalanceChange({
+    state.addBalanceChange(new BalanceChange({
         id: balanceChangeId(state.chainId, ev.block.height, ev.logIndex, side),
         chainId: state.chainId,
         token,
@@ -139,6 +141,7 @@ function moveBalance(state: BatchState, token: Token, transfer: Transfer, ev: Pr
         timestamp: new Date(ev.block.timestamp),
         txHash: ev.txHash,
         logIndex: ev.logIndex,
+        validUntilBlock: null,
     }))
 }
 

@@ -6,6 +6,7 @@ import {Deployment} from '../../src/dev/deploy'
 import {connect} from '../../src/dev/rpc'
 import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
 import {auditKindOf} from '../../src/mapping/catalog'
+import {mulberry32} from '../../src/dev/random'
 import {gql} from './gql'
 
 const dbUrl = inject('dbUrl')
@@ -190,6 +191,47 @@ describe('the audit trail', () => {
                     const expected = block < createdAt.get(token)! ? 0n : await contractAt('Token', token, provider).balanceOf(wallet, {blockTag: block})
                     expect([block, token, wallet, BigInt(last?.balanceAfter ?? 0)]).toEqual([block, token, wallet, expected])
                 }
+            }
+        })
+    })
+
+    describe('capTable() as of past blocks', () => {
+        it('should give the supply, holders and investors the chain gives at that block tag, where investors moved and at random blocks', async () => {
+            const provider = await connect(chain.url)
+            const res = await gql<{tokenCheckpoints: {blockNumber: number; investorCount: number; token: {address: string}}[]; balanceChanges: {wallet: string; token: {address: string}}[]}>(run.gqlUrl,
+                `{ tokenCheckpoints(orderBy: [blockNumber_ASC], limit: 100000) { blockNumber investorCount token { address } }
+                   balanceChanges(limit: 100000) { wallet token { address } } }`)
+            // Blocks where a token's investor count moved (registrations as well as transfers), and 15 seeded ones.
+            const moved: {token: string; block: number}[] = []
+            const last = new Map<string, number>()
+            for (const c of res.tokenCheckpoints) {
+                if (last.has(c.token.address) && last.get(c.token.address) !== c.investorCount) moved.push({token: c.token.address, block: c.blockNumber})
+                last.set(c.token.address, c.investorCount)
+            }
+            expect(moved.length).toBeGreaterThan(3)
+            const rand = mulberry32(20261124)
+            const tokens = [...new Set(res.balanceChanges.map(c => c.token.address))]
+            const cases = [...moved, ...Array.from({length: 15}, () => ({token: tokens[Math.floor(rand() * tokens.length)]!, block: d.deployBlock + 1 + Math.floor(rand() * (head - d.deployBlock))}))]
+            for (const {token, block} of cases) {
+                const t = contractAt('Token', token, provider)
+                const tag = {blockTag: block}
+                const created = Number((await gql<{tokens: {createdAtBlock: number}[]}>(run.gqlUrl, `{ tokens(where: {address_eq: "${token}"}) { createdAtBlock } }`)).tokens[0]!.createdAtBlock)
+                if (block < created) continue
+                const ir = contractAt('IdentityRegistry', await t.identityRegistry(tag), provider)
+                const holders = new Map<string, bigint>()
+                const investors = new Set<string>()
+                for (const w of new Set(res.balanceChanges.filter(c => c.token.address === token).map(c => c.wallet))) {
+                    const balance: bigint = await t.balanceOf(w, tag)
+                    if (balance === 0n) continue
+                    holders.set(w, balance)
+                    const identity = lc(await ir.identity(w, tag))
+                    if (identity !== '0x0000000000000000000000000000000000000000') investors.add(identity)
+                }
+                const table = (await gql<{capTable: {supply: string; holderCount: number; investorCount: number; rows: {holder: string; balance: string}[]}}>(run.gqlUrl,
+                    `{ capTable(token: "${token}", atBlock: ${block}, limit: 1000) { supply holderCount investorCount rows { holder balance } } }`)).capTable
+                expect([token, block, BigInt(table.supply), table.holderCount, table.investorCount])
+                    .toEqual([token, block, await t.totalSupply(tag), holders.size, investors.size])
+                expect(new Map(table.rows.map(r => [r.holder, BigInt(r.balance)]))).toEqual(holders)
             }
         })
     })

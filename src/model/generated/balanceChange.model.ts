@@ -3,7 +3,7 @@ import {Token} from "./token.model"
 import {Transfer} from "./transfer.model"
 
 /**
- * Append-only ledger: one row per balance movement of one wallet.
+ * Ledger: one row per balance movement of one wallet, never rewritten except for closing its validity (validUntilBlock).
  */
 @Index_(["token", "wallet", "blockNumber", "logIndex"], {unique: false})
 @Index_(["token", "blockNumber", "logIndex"], {unique: false})
@@ -49,4 +49,13 @@ export class BalanceChange {
 
     @IntColumn_({nullable: false})
     logIndex!: number
+
+    /**
+     * The block of the wallet's next change in this token: this row is the wallet's balance from the end of
+     * blockNumber up to (excluding) validUntilBlock; null while it is the current balance. A hand-written
+     * migration indexes int4range(blockNumber, validUntilBlock) so that the holders as of any block are one
+     * range lookup, not a scan of the ledger.
+     */
+    @IntColumn_({nullable: true})
+    validUntilBlock!: number | undefined | null
 }

@@ -72,6 +72,12 @@ export class Token {
     @IntColumn_({nullable: false})
     transferCount!: number
 
+    /**
+     * rows in its balance-change ledger: what an as-of query weighs its index paths by
+     */
+    @IntColumn_({nullable: false})
+    balanceChangeCount!: number
+
     @IntColumn_({nullable: false})
     createdAtBlock!: number
 

@@ -33,7 +33,7 @@ export class TokenHourlySnapshot {
     holderCount!: number
 
     /**
-     * as of the end of the indexing batch that last touched this hour
+     * as of the hour's last transfer
      */
     @IntColumn_({nullable: false})
     investorCount!: number

@@ -1,7 +1,9 @@
 import {Arg, Field, Int, ObjectType, Query, registerEnumType, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
-import {capTable, CapTableGrouping} from '../../analytics/capTable'
-import {answer, checkPage, holdersAsOf, parseAmount, sqlOf} from '../../api/asOf'
+import {CapTable, capTable, walletRow} from '../../analytics/capTable'
+import {countHoldersAt, holdersPage, PageOptions, totalsAt} from '../../analytics/ledgerAt'
+import {frozenAt, frozenPart, IndexedToken, investorsAt, ownershipAt, SqlQuery} from '../../analytics/ownershipAt'
+import {answer, checkPage, parseAmount, resolveAsOf, sqlOf} from '../../api/asOf'
 
 enum CapTableGroupBy {
     WALLET = 'WALLET',
@@ -52,16 +54,18 @@ export class CapTableResolver {
             checkPage(limit, offset)
             const min = parseAmount('minBalance', minBalance)
             const query = sqlOf(await this.tx())
-            const own = await holdersAsOf(query, {token, atBlock, atTimestamp})
-            const table = capTable(own.holders, {groupBy: groupBy as CapTableGrouping, limit, offset, minBalance: min})
+            const {token: t, block} = await resolveAsOf(query, {token, atBlock, atTimestamp})
+            const table = groupBy === CapTableGroupBy.WALLET
+                ? await walletPage(query, t, block, {limit, offset, minBalance: min})
+                : capTable((await ownershipAt(query, {token: t.address, block, chainId: t.chainId})).holders, {groupBy: 'INVESTOR', limit, offset, minBalance: min})
             const wallets = table.rows.flatMap(r => r.wallets)
             const investors = table.rows.map(r => r.investor).filter((i): i is string => i != null)
-            const first = new Map((await query('SELECT wallet, first_acquired_block FROM holding WHERE token_id = $1 AND wallet = ANY($2)', [own.token.id, wallets]))
+            const first = new Map((await query('SELECT wallet, first_acquired_block FROM holding WHERE token_id = $1 AND wallet = ANY($2)', [t.id, wallets]))
                 .map(r => [String(r.wallet), r.first_acquired_block == null ? null : Number(r.first_acquired_block)]))
-            const countries = new Map((await query('SELECT address, country, country_code FROM identity WHERE chain_id = $1 AND address = ANY($2)', [own.token.chainId, investors]))
+            const countries = new Map((await query('SELECT address, country, country_code FROM identity WHERE chain_id = $1 AND address = ANY($2)', [t.chainId, investors]))
                 .map(r => [String(r.address), {country: r.country == null ? null : Number(r.country), code: r.country_code == null ? null : String(r.country_code)}]))
             return {
-                token: own.token.address, block: own.block, supply: String(table.supply), holderCount: table.holderCount,
+                token: t.address, block, supply: String(table.supply), holderCount: table.holderCount,
                 investorCount: table.investorCount, rowCount: table.rowCount,
                 rows: table.rows.map(r => {
                     const blocks = r.wallets.map(w => first.get(w)).filter((b): b is number => b != null)
@@ -74,5 +78,20 @@ export class CapTableResolver {
                 }),
             }
         })
+    }
+}
+
+/** Grouped by wallet: totals from the checkpoints and one page from the ledger, without reading every holder. */
+async function walletPage(query: SqlQuery, token: IndexedToken, block: number, page: PageOptions): Promise<CapTable> {
+    const totals = await totalsAt(query, token, block)
+    const rows = await holdersPage(query, token, block, totals.holderCount, page)
+    const wallets = rows.map(r => r.wallet)
+    const [frozen, investors] = await Promise.all([frozenAt(query, token, block, wallets), investorsAt(query, token, block, wallets)])
+    return {
+        supply: totals.supply,
+        holderCount: totals.holderCount,
+        investorCount: totals.investorCount,
+        rowCount: page.minBalance > 0n ? await countHoldersAt(query, token, block, page.minBalance) : totals.holderCount,
+        rows: rows.map(r => walletRow({...r, investor: investors.get(r.wallet) ?? null, ...frozenPart(frozen, r.wallet, r.balance, block)}, totals.supply)),
     }
 }

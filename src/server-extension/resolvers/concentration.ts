@@ -1,7 +1,8 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
 import {concentration} from '../../analytics/concentration'
-import {answer, holdersAsOf, sqlOf} from '../../api/asOf'
+import {balancesAt} from '../../analytics/ledgerAt'
+import {answer, resolveAsOf, sqlOf} from '../../api/asOf'
 
 @ObjectType()
 export class ConcentrationView {
@@ -28,9 +29,10 @@ export class ConcentrationResolver {
         @Arg('atTimestamp', () => String, {nullable: true, description: 'ISO 8601'}) atTimestamp: string | null,
     ): Promise<ConcentrationView> {
         return answer(async () => {
-            const own = await holdersAsOf(sqlOf(await this.tx()), {token, atBlock, atTimestamp})
-            const c = concentration(own.holders.map(h => h.balance))
-            return {token: own.token.address, block: own.block, ...c, supply: String(c.supply)}
+            const query = sqlOf(await this.tx())
+            const {token: t, block} = await resolveAsOf(query, {token, atBlock, atTimestamp})
+            const c = concentration(await balancesAt(query, t, block))
+            return {token: t.address, block, ...c, supply: String(c.supply)}
         })
     }
 }

@@ -1,7 +1,8 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
 import {jurisdictions} from '../../analytics/concentration'
-import {answer, holdersAsOf, sqlOf} from '../../api/asOf'
+import {countriesAt} from '../../analytics/ledgerAt'
+import {answer, resolveAsOf, sqlOf} from '../../api/asOf'
 
 @ObjectType()
 export class JurisdictionView {
@@ -24,7 +25,7 @@ export class JurisdictionsView {
 export class JurisdictionsResolver {
     constructor(private readonly tx: () => Promise<EntityManager>) {}
 
-    @Query(() => JurisdictionsView, {description: 'Holders, balance and share per country of the investors behind them, as of a block or time.'})
+    @Query(() => JurisdictionsView, {description: 'Holders, balance and share per country, as of a block or time; a wallet counts under the country of its current registration.'})
     async jurisdictions(
         @Arg('token') token: string,
         @Arg('atBlock', () => Int, {nullable: true}) atBlock: number | null,
@@ -32,15 +33,12 @@ export class JurisdictionsResolver {
     ): Promise<JurisdictionsView> {
         return answer(async () => {
             const query = sqlOf(await this.tx())
-            const own = await holdersAsOf(query, {token, atBlock, atTimestamp})
-            const investors = own.holders.map(h => h.investor).filter((i): i is string => i != null)
-            // The country an investor is registered with now (a past block's country is in the audit trail).
-            const country = new Map((await query('SELECT address, country FROM identity WHERE chain_id = $1 AND address = ANY($2)', [own.token.chainId, investors]))
-                .map(r => [String(r.address), r.country == null ? null : Number(r.country)]))
-            const rows = jurisdictions(own.holders.map(h => ({country: h.investor ? country.get(h.investor) ?? null : null, balance: h.balance})), own.totalSupply)
+            const {token: t, block} = await resolveAsOf(query, {token, atBlock, atTimestamp})
+            const groups = await countriesAt(query, t, block)
+            const supply = groups.reduce((sum, g) => sum + g.balance, 0n)
             return {
-                token: own.token.address, block: own.block, supply: String(own.totalSupply),
-                countries: rows.map(r => ({...r, balance: String(r.balance)})),
+                token: t.address, block, supply: String(supply),
+                countries: jurisdictions(groups, supply).map(r => ({...r, balance: String(r.balance)})),
             }
         })
     }

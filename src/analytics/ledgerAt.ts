@@ -1,0 +1,103 @@
+import {IndexedToken, SqlQuery} from './ownershipAt'
+
+// As-of reads that never walk the whole ledger: totals from the token's checkpoints, a cap-table
+// page from the ledger's validity ranges (see the AsOfIndexes migration).
+
+export interface TotalsAt {
+    supply: bigint
+    holderCount: number
+    investorCount: number
+}
+
+/** The token's totals at the end of `block`: its last checkpoint at or before it. */
+export async function totalsAt(query: SqlQuery, token: IndexedToken, block: number): Promise<TotalsAt> {
+    const [row] = await query(
+        `SELECT total_supply::text AS supply, holder_count, investor_count FROM token_checkpoint
+          WHERE token_id = $1 AND block_number <= $2 ORDER BY block_number DESC LIMIT 1`,
+        [token.id, block],
+    )
+    if (row == null) return {supply: 0n, holderCount: 0, investorCount: 0}
+    return {supply: BigInt(String(row.supply)), holderCount: Number(row.holder_count), investorCount: Number(row.investor_count)}
+}
+
+export interface PageOptions {
+    limit: number
+    offset: number
+    minBalance: bigint
+}
+
+export interface WalletBalance {
+    wallet: string
+    balance: bigint
+}
+
+/**
+ * Which way to read a page of the holders at a block, by the rows each way touches:
+ * - ranked: the ledger's rows largest balance first, keeping those valid at the block; about
+ *   (offset + limit) × ledger rows / holders rows before the page is full;
+ * - range: every row valid at the block (one per holder) from the range index, then sorted.
+ */
+export function pagePlan(page: {limit: number; offset: number}, ledgerRows: number, holders: number): 'ranked' | 'range' {
+    return (page.offset + page.limit) * ledgerRows < holders * holders ? 'ranked' : 'range'
+}
+
+/** Wallets holding the token at the end of `block`, largest first (ties by address), one page. */
+export async function holdersPage(query: SqlQuery, token: IndexedToken, block: number, holders: number, page: PageOptions): Promise<WalletBalance[]> {
+    const params = [token.id, block, page.minBalance.toString(), page.limit, page.offset]
+    const rows = pagePlan(page, token.balanceChangeCount, holders) === 'ranked'
+        ? await query(
+            `SELECT wallet, balance_after::text AS balance FROM balance_change
+              WHERE token_id = $1 AND balance_after > 0 AND balance_after >= $3::numeric
+                AND block_number <= $2 AND (valid_until_block IS NULL OR valid_until_block > $2)
+              ORDER BY balance_after DESC, wallet LIMIT $4 OFFSET $5`, params)
+        : await query(
+            `WITH held AS MATERIALIZED (
+                SELECT wallet, balance_after FROM balance_change
+                 WHERE token_id = $1 AND balance_after > 0 AND int4range(block_number, valid_until_block) @> $2::int)
+             SELECT wallet, balance_after::text AS balance FROM held WHERE balance_after >= $3::numeric
+              ORDER BY balance_after DESC, wallet LIMIT $4 OFFSET $5`, params)
+    return rows.map(r => ({wallet: String(r.wallet), balance: BigInt(String(r.balance))}))
+}
+
+/** How many wallets held at least `minBalance` (> 0) at the end of `block`. */
+export async function countHoldersAt(query: SqlQuery, token: IndexedToken, block: number, minBalance: bigint): Promise<number> {
+    const [row] = await query(
+        `SELECT count(*)::int AS n FROM balance_change
+          WHERE token_id = $1 AND balance_after > 0 AND int4range(block_number, valid_until_block) @> $2::int AND balance_after >= $3::numeric`,
+        [token.id, block, minBalance.toString()],
+    )
+    return Number(row?.n ?? 0)
+}
+
+/** Every wallet's balance at the end of `block` (no freezes, no investors: what concentration needs). */
+export async function balancesAt(query: SqlQuery, token: IndexedToken, block: number): Promise<bigint[]> {
+    const rows = await query(
+        `SELECT balance_after::text AS balance FROM balance_change
+          WHERE token_id = $1 AND balance_after > 0 AND int4range(block_number, valid_until_block) @> $2::int`,
+        [token.id, block],
+    )
+    return rows.map(r => BigInt(String(r.balance)))
+}
+
+export interface CountryHoldings {
+    country: number | null
+    holders: number
+    balance: bigint
+}
+
+/**
+ * Holders and balance per country at the end of `block`: each wallet under the country of its
+ * current registration in the token's storage (a past country is in the audit trail); null when
+ * the wallet has no active registration.
+ */
+export async function countriesAt(query: SqlQuery, token: IndexedToken, block: number): Promise<CountryHoldings[]> {
+    const rows = await query(
+        `SELECT iw.country, count(*)::int AS holders, sum(b.balance_after)::text AS balance
+           FROM balance_change b
+           LEFT JOIN identity_wallet iw ON iw.chain_id = $3 AND iw.storage = $4 AND iw.wallet = b.wallet AND iw.active
+          WHERE b.token_id = $1 AND b.balance_after > 0 AND int4range(b.block_number, b.valid_until_block) @> $2::int
+          GROUP BY iw.country`,
+        [token.id, block, token.chainId, token.identityStorage],
+    )
+    return rows.map(r => ({country: r.country == null ? null : Number(r.country), holders: Number(r.holders), balance: BigInt(String(r.balance))}))
+}
