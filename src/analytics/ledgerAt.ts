@@ -69,11 +69,15 @@ export async function countHoldersAt(query: SqlQuery, token: IndexedToken, block
     return Number(row?.n ?? 0)
 }
 
-/** Every wallet's balance at the end of `block` (no freezes, no investors: what concentration needs). */
+/**
+ * Every wallet's balance at the end of `block`, largest first (no freezes, no investors: what
+ * concentration needs; Postgres sorts numerics faster than JavaScript sorts bigints).
+ */
 export async function balancesAt(query: SqlQuery, token: IndexedToken, block: number): Promise<bigint[]> {
     const rows = await query(
         `SELECT balance_after::text AS balance FROM balance_change
-          WHERE token_id = $1 AND balance_after > 0 AND int4range(block_number, valid_until_block) @> $2::int`,
+          WHERE token_id = $1 AND balance_after > 0 AND int4range(block_number, valid_until_block) @> $2::int
+          ORDER BY balance_after DESC`,
         [token.id, block],
     )
     return rows.map(r => BigInt(String(r.balance)))

@@ -10,10 +10,12 @@ import {
 } from '../analytics/reconciliation'
 import {loadReconciliation} from '../api/reconciliationData'
 import {applyMigrations} from '../db'
-import {PROJECT_DIR, runCompiled} from '../dev/children'
+import {runCompiled} from '../dev/children'
+import {mulberry32} from '../dev/random'
 import {freePort, startTestDatabase} from '../dev/testStack'
 import {tokenId} from '../ids'
 import {distributionEntityId} from '../mapping/distribution'
+import {measure, REPORT_DIR, round1, rssMb, Stats, statsLine, statsOf, waitForGraphql} from './common'
 
 // `node lib/bench/reconciliation.js [holders]` (also run by `npm run bench`): how fast the API answers
 // the reconciliation of one distribution with 10,000 holders (issue 4: under 1 s on 2 cores).
@@ -36,25 +38,12 @@ const TARGET_MS = 1000
 const NON_HOLDERS = Math.max(1, Math.round(HOLDERS / 400))
 const CHAIN_ID = 31337
 const TOTAL = 1_250_000_000_000n // 1,250,000.000000 of a 6-decimal stablecoin
-const REPORT_DIR = path.join(PROJECT_DIR, 'bench', 'reports')
 const say = (m: string) => console.log(`[bench:reconciliation] ${m}`)
 
 // ---------------------------------------------------------------------------------------------
 // Synthetic distribution
 
-/** mulberry32: a small seeded PRNG, so every run inserts the same rows. */
-function prng(seed: number): () => number {
-    let a = seed >>> 0
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0
-        let t = a
-        t = Math.imul(t ^ (t >>> 15), t | 1)
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
-}
-
-const rand = prng(4)
+const rand = mulberry32(4)
 const hex = (bytes: number): string => {
     let s = '0x'
     for (let i = 0; i < bytes; i++) s += Math.floor(rand() * 256).toString(16).padStart(2, '0')
@@ -179,8 +168,8 @@ async function insert(pool: Pool, s: Synthetic): Promise<void> {
     const q = (sql: string, params: unknown[]) => pool.query(sql, params)
     const paymentToken = '0x' + 'ab'.repeat(20)
     await q(`INSERT INTO token (id, chain_id, address, name, symbol, decimals, version, total_supply, holder_count, investor_count, paused,
-                                transfer_count, created_at_block, created_at, created_tx_hash)
-             VALUES ($1, $2, $3, 'Bench Real Estate Fund', 'BREF', 18, '4.1.6', $4, $5, $5, false, $6, 19000000, now() - interval '90 days', $7)`,
+                                transfer_count, balance_change_count, created_at_block, created_at, created_tx_hash)
+             VALUES ($1, $2, $3, 'Bench Real Estate Fund', 'BREF', 18, '4.1.6', $4, $5, $5, false, $6, $6, 19000000, now() - interval '90 days', $7)`,
         [tokenId(CHAIN_ID, s.token), CHAIN_ID, s.token, String(s.holders.reduce((a, h) => a + h.balance, 0n)), s.holders.length, s.holders.length * 3, hex(32)])
     const distribution = (id: string, number: bigint, root: string, paid: bigint) => q(
         `INSERT INTO distribution (id, chain_id, manager, distribution_id, token_address, payment_token, kind, total_amount, record_block,
@@ -323,42 +312,6 @@ function checkReport(report: ReconciliationReport, truth: Expected): void {
 // ---------------------------------------------------------------------------------------------
 // Timing
 
-interface Stats {
-    name: string
-    runs: number
-    p50Ms: number
-    p95Ms: number
-    maxMs: number
-    minMs: number
-    bytes?: number
-}
-
-/** Nearest-rank percentile. */
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!
-const round1 = (x: number): number => Math.round(x * 10) / 10
-
-async function measure(name: string, runs: number, fn: () => Promise<unknown>, checkFirst?: (result: unknown) => void, bytes?: (result: unknown) => number): Promise<Stats> {
-    let last: unknown
-    for (let i = 0; i < WARMUP; i++) {
-        last = await fn()
-        if (i === 0) checkFirst?.(last)
-    }
-    const times: number[] = []
-    for (let i = 0; i < runs; i++) {
-        const start = performance.now()
-        last = await fn()
-        times.push(performance.now() - start)
-    }
-    checkFirst?.(last) // the last timed answer, too
-    const sorted = times.sort((a, b) => a - b)
-    const stats: Stats = {
-        name, runs, p50Ms: round1(percentile(sorted, 0.5)), p95Ms: round1(percentile(sorted, 0.95)), maxMs: round1(sorted[sorted.length - 1]!),
-        minMs: round1(sorted[0]!), bytes: bytes?.(last),
-    }
-    say(`${name.padEnd(52)} p50 ${stats.p50Ms.toFixed(1).padStart(7)} ms  p95 ${stats.p95Ms.toFixed(1).padStart(7)} ms  max ${stats.maxMs.toFixed(1).padStart(7)} ms`)
-    return stats
-}
-
 function timePure<T>(name: string, fn: () => T): {stats: Stats; result: T} {
     let result: T = fn()
     const times: number[] = []
@@ -367,33 +320,15 @@ function timePure<T>(name: string, fn: () => T): {stats: Stats; result: T} {
         result = fn()
         times.push(performance.now() - start)
     }
-    const sorted = times.sort((a, b) => a - b)
-    const stats = {name, runs: times.length, p50Ms: round1(percentile(sorted, 0.5)), p95Ms: round1(percentile(sorted, 0.95)), maxMs: round1(sorted[sorted.length - 1]!), minMs: round1(sorted[0]!)}
+    const stats = statsOf(name, times)
     say(`${name.padEnd(52)} p50 ${stats.p50Ms.toFixed(1).padStart(7)} ms  (pure, in this process)`)
     return {stats, result}
 }
 
-function rssMb(pid: number | undefined): number {
-    try {
-        return Math.round(Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024)
-    } catch {
-        return 0
-    }
-}
-
-async function waitForGraphql(url: string, output: string[], exited: () => boolean): Promise<void> {
-    const deadline = Date.now() + 60000
-    while (Date.now() < deadline) {
-        if (exited()) throw new Error(`the API exited:\n${output.slice(-30).join('\n')}`)
-        try {
-            const res = await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"query":"{__typename}"}'})
-            if (res.ok) return
-        } catch {
-            // not up yet
-        }
-        await new Promise(r => setTimeout(r, 200))
-    }
-    throw new Error(`${url} did not come up:\n${output.slice(-30).join('\n')}`)
+const timed = async <T>(name: string, fn: () => Promise<T>, check?: (result: T) => void, bytes?: (result: T) => number): Promise<Stats> => {
+    const stats = await measure(name, WARMUP, REPEAT, fn, check, bytes)
+    say(statsLine(stats))
+    return stats
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -441,15 +376,15 @@ async function main(): Promise<void> {
         }
         const query = async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as Record<string, unknown>[]
 
-        const graphql = await measure('(a) GraphQL distributionReconciliation, all lines', REPEAT, gql, b => checkGraphql(b as string, s.truth), b => Buffer.byteLength(b as string))
-        const export_ = await measure('(b) GET …/reconciliation.csv', REPEAT, csv, b => checkCsv(b as string, s.truth), b => Buffer.byteLength(b as string))
-        const inProcess = await measure('(c) loadReconciliation, in-process', REPEAT, () => loadReconciliation(query, s.id), r => checkReport((r as {report: ReconciliationReport}).report, s.truth))
-        const sqlOnly = await measure('    of which the SQL queries (same 3, in-process)', REPEAT, async () => {
+        const graphql = await timed('(a) GraphQL distributionReconciliation, all lines', gql, b => checkGraphql(b, s.truth), b => Buffer.byteLength(b))
+        const export_ = await timed('(b) GET …/reconciliation.csv', csv, b => checkCsv(b, s.truth), b => Buffer.byteLength(b))
+        const inProcess = await timed('(c) loadReconciliation, in-process', () => loadReconciliation(query, s.id), r => checkReport(r.report, s.truth))
+        const sqlOnly = await timed('    of which the SQL queries (same 3, in-process)', async () => {
             await query('SELECT * FROM distribution WHERE id = $1', [s.id])
             await query('SELECT holder, expected FROM entitlement WHERE distribution_id = $1', [s.id])
             await query('SELECT holder, amount, manual, tx_hash, block_number, log_index FROM payment WHERE distribution_id = $1', [s.id])
         })
-        const apiPeakRssMb = rssMb(child.proc.pid)
+        const apiPeakRssMb = rssMb(child.proc.pid, 'VmHWM')
 
         // The pure computations on the same data, for the breakdown.
         const pure = [

@@ -1,0 +1,84 @@
+import fs from 'fs'
+import path from 'path'
+import {PROJECT_DIR} from '../dev/children'
+
+// What every benchmark shares: timing with percentiles, the API's memory, waiting for the API.
+
+export const REPORT_DIR = path.join(PROJECT_DIR, 'bench', 'reports')
+
+export interface Stats {
+    name: string
+    runs: number
+    p50Ms: number
+    p95Ms: number
+    maxMs: number
+    minMs: number
+    bytes?: number
+}
+
+/** Nearest-rank percentile of ascending numbers. */
+export const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!
+export const round1 = (x: number): number => Math.round(x * 10) / 10
+
+export function statsOf(name: string, times: number[], bytes?: number): Stats {
+    const sorted = [...times].sort((a, b) => a - b)
+    return {
+        name, runs: sorted.length, p50Ms: round1(percentile(sorted, 0.5)), p95Ms: round1(percentile(sorted, 0.95)),
+        maxMs: round1(sorted[sorted.length - 1]!), minMs: round1(sorted[0]!), bytes,
+    }
+}
+
+export const statsLine = (s: Stats): string =>
+    `${s.name.padEnd(52)} p50 ${s.p50Ms.toFixed(1).padStart(7)} ms  p95 ${s.p95Ms.toFixed(1).padStart(7)} ms  max ${s.maxMs.toFixed(1).padStart(7)} ms`
+
+/**
+ * Runs `fn` `warmup` times, then `runs` times timed, one after the other, as a client sees it;
+ * `check` looks at the first and the last answer.
+ */
+export async function measure<T>(name: string, warmup: number, runs: number, fn: (run: number) => Promise<T>, check?: (result: T) => void, bytes?: (result: T) => number): Promise<Stats> {
+    let last: T | undefined
+    for (let i = 0; i < warmup; i++) {
+        last = await fn(i)
+        if (i === 0) check?.(last)
+    }
+    const times: number[] = []
+    for (let i = 0; i < runs; i++) {
+        const start = performance.now()
+        last = await fn(warmup + i)
+        times.push(performance.now() - start)
+    }
+    if (last !== undefined) check?.(last)
+    return statsOf(name, times, last === undefined ? undefined : bytes?.(last))
+}
+
+/** A process's resident memory in MiB: now (VmRSS) or its peak so far (VmHWM); 0 once it is gone. */
+export function rssMb(pid: number | undefined, which: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
+    try {
+        const kb = Number(new RegExp(`${which}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+        return Math.round(kb / 1024)
+    } catch {
+        return 0
+    }
+}
+
+/** Until the GraphQL server answers; fails with its last output when it exits or never comes up. */
+export async function waitForGraphql(url: string, output: string[], exited: () => boolean): Promise<void> {
+    const deadline = Date.now() + 60000
+    while (Date.now() < deadline) {
+        if (exited()) throw new Error(`the API exited:\n${output.slice(-30).join('\n')}`)
+        try {
+            const res = await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"query":"{__typename}"}'})
+            if (res.ok) return
+        } catch {
+            // not up yet
+        }
+        await new Promise(r => setTimeout(r, 200))
+    }
+    throw new Error(`${url} did not come up:\n${output.slice(-30).join('\n')}`)
+}
+
+export function writeReports(name: string, json: unknown, markdown: string[]): void {
+    fs.mkdirSync(REPORT_DIR, {recursive: true})
+    fs.writeFileSync(path.join(REPORT_DIR, `${name}.json`), JSON.stringify(json, null, 2) + '\n')
+    fs.writeFileSync(path.join(REPORT_DIR, `${name}.md`), markdown.join('\n') + '\n')
+}
