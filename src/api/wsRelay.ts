@@ -22,13 +22,25 @@ export function websocketRelay(innerPort: number, screen: Screen): (req: http.In
             if (socket.writable) socket.end(`HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`)
             socket.destroy()
         }
-        socket.on('error', () => upstream.terminate())
-        upstream.once('unexpected-response', (_r, res) => {
+        const onError = (err: Error) => refuse(502, `Bad Gateway (${err.message})`)
+        const onRefused = (_req: http.ClientRequest, res: http.IncomingMessage) => {
             refuse(res.statusCode ?? 502, res.statusMessage ?? 'Bad Gateway')
             upstream.terminate()
-        })
-        upstream.once('error', err => refuse(502, `Bad Gateway (${err.message})`))
+        }
+        // a client gone before upstream answered leaves nothing open behind it
+        const onGone = () => upstream.terminate()
+        socket.on('error', () => socket.destroy())
+        upstream.once('error', onError)
+        upstream.once('unexpected-response', onRefused)
+        socket.once('close', onGone)
         upstream.once('open', () => {
+            upstream.off('error', onError)
+            upstream.off('unexpected-response', onRefused)
+            socket.off('close', onGone)
+            if (!socket.writable) {
+                upstream.terminate()
+                return
+            }
             if (upstream.protocol) chosen.set(req, upstream.protocol)
             wss.handleUpgrade(req, socket, head, client => pair(client, upstream, screen))
         })

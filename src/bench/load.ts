@@ -67,7 +67,7 @@ function mix(f: Facts): Operation[] {
     for (const t of f.tokens) {
         const token = JSON.stringify(t.address)
         ops.push(
-            {kind: 'capTable (head)', query: `{ capTable(token: ${token}, limit: 100) { block supply rowCount rows { holder investor balance frozen share } } }`},
+            {kind: 'capTable (head)', query: `{ capTable(token: ${token}, limit: 100) { block supply rowCount rows { holder investor balance frozenTokens share countryCode } } }`},
             {kind: 'capTable (past block)', query: `{ capTable(token: ${token}, atBlock: ${past}, limit: 100) { block supply rowCount rows { holder balance share } } }`},
             {kind: 'concentration', query: `{ concentration(token: ${token}) { holderCount hhi gini } }`},
             {kind: 'jurisdictions', query: `{ jurisdictions(token: ${token}) { supply countries { country balance } } }`},
@@ -84,7 +84,7 @@ function mix(f: Facts): Operation[] {
 
 /** Why an answer does not count as a success, or null. */
 function failureOf(status: number, body: string): string | null {
-    if (status < 200 || status > 299) return `HTTP ${status}`
+    if (status < 200 || status > 299) return `HTTP ${status} ${body.slice(0, 300)}`
     try {
         const json = JSON.parse(body) as {data?: unknown; errors?: {message: string}[]}
         if (json.errors?.length) return json.errors[0]!.message
