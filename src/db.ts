@@ -25,6 +25,16 @@ export async function applyMigrations(): Promise<number> {
     return withDataSource(async ds => (await ds.runMigrations({transaction: 'all'})).length)
 }
 
+/** The migrations of this build the database has not had yet (reads only: the API calls it too). */
+export async function pendingMigrations(): Promise<string[]> {
+    return withDataSource(async ds => {
+        const [table] = await ds.query(`SELECT to_regclass('migrations') AS t`) as {t: string | null}[]
+        const rows = table?.t == null ? [] : await ds.query('SELECT name FROM migrations') as {name: string}[]
+        const applied = new Set(rows.map(r => r.name))
+        return ds.migrations.map(m => m.name ?? m.constructor.name).filter(name => !applied.has(name))
+    })
+}
+
 export class ChainMismatchError extends OperatorError {}
 
 /**

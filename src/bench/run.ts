@@ -1,15 +1,12 @@
 import fs from 'fs'
 import path from 'path'
-import {startAnvil} from '../dev/anvil'
 import {PROJECT_DIR, runCompiled} from '../dev/children'
-import {deployDemo, Deployment, readDeployment, writeDeployment} from '../dev/deploy'
-import {runDemoScenario, runRandomTransfers} from '../dev/scenario'
 import {readIndexStatus, rpc} from '../dev/status'
 import {createDatabaseOn, freePort, startTestDatabase} from '../dev/testStack'
+import {startBenchChain} from './chain'
 
 // `npm run bench`: ingest speed of our indexer against a bare Transfer-only squid on the same chain.
 
-const BENCH_DIR = path.join(PROJECT_DIR, '.data', 'bench')
 const REPORT_DIR = path.join(PROJECT_DIR, 'bench', 'reports')
 const TXS = Number(process.env.BENCH_TXS ?? '30000')
 // Runs alternate between the two indexers; medians absorb this 2-core machine's noise.
@@ -25,26 +22,9 @@ interface Run {
 }
 
 async function main(): Promise<void> {
-    fs.mkdirSync(BENCH_DIR, {recursive: true})
-    const stateFile = path.join(BENCH_DIR, `chain-${TXS}.json`)
-    const deploymentFile = path.join(BENCH_DIR, `deployment-${TXS}.json`)
-    const cached = fs.existsSync(stateFile) && fs.existsSync(deploymentFile)
-    const anvil = await startAnvil(cached ? {port: await freePort(), loadState: stateFile} : {port: await freePort(), dumpState: stateFile})
+    const {anvil, d, head} = await startBenchChain(TXS, say)
     const db = await startTestDatabase(say)
     try {
-        let d: Deployment
-        if (cached) {
-            d = await readDeployment(deploymentFile)
-            say(`reusing the generated chain in ${stateFile}`)
-        } else {
-            say(`generating a chain with ${TXS} random token transactions (cached for the next run)…`)
-            d = await deployDemo(anvil.url)
-            await runDemoScenario(anvil.url, d)
-            const sent = await runRandomTransfers(anvil.url, d, TXS, 7)
-            say(`sent ${sent} transactions`)
-            await writeDeployment(deploymentFile, d)
-        }
-        const head = Number(await rpc<string>(anvil.url, 'eth_blockNumber'))
         const logs = await countTransferLogs(anvil.url, d.deployBlock, head)
         say(`chain head ${head}, ${logs} Transfer logs`)
 

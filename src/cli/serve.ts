@@ -2,13 +2,16 @@ import 'dotenv/config'
 import {createLogger} from '@subsquid/logger'
 import {Server} from '@subsquid/graphql-server/lib/server'
 import {Pool} from 'pg'
+import {useApiLogin, useReadOnlyAccess} from '../api/access'
+import {MAX_BODY_BYTES} from '../api/bodyLimit'
 import {createFront} from '../api/front'
 import {exportHandler} from '../api/exports'
 import {parseNat} from '../config'
 import {freePort} from '../ports'
 import {exitWithError, OperatorError} from '../errors'
-import {describeDatabase, poolConfig, withDataSource} from '../db'
+import {describeDatabase, pendingMigrations, poolConfig} from '../db'
 import {startupRetries, withRetry} from '../retry'
+import {fetchSchema, screenSubscriptions} from '../api/subscriptionLimits'
 
 const log = createLogger('abst:api')
 
@@ -17,21 +20,31 @@ async function main(): Promise<void> {
     // The Subsquid server listens on a private port behind our front, which adds the CSV exports.
     const innerPort = await freePort()
     process.env.GQL_PORT = String(innerPort)
+    useApiLogin()
     await withRetry(
         {attempts: startupRetries(), what: `database ${describeDatabase()}`, log: m => log.warn(m)},
-        () => withDataSource(ds => ds.query('SELECT 1 FROM token LIMIT 1')),
+        async () => {
+            // every migration, the read-only role's grants included, before the role is looked for
+            const pending = await pendingMigrations()
+            if (pending.length > 0) throw new Error(`the indexer has not applied ${pending.join(', ')} yet`)
+        },
     )
+    // Before any connection of the server or the export pool: both then read through it.
+    const access = await useReadOnlyAccess()
+    if (access.canWrite) log.warn(`the API runs with the privileges of ${access.role}, which can write to the index (${access.how})`)
+    else log.info(`the API reads the database as ${access.role}, which cannot write (${access.how})`)
     const server = await new Server({
         dir: process.cwd(),
         log,
         subscriptions: true,
         subscriptionPollInterval: 1000,
-        maxRequestSizeBytes: 256 * 1024,
+        maxRequestSizeBytes: MAX_BODY_BYTES,
         sqlStatementTimeout: 10000,
         maxRootFields: 20,
     }).start()
     const pool = new Pool({...poolConfig(), max: 4})
-    const front = createFront(innerPort, exportHandler(pool))
+    const schema = await fetchSchema(`http://127.0.0.1:${innerPort}/graphql`)
+    const front = createFront(innerPort, exportHandler(pool), screenSubscriptions(schema))
     await new Promise<void>((resolve, reject) => front.once('error', reject).listen(port, resolve))
     log.info(`GraphQL API at http://localhost:${port}/graphql, exports under http://localhost:${port}/export/`)
     // The server's connection pool has no error listener: a database gone away would crash with a stack dump.

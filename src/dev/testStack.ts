@@ -110,7 +110,8 @@ export async function startIndexer(env: NodeJS.ProcessEnv, withApi: boolean): Pr
     }
 }
 
-async function waitForHttp(url: string, timeoutMs: number, output: string[]): Promise<void> {
+/** Waits until the GraphQL API at `url` answers; else fails with the last lines of `output`. */
+export async function waitForHttp(url: string, timeoutMs: number, output: string[]): Promise<void> {
     const deadline = Date.now() + timeoutMs
     while (Date.now() < deadline) {
         try {

@@ -96,6 +96,7 @@ describe('npm start', () => {
             const tokens = await tokensServed(s)
             expect(tokens.map(t => t.symbol)).toEqual(['HOTA', 'LRF', 'MSN', 'RIV30'])
             expect(tokens.every(t => t.holderCount > 0)).toBe(true)
+            expect(s.lines.join('\n')).toContain('the API reads the database as abst_api, which cannot write')
             expect(fs.existsSync(path.join(dataDir, 'deployment.json'))).toBe(true)
             const payouts = await distributionsServed(s)
             expect(payouts.map(p => [p.kind, p.status])).toEqual([['DIVIDEND', 'PAYING'], ['COUPON', 'PAYING'], ['REDEMPTION', 'RECLAIMED']])
@@ -121,6 +122,8 @@ describe('npm start', () => {
             const s = start()
             const tokens = await tokensServed(s)
             expect(tokens.map(t => t.symbol)).toEqual(['HOTA', 'LRF', 'MSN', 'RIV30'])
+            // the rebuilt database's migrations granted the read-only role again
+            expect(s.lines.join('\n')).toContain('the API reads the database as abst_api, which cannot write')
             expect(s.lines.join('\n')).toContain('the dev chain cannot resume exactly (the TREXFactory of deployment.json is not on the chain): rebuilding the dev chain and its database')
             expect(await stop(s)).toBe(0)
         })
