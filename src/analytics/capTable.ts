@@ -43,6 +43,15 @@ export function walletRow(h: HolderAtBlock, supply: bigint): CapTableRow {
     }
 }
 
+/** The page's rows with their wallets' freezes filled in (freezes read for the page's wallets only). */
+export function withFreezes(rows: readonly CapTableRow[], frozenTokens: (wallet: string) => bigint, addressFrozen: (wallet: string) => boolean): CapTableRow[] {
+    return rows.map(r => ({
+        ...r,
+        frozenTokens: r.wallets.reduce((sum, w) => sum + frozenTokens(w), 0n),
+        frozenWallets: r.wallets.filter(addressFrozen),
+    }))
+}
+
 export function capTable(holders: readonly HolderAtBlock[], opts: CapTableOptions): CapTable {
     const supply = holders.reduce((s, h) => s + h.balance, 0n)
     const groups = new Map<string, CapTableRow>()

@@ -150,23 +150,23 @@ export async function tokenAtBlock(query: SqlQuery, opts: OwnershipAtOptions): P
 export async function ownershipAt(query: SqlQuery, opts: OwnershipAtOptions): Promise<OwnershipAt> {
     const {block} = opts
     const token = await tokenAtBlock(query, opts)
-    const balances = await query(
-        `SELECT wallet, balance_after::text AS balance FROM balance_change
-          WHERE token_id = $1 AND balance_after > 0 AND int4range(block_number, valid_until_block) @> $2::int`,
-        [token.id, block],
-    )
-    const frozen = await frozenAt(query, token, block)
-    const investors = await investorsAt(query, token, block)
-    const holders: HolderAtBlock[] = []
-    let totalSupply = 0n
-    for (const r of balances) {
-        const balance = BigInt(String(r.balance))
-        const wallet = String(r.wallet)
-        totalSupply += balance
-        holders.push({wallet, investor: investors.get(wallet) ?? null, balance, ...frozenPart(frozen, wallet, balance, block)})
-    }
-    holders.sort((a, b) => (a.wallet < b.wallet ? -1 : a.wallet > b.wallet ? 1 : 0))
-    return {token, block, totalSupply, holders}
+    const [held, frozen] = await Promise.all([investorBalancesAt(query, token, block), frozenAt(query, token, block)])
+    const holders = held.map(h => ({...h, ...frozenPart(frozen, h.wallet, h.balance, block)}))
+    return {token, block, totalSupply: holders.reduce((sum, h) => sum + h.balance, 0n), holders}
+}
+
+/** Every holder at the end of `block` with the investor behind it (no freezes), by wallet address. */
+export async function investorBalancesAt(query: SqlQuery, token: IndexedToken, block: number): Promise<Omit<HolderBalance, 'frozen'>[]> {
+    const [balances, investors] = await Promise.all([
+        query(
+            `SELECT wallet, balance_after::text AS balance FROM balance_change
+              WHERE token_id = $1 AND balance_after > 0 AND int4range(block_number, valid_until_block) @> $2::int
+              ORDER BY wallet COLLATE "C"`,
+            [token.id, block],
+        ),
+        investorsAt(query, token, block),
+    ])
+    return balances.map(r => ({wallet: String(r.wallet), investor: investors.get(String(r.wallet)) ?? null, balance: BigInt(String(r.balance))}))
 }
 
 export interface FrozenAt {
@@ -208,17 +208,36 @@ export function frozenPart(f: FrozenAt, wallet: string, balance: bigint, block: 
 }
 
 /**
- * wallet → investor identity at the end of `block`, replaying the storage's identity events; only
- * `wallets` when given (each wallet's registration evolves on its own, so a subset replays alike).
+ * wallet → investor identity at the end of `block`, from the storage's IDENTITY_STORED / UNSTORED /
+ * MODIFIED audit rows; only `wallets` when given. Each wallet's last such row decides: its `investor`
+ * is the identity stored or modified to (after UNSTORED: none). A modification whose wallet the
+ * indexer could not read moves every wallet of the old identity: then the rows are replayed in order.
  */
 export async function investorsAt(query: SqlQuery, token: IndexedToken, block: number, wallets?: readonly string[]): Promise<Map<string, string>> {
     if (token.identityStorage == null) return new Map()
+    const params = [token.chainId, token.identityStorage, block, wallets ?? null]
+    const [walletless] = await query(
+        `SELECT 1 AS found FROM audit_event WHERE chain_id = $1 AND contract = $2 AND kind = 'IDENTITY_MODIFIED' AND subject IS NULL AND block_number <= $3 LIMIT 1`,
+        params.slice(0, 3),
+    )
+    if (walletless) return replayInvestors(query, params)
+    const rows = await query(
+        `SELECT DISTINCT ON (subject) subject, kind, investor FROM audit_event
+          WHERE chain_id = $1 AND contract = $2 AND kind IN ('IDENTITY_STORED', 'IDENTITY_UNSTORED', 'IDENTITY_MODIFIED')
+            AND block_number <= $3 AND subject IS NOT NULL AND ($4::text[] IS NULL OR subject = ANY($4))
+          ORDER BY subject, block_number DESC, log_index DESC`,
+        params,
+    )
+    return new Map(rows.filter(r => r.kind !== 'IDENTITY_UNSTORED' && r.investor != null).map(r => [String(r.subject), String(r.investor)]))
+}
+
+async function replayInvestors(query: SqlQuery, params: unknown[]): Promise<Map<string, string>> {
     const events = await query(
         `SELECT kind, params, subject FROM audit_event
           WHERE chain_id = $1 AND contract = $2 AND kind IN ('IDENTITY_STORED', 'IDENTITY_UNSTORED', 'IDENTITY_MODIFIED')
             AND block_number <= $3 AND ($4::text[] IS NULL OR subject = ANY($4) OR (kind = 'IDENTITY_MODIFIED' AND subject IS NULL))
           ORDER BY block_number, log_index`,
-        [token.chainId, token.identityStorage, block, wallets ?? null],
+        params,
     )
     const investorOf = new Map<string, string>()
     for (const e of events) {

@@ -196,7 +196,7 @@ describe('the audit trail', () => {
     })
 
     describe('capTable() as of past blocks', () => {
-        it('should give the supply, holders and investors the chain gives at that block tag, where investors moved and at random blocks', async () => {
+        it('should give the supply, holders, investors and investor groups the chain gives at that block tag, where investors moved and at random blocks', async () => {
             const provider = await connect(chain.url)
             const res = await gql<{tokenCheckpoints: {blockNumber: number; investorCount: number; token: {address: string}}[]; balanceChanges: {wallet: string; token: {address: string}}[]}>(run.gqlUrl,
                 `{ tokenCheckpoints(orderBy: [blockNumber_ASC], limit: 100000) { blockNumber investorCount token { address } }
@@ -220,18 +220,25 @@ describe('the audit trail', () => {
                 const ir = contractAt('IdentityRegistry', await t.identityRegistry(tag), provider)
                 const holders = new Map<string, bigint>()
                 const investors = new Set<string>()
+                // Grouped by investor: an identity's wallets merged, a wallet without identity alone.
+                const grouped = new Map<string, bigint>()
                 for (const w of new Set(res.balanceChanges.filter(c => c.token.address === token).map(c => c.wallet))) {
                     const balance: bigint = await t.balanceOf(w, tag)
                     if (balance === 0n) continue
                     holders.set(w, balance)
                     const identity = lc(await ir.identity(w, tag))
                     if (identity !== '0x0000000000000000000000000000000000000000') investors.add(identity)
+                    const key = identity === '0x0000000000000000000000000000000000000000' ? w : identity
+                    grouped.set(key, (grouped.get(key) ?? 0n) + balance)
                 }
                 const table = (await gql<{capTable: {supply: string; holderCount: number; investorCount: number; rows: {holder: string; balance: string}[]}}>(run.gqlUrl,
                     `{ capTable(token: "${token}", atBlock: ${block}, limit: 1000) { supply holderCount investorCount rows { holder balance } } }`)).capTable
                 expect([token, block, BigInt(table.supply), table.holderCount, table.investorCount])
                     .toEqual([token, block, await t.totalSupply(tag), holders.size, investors.size])
                 expect(new Map(table.rows.map(r => [r.holder, BigInt(r.balance)]))).toEqual(holders)
+                const byInvestor = (await gql<{capTable: {rows: {holder: string; balance: string}[]}}>(run.gqlUrl,
+                    `{ capTable(token: "${token}", atBlock: ${block}, limit: 1000, groupBy: INVESTOR) { rows { holder balance } } }`)).capTable
+                expect([token, block, new Map(byInvestor.rows.map(r => [r.holder, BigInt(r.balance)]))]).toEqual([token, block, grouped])
             }
         })
     })

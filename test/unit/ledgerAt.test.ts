@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {pagePlan} from '../../src/analytics/ledgerAt'
-import {walletRow} from '../../src/analytics/capTable'
+import {walletRow, withFreezes} from '../../src/analytics/capTable'
 
 describe('pagePlan()', () => {
     describe('when most ledger rows belong to holders of the block (late blocks, first pages)', () => {
@@ -31,6 +31,15 @@ describe('walletRow()', () => {
             expect(walletRow({wallet: '0xa', investor: '0xi', balance: 1n, frozen: 1n, frozenTokens: 0n, addressFrozen: true}, 3n)).toEqual({
                 holder: '0xa', investor: '0xi', wallets: ['0xa'], balance: 1n, frozenTokens: 0n, frozenWallets: ['0xa'], share: '0.3333333333',
             })
+        })
+    })
+})
+
+describe('withFreezes()', () => {
+    describe('when an investor row merges a partly frozen wallet and a wholly frozen one', () => {
+        it('should sum the partial freezes and name the frozen wallet', () => {
+            const row = {holder: '0xi', investor: '0xi', wallets: ['0xa', '0xb'], balance: 10n, frozenTokens: 0n, frozenWallets: [], share: '1'}
+            expect(withFreezes([row], w => (w === '0xa' ? 3n : 2n), w => w === '0xb')).toEqual([{...row, frozenTokens: 5n, frozenWallets: ['0xb']}])
         })
     })
 })

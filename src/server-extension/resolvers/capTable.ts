@@ -1,8 +1,8 @@
 import {Arg, Field, Int, ObjectType, Query, registerEnumType, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
-import {CapTable, capTable, walletRow} from '../../analytics/capTable'
+import {CapTable, capTable, walletRow, withFreezes} from '../../analytics/capTable'
 import {countHoldersAt, holdersPage, PageOptions, totalsAt} from '../../analytics/ledgerAt'
-import {frozenAt, frozenPart, IndexedToken, investorsAt, ownershipAt, SqlQuery} from '../../analytics/ownershipAt'
+import {frozenAt, frozenPart, IndexedToken, investorBalancesAt, investorsAt, SqlQuery} from '../../analytics/ownershipAt'
 import {answer, checkPage, parseAmount, resolveAsOf, sqlOf} from '../../api/asOf'
 
 enum CapTableGroupBy {
@@ -57,7 +57,7 @@ export class CapTableResolver {
             const {token: t, block} = await resolveAsOf(query, {token, atBlock, atTimestamp})
             const table = groupBy === CapTableGroupBy.WALLET
                 ? await walletPage(query, t, block, {limit, offset, minBalance: min})
-                : capTable((await ownershipAt(query, {token: t.address, block, chainId: t.chainId})).holders, {groupBy: 'INVESTOR', limit, offset, minBalance: min})
+                : await investorPage(query, t, block, {limit, offset, minBalance: min})
             const wallets = table.rows.flatMap(r => r.wallets)
             const investors = table.rows.map(r => r.investor).filter((i): i is string => i != null)
             const first = new Map((await query('SELECT wallet, first_acquired_block FROM holding WHERE token_id = $1 AND wallet = ANY($2)', [t.id, wallets]))
@@ -94,4 +94,12 @@ async function walletPage(query: SqlQuery, token: IndexedToken, block: number, p
         rowCount: page.minBalance > 0n ? await countHoldersAt(query, token, block, page.minBalance) : totals.holderCount,
         rows: rows.map(r => walletRow({...r, investor: investors.get(r.wallet) ?? null, ...frozenPart(frozen, r.wallet, r.balance, block)}, totals.supply)),
     }
+}
+
+/** Grouped by investor: every holder at the block with its investor, grouped; freezes read for the page only. */
+async function investorPage(query: SqlQuery, token: IndexedToken, block: number, page: PageOptions): Promise<CapTable> {
+    const holders = await investorBalancesAt(query, token, block)
+    const table = capTable(holders.map(h => ({...h, frozen: 0n, frozenTokens: 0n, addressFrozen: false})), {groupBy: 'INVESTOR', ...page})
+    const frozen = await frozenAt(query, token, block, table.rows.flatMap(r => r.wallets))
+    return {...table, rows: withFreezes(table.rows, w => frozenPart(frozen, w, 0n, block).frozenTokens, w => frozen.addresses.has(w))}
 }
