@@ -68,19 +68,23 @@ export async function killRepeatedly(plan: KillPlan, onKill: (r: KillRecord, i: 
                 while (!gone && !await done()) await sleep(POLL_MS)
             }
             const atHead = async () => (await committed(db)).top >= plan.head
-            if (moment === 'startup') {
-                await sleep(rand() * STARTUP_WINDOW_MS)
-            } else if (moment === 'batch') {
-                await until(() => lines.some(l => l.includes(PROCESSOR_RUNNING)))
-                await until(async () => await openTransactions(db) > 0 || await atHead())
-                await sleep(rand() * IN_BATCH_DELAY_MS)
-            } else {
-                await until(async () => (await committed(db)).top > before.top || await atHead())
-                await sleep(rand() * plan.maxDelayMs)
+            let inTransaction: boolean
+            try {
+                if (moment === 'startup') {
+                    await sleep(rand() * STARTUP_WINDOW_MS)
+                } else if (moment === 'batch') {
+                    await until(() => lines.some(l => l.includes(PROCESSOR_RUNNING)))
+                    await until(async () => await openTransactions(db) > 0 || await atHead())
+                    await sleep(rand() * IN_BATCH_DELAY_MS)
+                } else {
+                    await until(async () => (await committed(db)).top > before.top || await atHead())
+                    await sleep(rand() * plan.maxDelayMs)
+                }
+                if (gone) throw new Error(`the indexer exited by itself (${await child.exited}):\n${lines.slice(-20).join('\n')}`)
+                inTransaction = await openTransactions(db) > 0
+            } finally {
+                child.proc.kill('SIGKILL')
             }
-            if (gone) throw new Error(`the indexer exited by itself (${await child.exited}):\n${lines.slice(-20).join('\n')}`)
-            const inTransaction = await openTransactions(db) > 0
-            child.proc.kill('SIGKILL')
             await child.exited
             // A COMMIT the dead process sent may still be finishing in its backend: read the state once those are gone.
             await untilNoOtherSessions(db)
