@@ -13,6 +13,8 @@ export interface IndexerConfig {
     tokens: string[]
     distributionManagers: string[]
     finalityConfirmation: number
+    /** an RPC request unanswered this long is abandoned and retried */
+    rpcRequestTimeoutMs: number
 }
 
 type Env = Record<string, string | undefined>
@@ -71,7 +73,15 @@ export function indexerConfig(env: Env = process.env): IndexerConfig {
         tokens,
         distributionManagers: parseAddressList('DISTRIBUTION_MANAGERS', env.DISTRIBUTION_MANAGERS),
         finalityConfirmation: parseNat('FINALITY_CONFIRMATION', env.FINALITY_CONFIRMATION, 10),
+        rpcRequestTimeoutMs: parseTimeout('RPC_REQUEST_TIMEOUT_MS', env.RPC_REQUEST_TIMEOUT_MS, 30_000),
     }
+}
+
+/** Milliseconds, at least 1: the RPC client reads 0 as "wait forever", which would let a silent node stall the indexer. */
+function parseTimeout(name: string, value: string | undefined, fallback: number): number {
+    const ms = parseNat(name, value, fallback)
+    if (ms === 0) throw new ConfigError(`${name}=0 would wait forever for an unanswered request; give a number of milliseconds`)
+    return ms
 }
 
 /** A URL with any password masked, for log lines. */

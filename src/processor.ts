@@ -22,7 +22,7 @@ const fields = {
  */
 export function createProcessor(cfg: IndexerConfig) {
     const processor = new EvmBatchProcessor()
-        .setRpcEndpoint({url: cfg.rpcUrl, capacity: 10, maxBatchCallSize: 100, rateLimit: undefined})
+        .setRpcEndpoint({url: cfg.rpcUrl, capacity: 10, maxBatchCallSize: 100, rateLimit: undefined, requestTimeout: cfg.rpcRequestTimeoutMs})
         .setRpcDataIngestionSettings({headPollInterval: 1000})
         .setFinalityConfirmation(cfg.finalityConfirmation)
         .setBlockRange({from: cfg.startBlock})

@@ -1,11 +1,11 @@
 // The indexer itself (run by cli/process.ts, its supervisor): checks, migrations, then the processor.
 import 'dotenv/config'
-import {TypeormDatabase} from '@subsquid/typeorm-store'
 import {createLogger} from '@subsquid/logger'
 import {ConfigError, indexerConfig, redactUrl} from '../config'
 import {applyMigrations, describeDatabase, guardChain, guardFinalized} from '../db'
 import {exitWithError} from '../errors'
 import {createHandler} from '../main'
+import {IndexerStore} from '../indexerStore'
 import {createProcessor} from '../processor'
 import {startupRetries, withRetry} from '../retry'
 import {blockHashAt, readChainIdentity} from '../rpc'
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 
     const processor = createProcessor(cfg)
     processor.run(
-        new TypeormDatabase({supportHotBlocks: true}),
+        new IndexerStore(log),
         createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers)}),
     )
 }

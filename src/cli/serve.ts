@@ -8,7 +8,7 @@ import {createFront} from '../api/front'
 import {exportHandler} from '../api/exports'
 import {parseNat} from '../config'
 import {freePort} from '../ports'
-import {exitWithError, OperatorError} from '../errors'
+import {exitWithError} from '../errors'
 import {describeDatabase, pendingMigrations, poolConfig} from '../db'
 import {startupRetries, withRetry} from '../retry'
 import {fetchSchema, screenSubscriptions} from '../api/subscriptionLimits'
@@ -43,17 +43,14 @@ async function main(): Promise<void> {
         maxRootFields: 20,
     }).start()
     const pool = new Pool({...poolConfig(), max: 4})
+    // A database restart drops idle connections: the pool discards them and connects anew on the next
+    // request (as the GraphQL server's own pool does), so the API outlives the outage.
+    pool.on('error', err => log.warn(`database ${describeDatabase()} dropped an idle connection (${err.message}); the next request reconnects`))
     const schema = await fetchSchema(`http://127.0.0.1:${innerPort}/graphql`)
     const front = createFront(innerPort, exportHandler(pool), screenSubscriptions(schema))
     await new Promise<void>((resolve, reject) => front.once('error', reject).listen(port, resolve))
     log.info(`GraphQL API at http://localhost:${port}/graphql, exports under http://localhost:${port}/export/`)
-    // The server's connection pool has no error listener: a database gone away would crash with a stack dump.
-    process.on('uncaughtException', err => {
-        if ('severity' in err || /ECONNREFUSED|ECONNRESET|Connection terminated/.test(err.message)) {
-            exitWithError(log, new OperatorError(`database ${describeDatabase()} connection lost: ${err.message}`))
-        }
-        exitWithError(log, err)
-    })
+    process.on('uncaughtException', err => exitWithError(log, err))
     const stop = () => {
         front.close()
         Promise.all([server.close(), pool.end()]).then(() => process.exit(0), () => process.exit(1))

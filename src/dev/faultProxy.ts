@@ -1,22 +1,60 @@
 import http from 'http'
+import net from 'net'
 import {mulberry32} from './random'
 
 // A JSON-RPC proxy that misbehaves on purpose, seeded: the indexer must back off, retry and never commit a partial batch.
 
-export type Fault = 'status500' | 'status429' | 'truncated' | 'reset'
+export type Fault =
+    | 'status500'
+    | 'status429'
+    | 'truncated'
+    | 'reset'
+    /** the request is held unanswered (longer than the client's request timeout), then its connection dropped */
+    | 'timeout'
+    /** the proxy stops listening for a while: every connection, open or new, is refused */
+    | 'refused'
 
 export interface FaultProxy {
     url: string
+    /** faults injected by kind ('refused': outages), and requests passed through */
     counts: Record<Fault | 'forwarded', number>
     close(): Promise<void>
 }
 
+export interface FaultTiming {
+    /** how long a 'timeout' request is held before its connection is dropped */
+    holdMs?: number
+    /** how long a 'refused' outage lasts */
+    refuseMs?: number
+}
+
 const FAULTS: Fault[] = ['status500', 'status429', 'truncated', 'reset']
 
-export function startFaultProxy(upstream: string, port: number, rate: number, seed: number, faults: readonly Fault[] = FAULTS): Promise<FaultProxy> {
+export function startFaultProxy(upstream: string, port: number, rate: number, seed: number, faults: readonly Fault[] = FAULTS, timing: FaultTiming = {}): Promise<FaultProxy> {
+    const {holdMs = 60_000, refuseMs = 2000} = timing
     const rand = mulberry32(seed)
     const target = new URL(upstream)
-    const counts: FaultProxy['counts'] = {status500: 0, status429: 0, truncated: 0, reset: 0, forwarded: 0}
+    const counts: FaultProxy['counts'] = {status500: 0, status429: 0, truncated: 0, reset: 0, timeout: 0, refused: 0, forwarded: 0}
+    const sockets = new Set<net.Socket>()
+    const timers = new Set<NodeJS.Timeout>()
+    const later = (ms: number, fn: () => void) => {
+        const t = setTimeout(() => {
+            timers.delete(t)
+            fn()
+        }, ms)
+        timers.add(t)
+        return t
+    }
+    const listen = () => new Promise<void>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(port, '127.0.0.1', () => {
+            server.off('error', reject)
+            resolve()
+        })
+    })
+    const dropAll = () => {
+        for (const s of sockets) s.destroy()
+    }
     const server = http.createServer((req, res) => {
         const chunks: Buffer[] = []
         req.on('data', c => chunks.push(c as Buffer))
@@ -31,6 +69,22 @@ export function startFaultProxy(upstream: string, port: number, rate: number, se
             if (fault === 'reset') {
                 counts.reset++
                 req.socket.destroy()
+                return
+            }
+            if (fault === 'timeout') {
+                counts.timeout++
+                const held = later(holdMs, () => req.socket.destroy())
+                req.socket.once('close', () => {
+                    clearTimeout(held)
+                    timers.delete(held)
+                })
+                return
+            }
+            if (fault === 'refused') {
+                counts.refused++
+                server.close()
+                dropAll()
+                later(refuseMs, () => listen().catch(err => console.error(`fault proxy: cannot listen on port ${port} again after an outage: ${String(err)}`)))
                 return
             }
             const up = http.request({host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: {'content-type': 'application/json'}}, r => {
@@ -53,12 +107,18 @@ export function startFaultProxy(upstream: string, port: number, rate: number, se
             up.end(Buffer.concat(chunks))
         })
     })
-    return new Promise((resolve, reject) => {
-        server.once('error', reject)
-        server.listen(port, '127.0.0.1', () => resolve({
-            url: `http://127.0.0.1:${port}`,
-            counts,
-            close: () => new Promise(r => server.close(() => r())),
-        }))
+    server.on('connection', s => {
+        sockets.add(s)
+        s.once('close', () => sockets.delete(s))
     })
+    return listen().then(() => ({
+        url: `http://127.0.0.1:${port}`,
+        counts,
+        close: () => new Promise<void>(resolve => {
+            for (const t of timers) clearTimeout(t)
+            dropAll()
+            if (server.listening) server.close(() => resolve())
+            else resolve()
+        }),
+    }))
 }

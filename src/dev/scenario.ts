@@ -183,9 +183,10 @@ async function minePending(provider: JsonRpcProvider): Promise<void> {
 
 /**
  * Sends `count` seeded random mints, burns and transfers over both tokens, skipping those the
- * pending-state pre-check says would revert, packed TXS_PER_BLOCK per block. Returns the number sent.
+ * pending-state pre-check says would revert, packed `perBlock` per block (fewer makes a longer chain
+ * of the same transactions). Returns the number sent.
  */
-export async function runRandomTransfers(rpcUrl: string, d: Deployment, count: number, seed: number): Promise<number> {
+export async function runRandomTransfers(rpcUrl: string, d: Deployment, count: number, seed: number, perBlock = TXS_PER_BLOCK): Promise<number> {
     const provider = await connect(rpcUrl, d.chainId)
     const rand = mulberry32(seed)
     const agent = devWallet(ACCOUNT.agent, provider)
@@ -212,7 +213,7 @@ export async function runRandomTransfers(rpcUrl: string, d: Deployment, count: n
             })
             await sendRaw(provider, raw)
             sent++
-            if (++inBlock === TXS_PER_BLOCK) {
+            if (++inBlock === perBlock) {
                 await minePending(provider)
                 inBlock = 0
                 maxFeePerGas = await currentMaxFee(provider)

@@ -110,6 +110,31 @@ export async function startIndexer(env: NodeJS.ProcessEnv, withApi: boolean): Pr
     }
 }
 
+export interface ApiRun {
+    api: Child
+    gqlUrl: string
+    output: string[]
+    stop(): Promise<void>
+}
+
+/** Starts our API alone (over a database the indexer has migrated) and waits until it answers. */
+export async function startApi(env: NodeJS.ProcessEnv): Promise<ApiRun> {
+    const gqlPort = await freePort()
+    const output: string[] = []
+    const api = runCompiled('cli/serve', {...process.env, ...env, GQL_PORT: String(gqlPort)}, l => output.push(l))
+    const gqlUrl = `http://127.0.0.1:${gqlPort}/graphql`
+    await waitForHttp(gqlUrl, 60000, output)
+    return {
+        api,
+        gqlUrl,
+        output,
+        stop: async () => {
+            api.proc.kill('SIGTERM')
+            await api.exited
+        },
+    }
+}
+
 /** Waits until the GraphQL API at `url` answers; else fails with the last lines of `output`. */
 export async function waitForHttp(url: string, timeoutMs: number, output: string[]): Promise<void> {
     const deadline = Date.now() + timeoutMs

@@ -15,6 +15,7 @@ describe('indexerConfig()', () => {
                 tokens: [],
                 distributionManagers: [],
                 finalityConfirmation: 10,
+                rpcRequestTimeoutMs: 30_000,
             })
         })
     })
@@ -28,6 +29,13 @@ describe('indexerConfig()', () => {
     describe('when nothing is to be indexed', () => {
         it('should refuse', () => {
             expect(() => indexerConfig({RPC_ETH_HTTP: base.RPC_ETH_HTTP})).toThrow(/Neither TREX_FACTORIES nor TOKENS/)
+        })
+    })
+
+    describe('when RPC_REQUEST_TIMEOUT_MS is 0', () => {
+        it('should refuse a timeout that never fires', () => {
+            expect(() => indexerConfig({...base, RPC_REQUEST_TIMEOUT_MS: '0'})).toThrow('RPC_REQUEST_TIMEOUT_MS=0 would wait forever')
+            expect(indexerConfig({...base, RPC_REQUEST_TIMEOUT_MS: '1500'}).rpcRequestTimeoutMs).toBe(1500)
         })
     })
 
