@@ -62,3 +62,22 @@ export function digestDifferences(a: IndexDigest, b: IndexDigest): string[] {
     return Object.keys(a.tables).filter(t => a.tables[t]?.sha256 !== b.tables[t]?.sha256)
         .map(t => `${t}: ${a.tables[t]?.rows} rows vs ${b.tables[t]?.rows}`)
 }
+
+/** Up to `limit` rows of `table` that differ between two indexes, by id, as JSON lines a person can compare. */
+export async function rowDifferences(dbA: string, dbB: string, table: string, limit = 5): Promise<string[]> {
+    const skip = TABLES[table]
+    if (skip == null) throw new Error(`${table} is not a digested table`)
+    const read = async (url: string) => {
+        const c = new Client({connectionString: url})
+        await c.connect()
+        try {
+            const {rows} = await c.query<{id: string; row: string}>(`SELECT id, (to_jsonb(t) - $1::text[])::text AS row FROM ${table} t`, [skip])
+            return new Map(rows.map(r => [r.id, r.row]))
+        } finally {
+            await c.end()
+        }
+    }
+    const [a, b] = [await read(dbA), await read(dbB)]
+    const ids = [...new Set([...a.keys(), ...b.keys()])].sort().filter(id => a.get(id) !== b.get(id))
+    return ids.slice(0, limit).map(id => `${table} ${id}\n  - ${a.get(id) ?? '(absent)'}\n  + ${b.get(id) ?? '(absent)'}`)
+}

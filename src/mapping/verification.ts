@@ -45,8 +45,7 @@ export class VerificationTracker {
     /** Re-reads isVerified where it may have changed, records the changes, and audits each one. */
     async apply(store: Store, client: RpcBatchClient, state: BatchState): Promise<void> {
         if (this.triggers.length === 0) return
-        const wallets = await this.expand(store, state)
-        const checks = [...wallets.values()].flatMap(({storage, wallet, ev}) =>
+        const checks = (await this.expand(store, state)).flatMap(({storage, wallet, ev}) =>
             this.registry.registriesUsing('identityStorage', storage).map(r => ({ir: r.address, wallet, ev})))
         if (checks.length === 0) return
         const results = await client.batchCall<string | null>(checks.map(c => ({
@@ -87,8 +86,13 @@ export class VerificationTracker {
         })
     }
 
-    /** Every (storage, wallet) to re-check, each at the last event that touched it. */
-    private async expand(store: Store, state: BatchState): Promise<Map<string, {storage: string; wallet: string; ev: ChainEvent}>> {
+    /**
+     * Every (storage, wallet) to re-check, at the end of each block with an event that may have changed it
+     * (attributed to that block's last such event), in block order. Checking per block rather than once per
+     * batch keeps the recorded changes independent of where batches start and end: an investor registered
+     * in two tokens' storages at blocks 46 and 48 became verified at 46 in the first token, whatever the batch.
+     */
+    private async expand(store: Store, state: BatchState): Promise<{storage: string; wallet: string; ev: ChainEvent}[]> {
         const identities = [...new Set(this.triggers.flatMap(t => t.identities ?? []))]
         const storages = [...new Set(this.triggers.flatMap(t => t.storages ?? []))]
         const rows: IdentityWallet[] = [
@@ -98,12 +102,14 @@ export class VerificationTracker {
         ]
         const out = new Map<string, {storage: string; wallet: string; ev: ChainEvent}>()
         for (const t of this.triggers) {
+            const height = t.ev.block.height
             const hits = [
                 ...(t.wallets ?? []),
-                ...rows.filter(r => t.identities?.includes(r.investor) || t.storages?.includes(r.storage)),
+                // a wallet registered later in this batch was not there yet at this block
+                ...rows.filter(r => r.registeredAtBlock <= height && (t.identities?.includes(r.investor) || t.storages?.includes(r.storage))),
             ]
-            for (const h of hits) out.set(`${h.storage}-${h.wallet}`, {storage: h.storage, wallet: h.wallet, ev: t.ev})
+            for (const h of hits) out.set(`${height}-${h.storage}-${h.wallet}`, {storage: h.storage, wallet: h.wallet, ev: t.ev})
         }
-        return out
+        return [...out.values()]
     }
 }
