@@ -58,6 +58,9 @@ export interface SimResult {
 const GENESIS_TIMESTAMP = 1_700_000_000
 const BLOCK_SECONDS = 12
 const WAIT_MS = 180_000
+/** every kind the proxy can inject; a held request is abandoned after RPC_TIMEOUT_MS */
+const SIM_FAULTS: Fault[] = ['status500', 'status429', 'truncated', 'reset', 'timeout', 'refused']
+const RPC_TIMEOUT_MS = 1000
 
 export async function runSimulation(o: SimOptions): Promise<SimResult> {
     const started = Date.now()
@@ -71,11 +74,11 @@ export async function runSimulation(o: SimOptions): Promise<SimResult> {
         const payouts = await deploySimPayouts(chain.url, d)
         const env = {
             TREX_FACTORIES: d.trexFactory, DISTRIBUTION_MANAGERS: payouts.manager, START_BLOCK: String(d.deployBlock),
-            FINALITY_CONFIRMATION: String(plan.finality), STARTUP_RETRIES: '10',
+            FINALITY_CONFIRMATION: String(plan.finality), STARTUP_RETRIES: '10', RPC_REQUEST_TIMEOUT_MS: String(RPC_TIMEOUT_MS),
         }
         const db = await createDatabaseOn(o.serverUrl)
         cleanup.push(() => db.stop())
-        const proxy = await startFaultProxy(chain.url, await freePort(), plan.faultRate, plan.faultSeed)
+        const proxy = await startFaultProxy(chain.url, await freePort(), plan.faultRate, plan.faultSeed, SIM_FAULTS, {holdMs: 2 * RPC_TIMEOUT_MS, refuseMs: 1000})
         cleanup.push(() => proxy.close())
 
         const indexer = new SimIndexer({...env, DB_URL: db.url, RPC_ETH_HTTP: proxy.url}, db, o.signal)
@@ -116,8 +119,8 @@ export async function runSimulation(o: SimOptions): Promise<SimResult> {
 }
 
 function faultCounts(proxy: FaultProxy): Record<Fault, number> {
-    const {status500, status429, reset, truncated} = proxy.counts
-    return {status500, status429, reset, truncated}
+    const {status500, status429, reset, truncated, timeout, refused} = proxy.counts
+    return {status500, status429, reset, truncated, timeout, refused}
 }
 
 /** Runs the plan's steps; returns the reorgs and kills done and the highest head the chain ever had. */
@@ -236,8 +239,9 @@ class SimIndexer {
 /** One line per seed: what was thrown at the indexer and whether its index came out equal. */
 export function summaryLine(r: SimResult): string {
     const f = r.faults
-    const faults = f.status500 + f.status429 + f.reset + f.truncated
-    return `seed ${r.seed}: ${r.blocks} blocks, ${r.logs} logs, ${faults} faults (500×${f.status500} 429×${f.status429} reset×${f.reset} truncated×${f.truncated}), ` +
+    const faults = f.status500 + f.status429 + f.reset + f.truncated + f.timeout + f.refused
+    return `seed ${r.seed}: ${r.blocks} blocks, ${r.logs} logs, ${faults} faults (500×${f.status500} 429×${f.status429} reset×${f.reset} truncated×${f.truncated} ` +
+        `timeout×${f.timeout} refused×${f.refused}), ` +
         `${r.reorgs.length} reorgs [${r.reorgs.join(',')}], ${r.kills} kills, ${r.crashes} crash restarts, ` +
         `index of ${r.indexed.transfer} transfers, ${r.indexed.audit_event} audit events, ${r.indexed.distribution} distributions: ` +
         `${r.differences.length === 0 ? 'PASS' : `FAIL (${r.differences.join('; ')})`}, ${r.seconds.toFixed(1)} s, head ${r.head.height} ${r.head.hash.slice(0, 10)}`
