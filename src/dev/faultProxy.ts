@@ -26,12 +26,15 @@ export interface FaultTiming {
     holdMs?: number
     /** how long a 'refused' outage lasts */
     refuseMs?: number
+    /** after this many faults every request passes (a fault that costs a restart each must not go on forever) */
+    maxFaults?: number
 }
 
 const FAULTS: Fault[] = ['status500', 'status429', 'truncated', 'reset']
 
 export function startFaultProxy(upstream: string, port: number, rate: number, seed: number, faults: readonly Fault[] = FAULTS, timing: FaultTiming = {}): Promise<FaultProxy> {
-    const {holdMs = 60_000, refuseMs = 2000} = timing
+    const {holdMs = 60_000, refuseMs = 2000, maxFaults = Infinity} = timing
+    let injected = 0
     const rand = mulberry32(seed)
     const target = new URL(upstream)
     const counts: FaultProxy['counts'] = {status500: 0, status429: 0, truncated: 0, reset: 0, timeout: 0, refused: 0, forwarded: 0}
@@ -59,7 +62,8 @@ export function startFaultProxy(upstream: string, port: number, rate: number, se
         const chunks: Buffer[] = []
         req.on('data', c => chunks.push(c as Buffer))
         req.on('end', () => {
-            const fault = rand() < rate ? faults[Math.floor(rand() * faults.length)]! : undefined
+            const fault = rand() < rate && injected < maxFaults ? faults[Math.floor(rand() * faults.length)]! : undefined
+            if (fault) injected++
             if (fault === 'status500' || fault === 'status429') {
                 counts[fault]++
                 res.writeHead(fault === 'status500' ? 500 : 429, {'content-type': 'text/plain'})
