@@ -6,7 +6,7 @@ import {runCompiled} from '../dev/children'
 import {mulberry32} from '../dev/random'
 import {freePort, startTestDatabase} from '../dev/testStack'
 import {checkpointId, holdingId, logId, tokenId} from '../ids'
-import {measure, rssMb, Stats, statsLine, waitForGraphql, writeReports} from './common'
+import {measure, rssMb, Stats, shutDown, statsLine, waitForGraphql, writeReports} from './common'
 
 // `node lib/bench/asOf.js` (also run by `npm run bench`): the as-of analytics at scale (issue 5).
 //
@@ -360,12 +360,7 @@ async function main(): Promise<void> {
         writeReports('asof', report, md)
         say(`targets: ${targets.map(x => `${x.what}: ${x.met ? 'met' : 'NOT met'}`).join('; ')}; report in bench/reports/asof.md`)
     } finally {
-        if (api != null && api.proc.exitCode == null) {
-            api.proc.kill('SIGTERM')
-            await api.exited
-        }
-        await pool.end()
-        await db.stop()
+        await shutDown(api, pool, db)
     }
 }
 

@@ -1,6 +1,8 @@
 import fs from 'fs'
 import path from 'path'
-import {PROJECT_DIR} from '../dev/children'
+import {Pool} from 'pg'
+import {Child, PROJECT_DIR} from '../dev/children'
+import {TestDatabase} from '../dev/testStack'
 
 // What every benchmark shares: timing with percentiles, the API's memory, waiting for the API.
 
@@ -81,4 +83,14 @@ export function writeReports(name: string, json: unknown, markdown: string[]): v
     fs.mkdirSync(REPORT_DIR, {recursive: true})
     fs.writeFileSync(path.join(REPORT_DIR, `${name}.json`), JSON.stringify(json, null, 2) + '\n')
     fs.writeFileSync(path.join(REPORT_DIR, `${name}.md`), markdown.join('\n') + '\n')
+}
+
+/** Stops the API (when still running), then the pool and the throwaway database. */
+export async function shutDown(api: Child | undefined, pool: Pool, db: TestDatabase): Promise<void> {
+    if (api != null && api.proc.exitCode == null) {
+        api.proc.kill('SIGTERM')
+        await api.exited
+    }
+    await pool.end()
+    await db.stop()
 }

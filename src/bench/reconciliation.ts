@@ -15,7 +15,7 @@ import {mulberry32} from '../dev/random'
 import {freePort, startTestDatabase} from '../dev/testStack'
 import {tokenId} from '../ids'
 import {distributionEntityId} from '../mapping/distribution'
-import {measure, REPORT_DIR, round1, rssMb, Stats, statsLine, statsOf, waitForGraphql} from './common'
+import {measure, REPORT_DIR, round1, rssMb, Stats, shutDown, statsLine, statsOf, waitForGraphql} from './common'
 
 // `node lib/bench/reconciliation.js [holders]` (also run by `npm run bench`): how fast the API answers
 // the reconciliation of one distribution with 10,000 holders (issue 4: under 1 s on 2 cores).
@@ -424,12 +424,7 @@ async function main(): Promise<void> {
         })
         say(`target < ${TARGET_MS} ms: ${met ? 'met' : 'NOT met'} (worst p95 ${worst} ms); report in bench/reports/reconciliation.md`)
     } finally {
-        if (api != null && api.proc.exitCode == null) {
-            api.proc.kill('SIGTERM')
-            await api.exited
-        }
-        await pool.end()
-        await db.stop()
+        await shutDown(api, pool, db)
     }
 }
 

@@ -52,6 +52,17 @@ export async function createDatabaseOn(serverUrl: string): Promise<TestDatabase>
     return {url: url.toString(), stop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)}
 }
 
+/** One query on its own connection: what a test reads from an index. */
+export async function queryDb<T>(dbUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
+    const c = new Client({connectionString: dbUrl})
+    await c.connect()
+    try {
+        return (await c.query(sql, params)).rows as T[]
+    } finally {
+        await c.end()
+    }
+}
+
 export async function startTestChain(genesisTimestamp?: number): Promise<RunningAnvil> {
     return startAnvil({port: await freePort(), pruneHistory: 10000, genesisTimestamp})
 }

@@ -1,4 +1,3 @@
-import {Client} from 'pg'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt} from '../../src/dev/artifacts'
@@ -6,7 +5,7 @@ import {Deployment} from '../../src/dev/deploy'
 import {digestDifferences, indexDigest} from '../../src/dev/digest'
 import {chainHead, mineTo} from '../../src/dev/reorg'
 import {ACCOUNT, connect, devSigner, sendChecked} from '../../src/dev/rpc'
-import {createDatabaseOn, demoEnv, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {createDatabaseOn, demoEnv, queryDb, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
 
 const dbUrl = inject('dbUrl')
 
@@ -35,15 +34,9 @@ describe('batch boundaries', () => {
     }
 
     const verifiedAt = async (db: TestDatabase, symbol: string, wallet: string): Promise<number | undefined> => {
-        const c = new Client({connectionString: db.url})
-        await c.connect()
-        try {
-            const {rows} = await c.query<{changed_at_block: number}>('SELECT changed_at_block FROM wallet_verification WHERE identity_registry = $1 AND wallet = $2 AND verified',
-                [d.tokens.find(t => t.symbol === symbol)!.identityRegistry.toLowerCase(), wallet.toLowerCase()])
-            return rows[0]?.changed_at_block
-        } finally {
-            await c.end()
-        }
+        const rows = await queryDb<{changed_at_block: number}>(db.url, 'SELECT changed_at_block FROM wallet_verification WHERE identity_registry = $1 AND wallet = $2 AND verified',
+            [d.tokens.find(t => t.symbol === symbol)!.identityRegistry.toLowerCase(), wallet.toLowerCase()])
+        return rows[0]?.changed_at_block
     }
 
     describe('when one index sees an investor register in two tokens in separate batches and another sees both in one batch', () => {

@@ -1,11 +1,10 @@
 import {createClient} from 'graphql-ws'
-import {Client} from 'pg'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import WebSocket from 'ws'
 import {MAX_BODY_BYTES} from '../../src/api/bodyLimit'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {Deployment} from '../../src/dev/deploy'
-import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {demoEnv, IndexerRun, queryDb, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
 
 const dbUrl = inject('dbUrl')
 
@@ -56,16 +55,8 @@ describe('the API against hostile or careless clients', () => {
         await chain?.stop()
     })
 
-    const counts = async () => {
-        const c = new Client({connectionString: db.url})
-        await c.connect()
-        try {
-            const {rows} = await c.query(`SELECT (SELECT count(*) FROM token)::int AS tokens, (SELECT count(*) FROM holding)::int AS holdings, (SELECT count(*) FROM transfer)::int AS transfers`)
-            return rows[0] as {tokens: number; holdings: number; transfers: number}
-        } finally {
-            await c.end()
-        }
-    }
+    const counts = async () => (await queryDb<{tokens: number; holdings: number; transfers: number}>(db.url,
+        'SELECT (SELECT count(*) FROM token)::int AS tokens, (SELECT count(*) FROM holding)::int AS holdings, (SELECT count(*) FROM transfer)::int AS transfers'))[0]!
 
     const refusal = async (q: string, variables: Record<string, unknown> = {}) => {
         const r = await query(run.gqlUrl, q, variables)
@@ -182,9 +173,7 @@ describe('the API against hostile or careless clients', () => {
         })
 
         it('should still push a subscription within the limits', async () => {
-            const c = new Client({connectionString: db.url})
-            await c.connect()
-            const symbols = (await c.query(`SELECT symbol FROM token ORDER BY symbol`).finally(() => c.end())).rows.map(r => r.symbol as string)
+            const symbols = (await queryDb<{symbol: string}>(db.url, 'SELECT symbol FROM token ORDER BY symbol')).map(r => r.symbol)
             expect(symbols).toHaveLength(d.tokens.length)
             expect(await firstAnswer('subscription { tokens(orderBy: symbol_ASC) { symbol } }')).toEqual({data: {tokens: symbols.map(symbol => ({symbol}))}})
         })

@@ -1,11 +1,10 @@
-import {Client} from 'pg'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt} from '../../src/dev/artifacts'
 import {Deployment} from '../../src/dev/deploy'
 import {connect, devSigner, waitMined} from '../../src/dev/rpc'
 import {rpc} from '../../src/dev/status'
-import {demoEnv, IndexerRun, runToExit, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {demoEnv, IndexerRun, runToExit, startDemoChain, queryDb, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
 
 const dbUrl = inject('dbUrl')
 
@@ -33,15 +32,7 @@ describe('hot blocks', () => {
         return waitMined(await token.getFunction('transfer')(d.investors[to]!.wallet, amount), `transfer ${from} -> ${to}`)
     }
 
-    const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
-        const c = new Client({connectionString: db.url})
-        await c.connect()
-        try {
-            return (await c.query(sql, params)).rows as T[]
-        } finally {
-            await c.end()
-        }
-    }
+    const query = <T>(sql: string, params: unknown[] = []): Promise<T[]> => queryDb<T>(db.url, sql, params)
 
     describe('when the chain reorganises 3 blocks deep, within finality', () => {
         it('should roll back the orphaned transfers and follow the new branch exactly', async () => {

@@ -1,5 +1,4 @@
 import {keccak256, toUtf8Bytes} from 'ethers'
-import {Client} from 'pg'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt} from '../../src/dev/artifacts'
@@ -9,7 +8,7 @@ import {digestDifferences, indexDigest} from '../../src/dev/digest'
 import {chainTime, createDistribution, deployPayouts, DistributionKindName, fundDistribution, mintStablecoin, PayoutDeployment, payoutContractAt} from '../../src/dev/payouts'
 import {chainHead, mineTo, rollBack} from '../../src/dev/reorg'
 import {ACCOUNT, connect, devSigner, sendChecked} from '../../src/dev/rpc'
-import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {demoEnv, IndexerRun, startDemoChain, queryDb, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
 
 const dbUrl = inject('dbUrl')
 /** Above the deepest reorg below (20 blocks), so every replaced block is still hot. */
@@ -43,15 +42,7 @@ describe('reorgs within finality, 1 to 20 blocks deep', () => {
         await chain?.stop()
     })
 
-    const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
-        const c = new Client({connectionString: db.url})
-        await c.connect()
-        try {
-            return (await c.query(sql, params)).rows as T[]
-        } finally {
-            await c.end()
-        }
-    }
+    const query = <T>(sql: string, params: unknown[] = []): Promise<T[]> => queryDb<T>(db.url, sql, params)
 
     // Signers are made per transaction: a rollback lowers the nonces a long-lived NonceManager would have cached.
     const bond = () => d.tokens[1]!

@@ -1,8 +1,7 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
-import {Client} from 'pg'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {connect, devSigner, waitMined} from '../../src/dev/rpc'
-import {createDatabaseOn, runToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {createDatabaseOn, queryDb, runToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
 
 const dbUrl = inject('dbUrl')
 const FACTORY = '0x1111111111111111111111111111111111111111'
@@ -23,15 +22,7 @@ describe('npm run process', () => {
         emitter = {address: receipt!.contractAddress!.toLowerCase(), block: receipt!.blockNumber, txHash: receipt!.hash}
     })
 
-    const count = async (url: string, table: string): Promise<number> => {
-        const c = new Client({connectionString: url})
-        await c.connect()
-        try {
-            return Number((await c.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n)
-        } finally {
-            await c.end()
-        }
-    }
+    const count = async (url: string, table: string): Promise<number> => Number((await queryDb<{n: string}>(url, `SELECT count(*) AS n FROM ${table}`))[0]!.n)
 
     afterAll(async () => {
         await db?.stop()
@@ -113,10 +104,7 @@ describe('npm run process', () => {
             const run = await startIndexer({...env({DB_URL: fresh.url, TOKENS: emitter.address}), TREX_FACTORIES: ''}, false)
             try {
                 await waitForHead(chainA.url, fresh.url, 60000)
-                const c = new Client({connectionString: fresh.url})
-                await c.connect()
-                const rows = (await c.query('SELECT address, block_number, log_index, tx_hash, reason FROM skipped_log')).rows
-                await c.end()
+                const rows = await queryDb(fresh.url, 'SELECT address, block_number, log_index, tx_hash, reason FROM skipped_log')
                 expect(rows).toHaveLength(1)
                 expect(rows[0]).toMatchObject({address: emitter.address, block_number: emitter.block, log_index: 0, tx_hash: emitter.txHash})
                 expect(run.processor.proc.exitCode).toBeNull()
