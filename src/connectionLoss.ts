@@ -1,4 +1,4 @@
-import {QueryRunnerAlreadyReleasedError} from 'typeorm'
+import {QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError} from 'typeorm'
 
 // A database that went away (restart, failover, network cut) is an outage, not a bug: callers say so in
 // one line and reconnect or restart, instead of dumping a stack trace with the failed batch's SQL.
@@ -10,7 +10,7 @@ const MESSAGES = /Connection terminated|terminating connection/
 
 export function isConnectionLoss(err: unknown): boolean {
     // TypeORM releases a transaction's query runner only when its connection fails; the next query says so.
-    if (err instanceof QueryRunnerAlreadyReleasedError) return true
+    if (err instanceof QueryRunnerAlreadyReleasedError || err instanceof QueryRunnerProviderAlreadyReleasedError) return true
     for (let e = err, depth = 0; e != null && typeof e === 'object' && depth < 4; depth++) {
         if ('code' in e && typeof e.code === 'string' && CODES.test(e.code)) return true
         if ('message' in e && typeof e.message === 'string' && MESSAGES.test(e.message)) return true

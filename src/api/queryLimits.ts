@@ -56,7 +56,15 @@ export const MAX_WALK_DEPTH = 200
 export interface Analysis extends QueryLimits {
     /** the document was too large to walk completely: the figures are lower bounds */
     truncated: boolean
+    /** the first list of the generated API (a `limit` without default) given no limit */
+    unbounded?: string
 }
+
+/**
+ * Nodes one answer of the generated API may hold (graphql-server's response size limit, rows ×
+ * fields of every list); it refuses a list without a limit, which check() names first.
+ */
+export const MAX_RESPONSE_NODES = 1_000_000
 
 export interface AnalyseOptions {
     /** to tell lists from single objects and follow types through fragments */
@@ -84,6 +92,7 @@ export function analyse(doc: DocumentNode, options: AnalyseOptions = {}): Analys
         result.aliases = Math.max(result.aliases, a.aliases)
         result.complexity = Math.max(result.complexity, a.complexity)
         result.truncated ||= a.truncated
+        result.unbounded ??= a.unbounded
     }
     return result
 }
@@ -97,6 +106,10 @@ export function check(doc: DocumentNode, limits: QueryLimits = DEFAULT_LIMITS, o
     if (a.aliases > limits.aliases) return `query alias limit exceeded: ${more}${a.aliases} aliases, the limit is ${limits.aliases}`
     if (a.complexity > limits.complexity) return `query complexity limit exceeded: complexity ${more}${formatScore(a.complexity)}, the limit is ${limits.complexity} (per row of the top-level list, nested lists count their limit or first argument, default ${DEFAULT_LIST_SIZE}, and multiply)`
     if (a.truncated) return `query complexity limit exceeded: more than ${MAX_VISITS} fields after expanding fragments, the limit is ${limits.complexity}`
+    if (a.unbounded) {
+        return `${a.unbounded} has no limit: every list of the generated API needs one, and an answer may hold at most ${MAX_RESPONSE_NODES} ` +
+            'nodes (rows × fields); for bulk reads use the streamed exports under /export/'
+    }
     return null
 }
 
@@ -162,6 +175,7 @@ function analyseOperation(op: OperationDefinitionNode, fragments: Map<string, Fr
             }
             const fieldScored = scored && name !== '__schema' && name !== '__type'
             const fieldType = fieldTypeOf(schema, type, name)
+            if (fieldScored && takesLimit(type, name) && !sel.arguments?.some(a => a.name.value === 'limit')) result.unbounded ??= name
             const own = size(sel)
             const isList = fieldType ? isListType(getNullableType(fieldType)) : own !== undefined
             let n = 1
@@ -190,6 +204,13 @@ function fieldTypeOf(schema: GraphQLSchema | undefined, parent: GraphQLNamedType
     if (name === '__type') return schema.getType('__Type') ?? undefined
     if (parent && (isObjectType(parent) || isInterfaceType(parent))) return parent.getFields()[name]?.type
     return undefined
+}
+
+/** A list field with a `limit` argument and no default: the generated API's lists, all rows when it is left out. */
+function takesLimit(parent: GraphQLNamedType | undefined, name: string): boolean {
+    if (parent == null || !(isObjectType(parent) || isInterfaceType(parent))) return false
+    const field = parent.getFields()[name]
+    return field != null && isListType(getNullableType(field.type)) && field.args.some(a => a.name === 'limit' && a.defaultValue === undefined)
 }
 
 function numberOf(value: ValueNode, variables: Record<string, unknown>): number | undefined {

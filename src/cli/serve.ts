@@ -4,6 +4,7 @@ import {Server} from '@subsquid/graphql-server/lib/server'
 import {Pool} from 'pg'
 import {useApiLogin, useReadOnlyAccess} from '../api/access'
 import {MAX_BODY_BYTES} from '../api/bodyLimit'
+import {MAX_RESPONSE_NODES} from '../api/queryLimits'
 import {createFront} from '../api/front'
 import {exportHandler} from '../api/exports'
 import {parseNat} from '../config'
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
         maxRequestSizeBytes: MAX_BODY_BYTES,
         sqlStatementTimeout: 10000,
         maxRootFields: 20,
+        // Bounds what one answer may hold before it is built (bulk reads are the streamed exports).
+        maxResponseNodes: MAX_RESPONSE_NODES,
+        subscriptionMaxResponseNodes: MAX_RESPONSE_NODES,
     }).start()
     const pool = new Pool({...poolConfig(), max: 4})
     // A database restart drops idle connections: the pool discards them and connects anew on the next

@@ -73,7 +73,7 @@ async function main(): Promise<void> {
             void shutdown(typeof code === 'number' && code !== 0 ? code : 1)
         })
     }
-    say(`GraphQL at http://localhost:${process.env.GQL_PORT ?? 4350}/graphql — try { tokens { symbol totalSupply holderCount } }; Ctrl-C stops everything`)
+    say(`GraphQL at http://localhost:${process.env.GQL_PORT ?? 4350}/graphql — try { tokens(limit: 1000) { symbol totalSupply holderCount } }; Ctrl-C stops everything`)
     if (devChain) await payouts(devChain)
 }
 

@@ -85,11 +85,11 @@ describe('the API\'s database access', () => {
         })
 
         it('should answer queries, the processor status, subscriptions and exports through it', async () => {
-            const tokens = await gqlRaw<{tokens: {address: string}[]; squidStatus: {height: number}}>(run.gqlUrl, '{ tokens { address } squidStatus { height } }')
+            const tokens = await gqlRaw<{tokens: {address: string}[]; squidStatus: {height: number}}>(run.gqlUrl, '{ tokens(limit: 1000) { address } squidStatus { height } }')
             expect(tokens.body.errors).toBeUndefined()
             expect(tokens.body.data?.tokens).toHaveLength(d.tokens.length)
             expect(tokens.body.data?.squidStatus.height).toBeGreaterThanOrEqual(head)
-            const pushed = await firstPush(run.gqlUrl, `subscription { tokens(where: {address_eq: "${hot.toLowerCase()}"}) { address } }`)
+            const pushed = await firstPush(run.gqlUrl, `subscription { tokens(limit: 1000, where: {address_eq: "${hot.toLowerCase()}"}) { address } }`)
             expect(pushed).toEqual({data: {tokens: [{address: hot.toLowerCase()}]}})
             const csv = await fetch(`${base()}/export/audit-trail.csv?token=${hot}`)
             expect(csv.status).toBe(200)
@@ -129,7 +129,7 @@ describe('the API\'s database access', () => {
                 try {
                     const url = `http://127.0.0.1:${port}/graphql`
                     await waitForHttp(url, 60000, output)
-                    const tokens = await gqlRaw<{tokens: unknown[]}>(url, '{ tokens { id } }')
+                    const tokens = await gqlRaw<{tokens: unknown[]}>(url, '{ tokens(limit: 1000) { id } }')
                     expect(tokens.body.data?.tokens).toHaveLength(d.tokens.length)
                     const name = new URL(db.url).pathname.slice(1)
                     const sessions = await sql<{usename: string}>(dbUrl, `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = '${name}' AND usename = '${reader}'`)
@@ -168,7 +168,7 @@ describe('the API\'s database access', () => {
             const output = run.output.join('\n')
             expect(output).toMatch(new RegExp(`(cannot create the read-only role ${API_ROLE}|cannot grant the read-only role ${API_ROLE} to ${owner}).*the API will run with the privileges of ${owner}, which can write`))
             expect(output).toContain(`the API runs with the privileges of ${owner}, which can write to the index`)
-            const tokens = await gqlRaw<{tokens: unknown[]}>(run.gqlUrl, '{ tokens { id } }')
+            const tokens = await gqlRaw<{tokens: unknown[]}>(run.gqlUrl, '{ tokens(limit: 1000) { id } }')
             expect(tokens.body.data?.tokens).toHaveLength(d.tokens.length)
         })
     })

@@ -93,8 +93,8 @@ describe('the audit trail', () => {
         it('should mark the claim revoked and the wallet unverified on every token, naming the cause', async () => {
             const wallet = lc(r.revokedInvestor.wallet)
             const res = await gql<{claims: {status: string; revokedAtBlock: number}[]; walletVerifications: {identityRegistry: string; verified: boolean}[]}>(run.gqlUrl, `{
-                claims(where: {identity: {address_eq: "${lc(r.revokedInvestor.identity)}"}, claimId_eq: "${r.revokedInvestor.claimId}"}) { status revokedAtBlock }
-                walletVerifications(where: {wallet_eq: "${wallet}"}) { identityRegistry verified } }`)
+                claims(limit: 1000, where: {identity: {address_eq: "${lc(r.revokedInvestor.identity)}"}, claimId_eq: "${r.revokedInvestor.claimId}"}) { status revokedAtBlock }
+                walletVerifications(limit: 1000, where: {wallet_eq: "${wallet}"}) { identityRegistry verified } }`)
             expect(res.claims.map(c => c.status)).toEqual(['REVOKED'])
             const registries = [d.tokens[0]!, d.tokens[1]!, r.lumen].map(t => lc(t.identityRegistry)).sort()
             expect(res.walletVerifications.filter(v => registries.includes(v.identityRegistry)).map(v => v.verified)).toEqual([false, false, false])
@@ -106,7 +106,7 @@ describe('the audit trail', () => {
     describe('when an agent recovers a lost wallet', () => {
         it('should link the lost and the new wallet to the same investor, with the history continuous', async () => {
             const res = await gql<{identityWallets: {wallet: string; investor: string; active: boolean}[]}>(run.gqlUrl, `{
-                identityWallets(where: {investor_eq: "${lc(r.recovery.identity)}", storage_eq: "${lc(r.meridian.identityRegistryStorage)}"}, orderBy: registeredAtBlock_ASC) { wallet investor active } }`)
+                identityWallets(limit: 1000, where: {investor_eq: "${lc(r.recovery.identity)}", storage_eq: "${lc(r.meridian.identityRegistryStorage)}"}, orderBy: registeredAtBlock_ASC) { wallet investor active } }`)
             expect(res.identityWallets).toEqual([
                 {wallet: lc(r.recovery.lostWallet), investor: lc(r.recovery.identity), active: false},
                 {wallet: lc(r.recovery.newWallet), investor: lc(r.recovery.identity), active: true},
@@ -121,11 +121,11 @@ describe('the audit trail', () => {
         it('should equal the chain: balances, freezes, pause, identity, country and isVerified of every wallet', async () => {
             const provider = await connect(chain.url)
             const res = await gql<{tokens: {address: string; paused: boolean; totalSupply: string; investorCount: number; identityRegistry: string; holdings: {wallet: string; balance: string; frozenAmount: string; isFrozen: boolean}[]}[]}>(run.gqlUrl,
-                `{ tokens { address paused totalSupply investorCount identityRegistry holdings(limit: 1000) { wallet balance frozenAmount isFrozen } } }`)
+                `{ tokens(limit: 1000) { address paused totalSupply investorCount identityRegistry holdings(limit: 1000) { wallet balance frozenAmount isFrozen } } }`)
             expect(res.tokens).toHaveLength(4)
             const iw = await gql<{identityWallets: {storage: string; wallet: string; investor: string; country: number; active: boolean}[]; walletVerifications: {identityRegistry: string; wallet: string; verified: boolean}[]; watchedContracts: {address: string; identityStorage: string | null}[]}>(run.gqlUrl,
                 `{ identityWallets(limit: 10000) { storage wallet investor country active } walletVerifications(limit: 10000) { identityRegistry wallet verified }
-                   watchedContracts(where: {kind_eq: IDENTITY_REGISTRY}) { address identityStorage } }`)
+                   watchedContracts(limit: 1000, where: {kind_eq: IDENTITY_REGISTRY}) { address identityStorage } }`)
             const verified = new Map(iw.walletVerifications.map(v => [`${v.identityRegistry}-${v.wallet}`, v.verified]))
             for (const t of res.tokens) {
                 const token = contractAt('Token', t.address, provider)
@@ -215,7 +215,7 @@ describe('the audit trail', () => {
             for (const {token, block} of cases) {
                 const t = contractAt('Token', token, provider)
                 const tag = {blockTag: block}
-                const created = Number((await gql<{tokens: {createdAtBlock: number}[]}>(run.gqlUrl, `{ tokens(where: {address_eq: "${token}"}) { createdAtBlock } }`)).tokens[0]!.createdAtBlock)
+                const created = Number((await gql<{tokens: {createdAtBlock: number}[]}>(run.gqlUrl, `{ tokens(limit: 1000, where: {address_eq: "${token}"}) { createdAtBlock } }`)).tokens[0]!.createdAtBlock)
                 if (block < created) continue
                 const ir = contractAt('IdentityRegistry', await t.identityRegistry(tag), provider)
                 const holders = new Map<string, bigint>()
@@ -245,7 +245,7 @@ describe('the audit trail', () => {
 
     describe('for a regulator', () => {
         it('should list every forced transfer of a token in a time range, with the agent', async () => {
-            const res = await gql<{auditEvents: AuditRow[]}>(run.gqlUrl, `{ auditEvents(where: {kind_eq: FORCED_TRANSFER, token: {symbol_eq: "RIV30"}, timestamp_gte: "1970-01-01T00:00:00Z"}, orderBy: id_ASC) { ${AUDIT_FIELDS} } }`)
+            const res = await gql<{auditEvents: AuditRow[]}>(run.gqlUrl, `{ auditEvents(limit: 1000, where: {kind_eq: FORCED_TRANSFER, token: {symbol_eq: "RIV30"}, timestamp_gte: "1970-01-01T00:00:00Z"}, orderBy: id_ASC) { ${AUDIT_FIELDS} } }`)
             expect(res.auditEvents.length).toBeGreaterThanOrEqual(2)
             for (const a of res.auditEvents) expect(a.actor).toBe(lc(d.agent))
         })

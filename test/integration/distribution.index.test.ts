@@ -98,9 +98,9 @@ describe('distributions', () => {
 
         run = await startIndexer(demoEnv(chain, db, d), true)
         await waitForHead(chain.url, db.url)
-        rows = (await gql<{distributions: DistributionRow[]}>(run.gqlUrl, `{ distributions(orderBy: distributionId_ASC) {
+        rows = (await gql<{distributions: DistributionRow[]}>(run.gqlUrl, `{ distributions(limit: 1000, orderBy: distributionId_ASC) {
             distributionId kind status totalAmount funded paid reclaimed refunded outstanding recordBlock merkleRoot basis rounding includeFrozen creator
-            token { symbol } payments(orderBy: id_ASC) { holder amount manual memo actor } } }`)).distributions
+            token { symbol } payments(limit: 1000, orderBy: id_ASC) { holder amount manual memo actor } } }`)).distributions
     })
 
     afterAll(async () => {

@@ -83,7 +83,7 @@ describe('the API against hostile or careless clients', () => {
         })
 
         it('should still answer ordinary queries and GraphiQL\'s introspection', async () => {
-            const r = await query(run.gqlUrl, '{ tokens { symbol holdings(limit: 1000) { balance } } }')
+            const r = await query(run.gqlUrl, '{ tokens(limit: 1000) { symbol holdings(limit: 1000) { balance } } }')
             expect(r.status).toBe(200)
             expect(r.body?.errors).toBeUndefined()
             const {getIntrospectionQuery} = await import('graphql')
@@ -106,7 +106,7 @@ describe('the API against hostile or careless clients', () => {
 
     describe('when a request body is too large', () => {
         it('should refuse a 1 MB body with 413 and a GraphQL error naming its size and the limit', async () => {
-            const body = JSON.stringify({query: `{ tokens { id } } # ${'x'.repeat(1024 * 1024)}`})
+            const body = JSON.stringify({query: `{ tokens(limit: 1000) { id } } # ${'x'.repeat(1024 * 1024)}`})
             const r = await post(run.gqlUrl, body)
             expect(r.status).toBe(413)
             expect(r.body).toEqual({errors: [{message: `request body of ${Buffer.byteLength(body)} bytes exceeds the 256 KiB limit (262144 bytes)`, extensions: {code: 'PAYLOAD_TOO_LARGE'}}]})
@@ -117,7 +117,7 @@ describe('the API against hostile or careless clients', () => {
             let sent = 0
             const stream = new ReadableStream<Uint8Array>({
                 pull(controller) {
-                    if (sent === 0) controller.enqueue(new TextEncoder().encode('{"query": "{ tokens { id } }"'))
+                    if (sent === 0) controller.enqueue(new TextEncoder().encode('{"query": "{ tokens(limit: 1000) { id } }"'))
                     if (sent >= 2 * MAX_BODY_BYTES) controller.close()
                     else controller.enqueue(chunk)
                     sent += chunk.length
@@ -129,8 +129,8 @@ describe('the API against hostile or careless clients', () => {
         })
 
         it('should answer a body just under the limit', async () => {
-            const head = JSON.stringify({query: '{ tokens { id } } # '})
-            const body = JSON.stringify({query: `{ tokens { id } } # ${'x'.repeat(MAX_BODY_BYTES - head.length)}`})
+            const head = JSON.stringify({query: '{ tokens(limit: 1000) { id } } # '})
+            const body = JSON.stringify({query: `{ tokens(limit: 1000) { id } } # ${'x'.repeat(MAX_BODY_BYTES - head.length)}`})
             expect(Buffer.byteLength(body)).toBe(MAX_BODY_BYTES)
             const r = await post(run.gqlUrl, body)
             expect(r.status).toBe(200)
@@ -175,7 +175,7 @@ describe('the API against hostile or careless clients', () => {
         it('should still push a subscription within the limits', async () => {
             const symbols = (await queryDb<{symbol: string}>(db.url, 'SELECT symbol FROM token ORDER BY symbol')).map(r => r.symbol)
             expect(symbols).toHaveLength(d.tokens.length)
-            expect(await firstAnswer('subscription { tokens(orderBy: symbol_ASC) { symbol } }')).toEqual({data: {tokens: symbols.map(symbol => ({symbol}))}})
+            expect(await firstAnswer('subscription { tokens(limit: 1000, orderBy: symbol_ASC) { symbol } }')).toEqual({data: {tokens: symbols.map(symbol => ({symbol}))}})
         })
     })
 
@@ -284,7 +284,7 @@ describe('the API against hostile or careless clients', () => {
         expect(failures.slice(0, 10)).toEqual([])
         expect(answered).toBe(total)
         expect(run.api!.proc.exitCode).toBeNull()
-        const after = await query(run.gqlUrl, '{ tokens { id } }')
+        const after = await query(run.gqlUrl, '{ tokens(limit: 1000) { id } }')
         expect(after.status).toBe(200)
         expect((after.body?.data as {tokens: unknown[]}).tokens).toHaveLength(before.tokens)
         expect(await counts()).toEqual(before)

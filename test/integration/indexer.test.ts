@@ -55,7 +55,7 @@ describe('the indexer on the demo T-REX deployment', () => {
             FINALITY_CONFIRMATION: '5',
         }, true)
         await waitForHead(rpcUrl, dbUrl)
-        const res = await gql<{tokens: TokenRow[]}>(run.gqlUrl, `{ tokens(orderBy: address_ASC) {
+        const res = await gql<{tokens: TokenRow[]}>(run.gqlUrl, `{ tokens(limit: 1000, orderBy: address_ASC) {
             id address name symbol decimals version totalSupply holderCount investorCount paused
             identityRegistry compliance onchainID factory transferCount } }`)
         tokens = new Map(res.tokens.map(t => [t.address, t]))
@@ -128,7 +128,7 @@ describe('the indexer on the demo T-REX deployment', () => {
 
         it('should carry provenance: the agent as actor of a forced transfer, block, time, tx hash', async () => {
             const res = await gql<{transfers: {from: string; to: string; amount: string; actor: string; blockNumber: number; timestamp: string; txHash: string; logIndex: number}[]}>(
-                run.gqlUrl, `{ transfers(where: {kind_eq: FORCED}) { from to amount actor blockNumber timestamp txHash logIndex } }`)
+                run.gqlUrl, `{ transfers(limit: 1000, where: {kind_eq: FORCED}) { from to amount actor blockNumber timestamp txHash logIndex } }`)
             expect(res.transfers).toHaveLength(1)
             const t = res.transfers[0]!
             expect(t).toMatchObject({from: investor(9), to: investor(5), amount: '2000000000', actor: lc(d.agent)})
@@ -142,14 +142,14 @@ describe('the indexer on the demo T-REX deployment', () => {
     describe('.holdings', () => {
         it('should keep the frozen part of a partially frozen wallet', async () => {
             const res = await gql<{holdings: HoldingRow[]}>(run.gqlUrl,
-                `{ holdings(where: {wallet_eq: "${investor(1)}", token: {address_eq: "${lc(equity.address)}"}}) { wallet balance frozenAmount isFrozen token { address } } }`)
+                `{ holdings(limit: 1000, where: {wallet_eq: "${investor(1)}", token: {address_eq: "${lc(equity.address)}"}}) { wallet balance frozenAmount isFrozen token { address } } }`)
             // Frozen 300, then 100 unfrozen.
             expect(res.holdings).toEqual([{wallet: investor(1), balance: '900', frozenAmount: '200', isFrozen: false, token: {address: lc(equity.address)}}])
         })
 
         it('should move a recovered wallet\'s balance to the new wallet', async () => {
             const res = await gql<{holdings: HoldingRow[]}>(run.gqlUrl,
-                `{ holdings(where: {wallet_eq: "${investor(4)}"}, orderBy: id_ASC) { wallet balance frozenAmount isFrozen token { address } } }`)
+                `{ holdings(limit: 1000, where: {wallet_eq: "${investor(4)}"}, orderBy: id_ASC) { wallet balance frozenAmount isFrozen token { address } } }`)
             expect(res.holdings.map(h => h.balance)).toEqual(['0', '0'])
         })
 
@@ -175,7 +175,7 @@ describe('the indexer on the demo T-REX deployment', () => {
     describe('.balanceChanges', () => {
         it('should record each movement with the balance after it', async () => {
             const res = await gql<{balanceChanges: {delta: string; balanceAfter: string}[]}>(run.gqlUrl,
-                `{ balanceChanges(where: {wallet_eq: "${investor(2)}", token: {address_eq: "${lc(bond.address)}"}}, orderBy: id_ASC) { delta balanceAfter } }`)
+                `{ balanceChanges(limit: 1000, where: {wallet_eq: "${investor(2)}", token: {address_eq: "${lc(bond.address)}"}}, orderBy: id_ASC) { delta balanceAfter } }`)
             // Minted 10,000, then received 2,500.5 from investor 8.
             expect(res.balanceChanges).toEqual([
                 {delta: '10000000000', balanceAfter: '10000000000'},
@@ -186,7 +186,7 @@ describe('the indexer on the demo T-REX deployment', () => {
 
     describe('when a client sends a malformed query', () => {
         it('should answer with a GraphQL error naming the problem', async () => {
-            const {body} = await gqlRaw(run.gqlUrl, '{ tokens { nosuchfield } }')
+            const {body} = await gqlRaw(run.gqlUrl, '{ tokens(limit: 1000) { nosuchfield } }')
             expect(body.errors?.[0]?.message).toMatch(/nosuchfield/)
         })
     })
@@ -199,12 +199,12 @@ describe('the indexer on the demo T-REX deployment', () => {
             const watch = <T>(query: string, hit: (data: T) => boolean) => new Promise<void>((resolve, reject) => {
                 client.subscribe<T>({query}, {next: msg => (msg.data && hit(msg.data) ? resolve() : undefined), error: reject, complete: () => undefined})
             })
-            const audited = watch<{auditEvents: unknown[]}>(`subscription { auditEvents(where: {kind_eq: TRANSFER, amount_eq: "7"}) { id } }`, d => d.auditEvents.length > 0)
-            const held = watch<{holdings: {balance: string}[]}>(`subscription { holdings(where: {wallet_eq: "${investor(1)}", token: {address_eq: "${lc(equity.address)}"}}) { balance } }`,
+            const audited = watch<{auditEvents: unknown[]}>(`subscription { auditEvents(limit: 1000, where: {kind_eq: TRANSFER, amount_eq: "7"}) { id } }`, d => d.auditEvents.length > 0)
+            const held = watch<{holdings: {balance: string}[]}>(`subscription { holdings(limit: 1000, where: {wallet_eq: "${investor(1)}", token: {address_eq: "${lc(equity.address)}"}}) { balance } }`,
                 d => d.holdings[0]?.balance === '907')
             const arrived = new Promise<void>((resolve, reject) => {
                 client.subscribe<{transfers: {amount: string; from: string}[]}>(
-                    {query: `subscription { transfers(where: {amount_eq: "7"}) { amount from } }`},
+                    {query: `subscription { transfers(limit: 1000, where: {amount_eq: "7"}) { amount from } }`},
                     {
                         next: msg => {
                             const rows = msg.data?.transfers ?? []

@@ -58,7 +58,7 @@ describe('npm start', () => {
         for (;;) {
             try {
                 const res = await gql<{tokens: {address: string; symbol: string; totalSupply: string; holderCount: number}[]}>(
-                    gqlUrl, '{ tokens(orderBy: symbol_ASC) { address symbol totalSupply holderCount } }')
+                    gqlUrl, '{ tokens(limit: 1000, orderBy: symbol_ASC) { address symbol totalSupply holderCount } }')
                 const provider = await connect(`http://127.0.0.1:${env.ANVIL_PORT}`)
                 const onChain = await Promise.all(res.tokens.map(async t => {
                     const token = contractAt('Token', t.address, provider)
@@ -80,7 +80,7 @@ describe('npm start', () => {
         const deadline = Date.now() + timeoutMs
         for (;;) {
             try {
-                const res = await gql<{distributions: {id: string; kind: string; status: string}[]}>(gqlUrl, '{ distributions(orderBy: distributionId_ASC) { id kind status } }')
+                const res = await gql<{distributions: {id: string; kind: string; status: string}[]}>(gqlUrl, '{ distributions(limit: 1000, orderBy: distributionId_ASC) { id kind status } }')
                 if (res.distributions.length === 3 && res.distributions[2]!.status === 'RECLAIMED') return res.distributions
             } catch {
                 // not up yet

@@ -99,12 +99,18 @@ describe('check()', () => {
     it('should accept ordinary queries', () => {
         expect(DEFAULT_LIMITS).toEqual({depth: 12, aliases: 30, complexity: 10_000})
         expect(c('{ transfers(limit: 100000) { amount id token { id } } }')).toBeNull()
-        expect(c('{ tokens { id holdings(limit: 1000) { balance } } }')).toBeNull()
+        expect(c('{ tokens(limit: 10) { id holdings(limit: 1000) { balance } } }')).toBeNull()
         expect(c('{ capTable(token: "t", limit: 1000) { rows { holder } } }')).toBeNull()
-        expect(c('{ tokens { holdings(limit: 9999) { id } } }')).toBeNull()
-        expect(c('{ tokens { holdings(limit: 10000) { token { id } } } }')).toMatch(/complexity 20001/)
+        expect(c('{ tokens(limit: 10) { holdings(limit: 9999) { id } } }')).toBeNull()
+        expect(c('{ tokens(limit: 10) { holdings(limit: 10000) { token { id } } } }')).toMatch(/complexity 20001/)
         expect(analyse(parse(nest(5)), {schema}).complexity).toBe(1 + 2 * (1 + 2 + 4 + 8 + 16))
         expect(c(nest(5))).toBeNull()
+    })
+
+    it('should refuse a list of the generated API without a limit, naming it', () => {
+        expect(c('{ tokens { id } }')).toMatch(/^tokens has no limit: every list of the generated API needs one/)
+        expect(c('{ tokens(limit: 5) { id holdings { balance } } }')).toMatch(/^holdings has no limit/)
+        expect(c('{ capTable(token: "t") { rows { holder } } }')).toBeNull()
     })
 
     it('should refuse, naming the limit and the value', () => {
