@@ -47,7 +47,7 @@ describe('the audit trail', () => {
         r = await runComplianceScenario(chain.url, d)
         run = await startIndexer(demoEnv(chain, db, d), true)
         head = await waitForHead(chain.url, db.url)
-        audit = (await gql<{auditEvents: AuditRow[]}>(run.gqlUrl, `{ auditEvents(orderBy: id_ASC, limit: 100000) { ${AUDIT_FIELDS} } }`)).auditEvents
+        audit = (await gql<{auditEvents: AuditRow[]}>(run.gqlUrl, `{ auditEvents(orderBy: id_ASC, limit: 20000) { ${AUDIT_FIELDS} } }`)).auditEvents
     })
 
     afterAll(async () => {
@@ -121,7 +121,7 @@ describe('the audit trail', () => {
         it('should equal the chain: balances, freezes, pause, identity, country and isVerified of every wallet', async () => {
             const provider = await connect(chain.url)
             const res = await gql<{tokens: {address: string; paused: boolean; totalSupply: string; investorCount: number; identityRegistry: string; holdings: {wallet: string; balance: string; frozenAmount: string; isFrozen: boolean}[]}[]}>(run.gqlUrl,
-                `{ tokens(limit: 1000) { address paused totalSupply investorCount identityRegistry holdings(limit: 1000) { wallet balance frozenAmount isFrozen } } }`)
+                `{ tokens(limit: 10) { address paused totalSupply investorCount identityRegistry holdings(limit: 1000) { wallet balance frozenAmount isFrozen } } }`)
             expect(res.tokens).toHaveLength(4)
             const iw = await gql<{identityWallets: {storage: string; wallet: string; investor: string; country: number; active: boolean}[]; walletVerifications: {identityRegistry: string; wallet: string; verified: boolean}[]; watchedContracts: {address: string; identityStorage: string | null}[]}>(run.gqlUrl,
                 `{ identityWallets(limit: 10000) { storage wallet investor country active } walletVerifications(limit: 10000) { identityRegistry wallet verified }

@@ -98,7 +98,7 @@ describe('distributions', () => {
 
         run = await startIndexer(demoEnv(chain, db, d), true)
         await waitForHead(chain.url, db.url)
-        rows = (await gql<{distributions: DistributionRow[]}>(run.gqlUrl, `{ distributions(limit: 1000, orderBy: distributionId_ASC) {
+        rows = (await gql<{distributions: DistributionRow[]}>(run.gqlUrl, `{ distributions(limit: 10, orderBy: distributionId_ASC) {
             distributionId kind status totalAmount funded paid reclaimed refunded outstanding recordBlock merkleRoot basis rounding includeFrozen creator
             token { symbol } payments(limit: 1000, orderBy: id_ASC) { holder amount manual memo actor } } }`)).distributions
     })

@@ -83,7 +83,7 @@ describe('the API against hostile or careless clients', () => {
         })
 
         it('should still answer ordinary queries and GraphiQL\'s introspection', async () => {
-            const r = await query(run.gqlUrl, '{ tokens(limit: 1000) { symbol holdings(limit: 1000) { balance } } }')
+            const r = await query(run.gqlUrl, '{ tokens(limit: 10) { symbol holdings(limit: 1000) { balance } } }')
             expect(r.status).toBe(200)
             expect(r.body?.errors).toBeUndefined()
             const {getIntrospectionQuery} = await import('graphql')
