@@ -2,11 +2,11 @@ import os from 'os'
 import {Pool} from 'pg'
 import {concentration} from '../analytics/concentration'
 import {applyMigrations} from '../db'
-import {runCompiled} from '../dev/children'
+import {Child} from '../dev/children'
 import {mulberry32} from '../dev/random'
-import {freePort, startTestDatabase} from '../dev/testStack'
+import {startTestDatabase} from '../dev/testStack'
 import {checkpointId, holdingId, logId, tokenId} from '../ids'
-import {measure, rssMb, Stats, shutDown, statsLine, waitForGraphql, writeReports} from './common'
+import {measure, rssMb, Stats, shutDown, statsLine, startBenchApi, writeReports} from './common'
 
 // `node lib/bench/asOf.js` (also run by `npm run bench`): the as-of analytics at scale (issue 5).
 //
@@ -252,8 +252,7 @@ async function main(): Promise<void> {
     const db = await startTestDatabase(say)
     process.env.DB_URL = db.url
     const pool = new Pool({connectionString: db.url, max: 2})
-    let api: ReturnType<typeof runCompiled> | undefined
-    const output: string[] = []
+    let api: Child | undefined
     try {
         await applyMigrations()
         t = performance.now()
@@ -264,11 +263,8 @@ async function main(): Promise<void> {
         const sizes = (await pool.query(`SELECT relname AS name, pg_size_pretty(pg_total_relation_size(oid)) AS size FROM pg_class
             WHERE relname IN ('balance_change', 'token_checkpoint', 'audit_event', 'IDX_balance_change_valid_at', 'IDX_balance_change_ranked') ORDER BY relname`)).rows as {name: string; size: string}[]
 
-        const port = await freePort()
-        api = runCompiled('cli/serve', {...process.env, DB_URL: db.url, GQL_PORT: String(port)}, l => output.push(l))
-        const child = api
-        const base = `http://127.0.0.1:${port}`
-        await waitForGraphql(`${base}/graphql`, output, () => child.proc.exitCode != null)
+        const {api: child, base} = await startBenchApi(db.url)
+        api = child
         const gql = async <T>(query: string): Promise<T> => {
             const res = await fetch(`${base}/graphql`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({query})})
             const body = await res.json() as {data?: T; errors?: {message: string}[]}
@@ -276,7 +272,7 @@ async function main(): Promise<void> {
             return body.data!
         }
         const rand = mulberry32(7)
-        const blocks = Array.from({length: RUNS + WARMUP}, () => 1 + Math.floor(rand() * model.head))
+        const blocks = Array.from({length: Math.max(RUNS, 50) + WARMUP}, () => 1 + Math.floor(rand() * model.head))
         const page = (offset: number, groupBy = 'WALLET') => (run: number) => gql<{capTable: CapTableAnswer}>(
             `{ capTable(token: "${TOKEN}", atBlock: ${blocks[run]}, limit: 100, offset: ${offset}, groupBy: ${groupBy}) { block supply holderCount investorCount rowCount
                rows { holder investor wallets balance share frozenTokens frozenWallets country countryCode firstAcquiredBlock } } }`).then(d => d.capTable)

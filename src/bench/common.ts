@@ -1,8 +1,8 @@
 import fs from 'fs'
 import path from 'path'
 import {Pool} from 'pg'
-import {Child, PROJECT_DIR} from '../dev/children'
-import {TestDatabase} from '../dev/testStack'
+import {Child, PROJECT_DIR, runCompiled} from '../dev/children'
+import {freePort, TestDatabase} from '../dev/testStack'
 
 // What every benchmark shares: timing with percentiles, the API's memory, waiting for the API.
 
@@ -77,6 +77,16 @@ export async function waitForGraphql(url: string, output: string[], exited: () =
         await new Promise(r => setTimeout(r, 200))
     }
     throw new Error(`${url} did not come up:\n${output.slice(-30).join('\n')}`)
+}
+
+/** The real API (lib/cli/serve.js) on `dbUrl`, once it answers; `base` is its HTTP root. */
+export async function startBenchApi(dbUrl: string): Promise<{api: Child; base: string}> {
+    const port = await freePort()
+    const output: string[] = []
+    const api = runCompiled('cli/serve', {...process.env, DB_URL: dbUrl, GQL_PORT: String(port)}, l => output.push(l))
+    const base = `http://127.0.0.1:${port}`
+    await waitForGraphql(`${base}/graphql`, output, () => api.proc.exitCode != null)
+    return {api, base}
 }
 
 export function writeReports(name: string, json: unknown, markdown: string[]): void {

@@ -10,12 +10,12 @@ import {
 } from '../analytics/reconciliation'
 import {loadReconciliation} from '../api/reconciliationData'
 import {applyMigrations} from '../db'
-import {runCompiled} from '../dev/children'
+import {Child} from '../dev/children'
 import {mulberry32} from '../dev/random'
-import {freePort, startTestDatabase} from '../dev/testStack'
+import {startTestDatabase} from '../dev/testStack'
 import {tokenId} from '../ids'
 import {distributionEntityId} from '../mapping/distribution'
-import {measure, REPORT_DIR, round1, rssMb, Stats, shutDown, statsLine, statsOf, waitForGraphql} from './common'
+import {measure, REPORT_DIR, round1, rssMb, Stats, shutDown, statsLine, startBenchApi, statsOf} from './common'
 
 // `node lib/bench/reconciliation.js [holders]` (also run by `npm run bench`): how fast the API answers
 // the reconciliation of one distribution with 10,000 holders (issue 4: under 1 s on 2 cores).
@@ -343,8 +343,7 @@ async function main(): Promise<void> {
     const db = await startTestDatabase(say)
     process.env.DB_URL = db.url
     const pool = new Pool({connectionString: db.url, max: 2})
-    let api: ReturnType<typeof runCompiled> | undefined
-    const output: string[] = []
+    let api: Child | undefined
     try {
         t = performance.now()
         const applied = await applyMigrations()
@@ -354,11 +353,8 @@ async function main(): Promise<void> {
         const [{version}] = (await pool.query('SELECT version()')).rows as [{version: string}]
         say(`inserted in ${Math.round(performance.now() - t)} ms (${version.split(' ').slice(0, 2).join(' ')})`)
 
-        const port = await freePort()
-        api = runCompiled('cli/serve', {...process.env, DB_URL: db.url, GQL_PORT: String(port)}, l => output.push(l))
-        const child = api
-        const base = `http://127.0.0.1:${port}`
-        await waitForGraphql(`${base}/graphql`, output, () => child.proc.exitCode != null)
+        const {api: child, base} = await startBenchApi(db.url)
+        api = child
         say(`API up on ${base}`)
 
         const gql = async () => {
