@@ -2,7 +2,7 @@ import fs from 'fs'
 import path from 'path'
 import {Pool} from 'pg'
 import {Child, PROJECT_DIR, runCompiled} from '../dev/children'
-import {freePort, TestDatabase} from '../dev/testStack'
+import {freePort, TestDatabase, waitForHttp} from '../dev/testStack'
 
 // What every benchmark shares: timing with percentiles, the API's memory, waiting for the API.
 
@@ -63,29 +63,13 @@ export function rssMb(pid: number | undefined, which: 'VmRSS' | 'VmHWM' = 'VmRSS
     }
 }
 
-/** Until the GraphQL server answers; fails with its last output when it exits or never comes up. */
-export async function waitForGraphql(url: string, output: string[], exited: () => boolean): Promise<void> {
-    const deadline = Date.now() + 60000
-    while (Date.now() < deadline) {
-        if (exited()) throw new Error(`the API exited:\n${output.slice(-30).join('\n')}`)
-        try {
-            const res = await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"query":"{__typename}"}'})
-            if (res.ok) return
-        } catch {
-            // not up yet
-        }
-        await new Promise(r => setTimeout(r, 200))
-    }
-    throw new Error(`${url} did not come up:\n${output.slice(-30).join('\n')}`)
-}
-
 /** The real API (lib/cli/serve.js) on `dbUrl`, once it answers; `base` is its HTTP root. */
 export async function startBenchApi(dbUrl: string): Promise<{api: Child; base: string}> {
     const port = await freePort()
     const output: string[] = []
     const api = runCompiled('cli/serve', {...process.env, DB_URL: dbUrl, GQL_PORT: String(port)}, l => output.push(l))
     const base = `http://127.0.0.1:${port}`
-    await waitForGraphql(`${base}/graphql`, output, () => api.proc.exitCode != null)
+    await waitForHttp(`${base}/graphql`, 60000, output, () => api.proc.exitCode != null)
     return {api, base}
 }
 

@@ -146,10 +146,11 @@ export async function startApi(env: NodeJS.ProcessEnv): Promise<ApiRun> {
     }
 }
 
-/** Waits until the GraphQL API at `url` answers; else fails with the last lines of `output`. */
-export async function waitForHttp(url: string, timeoutMs: number, output: string[]): Promise<void> {
+/** Waits until the GraphQL API at `url` answers; else (or when it has `exited`) fails with the last lines of `output`. */
+export async function waitForHttp(url: string, timeoutMs: number, output: string[], exited: () => boolean = () => false): Promise<void> {
     const deadline = Date.now() + timeoutMs
     while (Date.now() < deadline) {
+        if (exited()) throw new Error(`the API exited:\n${output.slice(-30).join('\n')}`)
         try {
             const res = await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"query":"{__typename}"}'})
             if (res.ok) return

@@ -5,6 +5,7 @@ import {MAX_BODY_BYTES} from '../../src/api/bodyLimit'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {Deployment} from '../../src/dev/deploy'
 import {demoEnv, IndexerRun, queryDb, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {mulberry32} from '../../src/dev/random'
 
 const dbUrl = inject('dbUrl')
 
@@ -24,18 +25,6 @@ async function post(url: string, body: string): Promise<Answer> {
 }
 
 const query = (url: string, q: string, variables: Record<string, unknown> = {}) => post(url, JSON.stringify({query: q, variables}))
-
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed and index. */
-function prng(seed: number): () => number {
-    let a = seed >>> 0
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0
-        let t = a
-        t = Math.imul(t ^ (t >>> 15), t | 1)
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
-}
 
 describe('the API against hostile or careless clients', () => {
     let chain: RunningAnvil
@@ -183,7 +172,7 @@ describe('the API against hostile or careless clients', () => {
         const before = await counts()
         expect(before.tokens).toBeGreaterThan(0)
         const seed = Number(process.env.FUZZ_SEED ?? 20240601)
-        const rnd = prng(seed)
+        const rnd = mulberry32(seed)
         const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!
         const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1))
 
