@@ -59,20 +59,12 @@ function arrayLiteral(values: unknown[]): string {
 }
 
 /**
- * An UPDATE the Store has no method for, recorded in the hot-block change log first (the rows'
- * previous values, found by `select`, which returns their ids) so that a rollback restores them.
+ * An UPDATE of the rows `ids` that the Store has no method for, recorded in the hot-block change
+ * log first (their previous values) so that a rollback restores them.
  */
-export async function trackedUpdate(store: Store, entityClass: Function, select: string, update: string, params: unknown[]): Promise<void> {
+export async function trackedUpdate(store: Store, entityClass: Function, ids: string[], update: string, params: unknown[]): Promise<void> {
+    if (ids.length === 0) return
     const internals = store as unknown as StoreInternals
-    const em = internals.em()
-    if (internals.changes) {
-        const rows: {id: string}[] = await em.query(select, params.slice(0, countParams(select)))
-        if (rows.length > 0) await internals.changes.trackUpsert(entityClass, rows)
-    }
-    await em.query(update, params)
-}
-
-/** How many of the leading parameters a statement uses ($1…$n). */
-function countParams(sql: string): number {
-    return Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map(m => Number(m[1])))
+    await internals.changes?.trackUpsert(entityClass, ids.map(id => ({id})))
+    await internals.em().query(update, params)
 }

@@ -203,13 +203,13 @@ export class BatchState {
     private async closeLedgerRows(store: Store): Promise<void> {
         if (this.closing.size === 0) return
         const keys = [...this.closing.keys()].map(k => k.split('|') as [string, string])
-        await trackedUpdate(store, BalanceChange,
-            `SELECT b.id FROM unnest($1::text[], $2::text[]) AS u(token, wallet)
+        const rows: {id: string; until: number}[] = await entityManagerOf(store).query(
+            `SELECT b.id, u.until FROM unnest($1::text[], $2::text[], $3::int[]) AS u(token, wallet, until)
                JOIN balance_change b ON b.token_id = u.token AND b.wallet = u.wallet AND b.valid_until_block IS NULL`,
-            `UPDATE balance_change b SET valid_until_block = u.until
-               FROM unnest($1::text[], $2::text[], $3::int[]) AS u(token, wallet, until)
-              WHERE b.token_id = u.token AND b.wallet = u.wallet AND b.valid_until_block IS NULL`,
             [keys.map(k => k[0]), keys.map(k => k[1]), [...this.closing.values()]])
+        await trackedUpdate(store, BalanceChange, rows.map(r => r.id),
+            'UPDATE balance_change b SET valid_until_block = u.until FROM unnest($1::text[], $2::int[]) AS u(id, until) WHERE b.id = u.id',
+            [rows.map(r => r.id), rows.map(r => r.until)])
     }
 
     /**
