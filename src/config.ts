@@ -1,6 +1,7 @@
 // Environment configuration, validated once; a bad value stops the start with the variable's name.
 
 import {OperatorError} from './errors'
+import {BatchSplit} from './mapping/batchSplit'
 
 export class ConfigError extends OperatorError {}
 
@@ -15,6 +16,8 @@ export interface IndexerConfig {
     finalityConfirmation: number
     /** an RPC request unanswered this long is abandoned and retried */
     rpcRequestTimeoutMs: number
+    /** tests only: cut the processor's batches smaller (BATCH_SPLIT) */
+    batchSplit: BatchSplit
 }
 
 type Env = Record<string, string | undefined>
@@ -74,7 +77,18 @@ export function indexerConfig(env: Env = process.env): IndexerConfig {
         distributionManagers: parseAddressList('DISTRIBUTION_MANAGERS', env.DISTRIBUTION_MANAGERS),
         finalityConfirmation: parseNat('FINALITY_CONFIRMATION', env.FINALITY_CONFIRMATION, 10),
         rpcRequestTimeoutMs: parseTimeout('RPC_REQUEST_TIMEOUT_MS', env.RPC_REQUEST_TIMEOUT_MS, 30_000),
+        batchSplit: parseBatchSplit(env.BATCH_SPLIT),
     }
+}
+
+/** BATCH_SPLIT: unset (batches as delivered), `block` (one block per batch) or `random:<seed>`. */
+export function parseBatchSplit(value: string | undefined): BatchSplit {
+    const v = value?.trim() ?? ''
+    if (v === '') return {mode: 'none'}
+    if (v === 'block') return {mode: 'block'}
+    const m = /^random:(\d{1,9})$/.exec(v)
+    if (m) return {mode: 'random', seed: Number(m[1])}
+    throw new ConfigError(`BATCH_SPLIT="${value}" must be "block" or "random:<seed>" (a test setting; leave it unset in production)`)
 }
 
 /** Milliseconds, at least 1: the RPC client reads 0 as "wait forever", which would let a silent node stall the indexer. */

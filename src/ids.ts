@@ -15,3 +15,5 @@ export const balanceChangeId = (chainId: number, block: number, logIndex: number
     `${logId(chainId, block, logIndex)}-${side}`
 
 export const checkpointId = (tokenEntityId: string, block: number): string => `${tokenEntityId}-${pad(block, 10)}`
+
+export const blockId = (chainId: number, height: number): string => `${chainId}-${pad(height, 10)}`

@@ -1,7 +1,7 @@
 import {functions as irs} from './abi/IdentityRegistryStorage'
 import {logId} from './ids'
-import {ContractKind, Distribution, SkippedLog, Token} from './model'
-import {auditEventOf} from './mapping/audit'
+import {ContractKind, Distribution, FactKind, SkippedLog, Token} from './model'
+import {auditEventOf, auditParties} from './mapping/audit'
 import {backfillLogs, SourceLog} from './mapping/backfill'
 import {decodeEvent} from './mapping/catalog'
 import {discoveriesOf, selfDiscovery} from './mapping/discovery'
@@ -13,11 +13,13 @@ import {applyGovernanceEvent, wantGovernanceRows} from './mapping/governance'
 import {applyIdentityEvent, identityWalletId, investorOf, loadIdentityRowsByContent, wantIdentityRows} from './mapping/identity'
 import {ContractRegistry, Provenance} from './mapping/registry'
 import {BatchState} from './mapping/state'
-import {applyTokenEvent, wantTokenRows} from './mapping/token'
+import {applyTokenEvent, recordTokenInfo, wantTokenRows} from './mapping/token'
 import {ALL_FIELDS, fetchTokenInfo, infoKey, NAME_AND_SYMBOL, RpcBatchClient, TokenInfo} from './mapping/tokenInfo'
 import {ZERO_ADDRESS} from './mapping/rules'
 import {VerificationTracker} from './mapping/verification'
 import {ProcessorContext} from './processor'
+import {BatchSplit, splitter} from './mapping/batchSplit'
+import {saveHead, saveIndexedBlocks} from './mapping/blocks'
 
 export interface HandlerConfig {
     chainId: number
@@ -25,35 +27,42 @@ export interface HandlerConfig {
     factories: ReadonlySet<string>
     listedTokens: ReadonlySet<string>
     distributionManagers: ReadonlySet<string>
+    batchSplit: BatchSplit
 }
 
 /** The batch handler: discover contracts, decode every log once, apply in memory, save in bulk. */
 export function createHandler(cfg: HandlerConfig) {
     const registry = new ContractRegistry(cfg.chainId)
+    const split = splitter(cfg.batchSplit)
     return async (ctx: ProcessorContext): Promise<void> => {
-        const blocks = ctx.blocks
-        if (blocks.length === 0) return
-        await registry.refresh(ctx.store, blocks[0]!.header.height, blocks.at(-1)!.header.height)
-        const state = await BatchState.load(ctx.store, cfg.chainId, t => storageOf(registry, t))
-
-        const logs = await discoverWithHistory(ctx, blocks.flatMap(b => b.logs), registry, state, cfg)
-        const events = decodeAll(logs, registry, state, ctx)
-
-        const linkedStorages = [...new Set(events.flatMap(ev => discoveriesOf(ev)).filter(d => d.linkFrom?.field === 'identityStorage').map(d => d.address))]
-        for (const ev of events) wantRows(state, registry, linkedStorages, ev)
-        await state.loadWanted(ctx.store)
-        await loadIdentityRowsByContent(ctx.store, state, events)
-        await state.loadInvestors(ctx.store)
-        const reads = await readViews(ctx._chain.client, state, events)
-
-        const verification = new VerificationTracker(registry)
-        const txEvents = eventsByTx(events)
-        const created = events.flatMap(ev => applyEvent(state, registry, verification, reads, txEvents, ev) ?? [])
-        await verification.apply(ctx.store, ctx._chain.client, state)
-
-        await state.save(ctx.store)
-        await computeEntitlements(ctx.store, created, blocks.at(-1)!.header.height)
+        for (const blocks of split(ctx.blocks)) if (blocks.length > 0) await handleBatch({...ctx, blocks}, registry, cfg)
     }
+}
+
+async function handleBatch(ctx: ProcessorContext, registry: ContractRegistry, cfg: HandlerConfig): Promise<void> {
+    const blocks = ctx.blocks
+    await registry.refresh(ctx.store, blocks[0]!.header.height, blocks.at(-1)!.header.height)
+    const state = await BatchState.load(ctx.store, cfg.chainId, t => storageOf(registry, t))
+
+    const logs = await discoverWithHistory(ctx, blocks.flatMap(b => b.logs), registry, state, cfg)
+    const events = decodeAll(logs, registry, state, ctx)
+
+    const linkedStorages = [...new Set(events.flatMap(ev => discoveriesOf(ev)).filter(d => d.linkFrom?.field === 'identityStorage').map(d => d.address))]
+    for (const ev of events) wantRows(state, registry, linkedStorages, ev)
+    await state.loadWanted(ctx.store)
+    await loadIdentityRowsByContent(ctx.store, state, events)
+    await state.loadInvestors(ctx.store)
+    const reads = await readViews(ctx._chain.client, state, events)
+
+    const verification = new VerificationTracker(registry)
+    const txEvents = eventsByTx(events)
+    const created = events.flatMap(ev => applyEvent(state, registry, verification, reads, txEvents, ev) ?? [])
+    await verification.apply(ctx.store, ctx._chain.client, state)
+
+    await state.save(ctx.store)
+    await saveIndexedBlocks(ctx.store, cfg.chainId, events)
+    await saveHead(ctx.store, cfg.chainId, blocks.at(-1)!.header)
+    await computeEntitlements(ctx.store, created, blocks.at(-1)!.header.height)
 }
 
 /**
@@ -193,7 +202,7 @@ function tokenOf(state: BatchState, ev: ChainEvent): Token | undefined {
 
 function investorsMoved(state: BatchState, token: Token, block: number): void {
     if (token.holderCount === 0) return
-    state.investors.recount.add(token.address)
+    if (!state.investors.recount.has(token.address)) state.investors.recount.set(token.address, block)
     state.checkpoint(state.token(token.address)!, block)
 }
 
@@ -217,6 +226,11 @@ function wantRows(state: BatchState, registry: ContractRegistry, linkedStorages:
             if (typeof w === 'string') for (const s of storages) state.identityWallets.want(identityWalletId(state.chainId, s, w.toLowerCase()))
         }
     }
+    // The audit row names the investors behind its parties: their registrations load whatever the batch.
+    const token = tokenOf(state, ev)
+    const storage = storageOf(registry, token)
+    const storages = token == null ? [] : storage ? [storage, ...linkedStorages] : linkedStorages
+    for (const w of Object.values(auditParties(ev))) for (const s of storages) if (w) state.identityWallets.want(identityWalletId(state.chainId, s, w))
     wantIdentityRows(state, ev)
     wantGovernanceRows(state, ev)
     wantDistributionRows(state, ev)
@@ -279,9 +293,19 @@ function applyEvent(
             return i && {name: i.name ?? null, symbol: i.symbol ?? null}
         })
     }
+    // A token found in this batch has its information from the first event of the transaction that created it.
+    for (const t of state.newContracts) {
+        const found = t.kind === ContractKind.TOKEN ? state.tokens.get(t.address) : undefined
+        if (found && found.createdTxHash === ev.txHash && !state.facts.has(FactKind.TOKEN_INFO, found.address, '')) recordTokenInfo(state, found, ev)
+    }
     for (const d of discoveriesOf(ev)) {
         const ir = d.linkFrom && registry.get(d.linkFrom.registry)
-        if (ir && d.linkFrom) registry.link(state, ir, d.linkFrom.field, d.address)
+        if (ir && d.linkFrom) {
+            registry.link(state, ir, d.linkFrom.field, d.address)
+            state.facts.set(FactKind.REGISTRY_LINKS, ir.address, '', {
+                identityStorage: ir.identityStorage ?? null, trustedIssuersRegistry: ir.trustedIssuersRegistry ?? null, claimTopicsRegistry: ir.claimTopicsRegistry ?? null,
+            }, ev, token)
+        }
         if (d.linkFrom?.field === 'identityStorage' || (d.kind === ContractKind.IDENTITY_REGISTRY && ev.kind === ContractKind.TOKEN)) {
             // Investors are now read through another registry or storage: count the token's anew.
             for (const t of state.tokens.values()) {
@@ -296,11 +320,17 @@ function applyEvent(
     applyGovernanceEvent(state, ev, contract, token)
     const created = applyDistributionEvent(state, ev)
     const storage = storageOf(registry, token)
-    state.audit.push(auditEventOf(ev, {
+    const audit = auditEventOf(ev, {
         chainId: state.chainId,
         token,
         transferKind,
         investorOf: wallet => (wallet && wallet !== ZERO_ADDRESS ? investorOf(state, storage, wallet) : null),
-    }))
+    })
+    if (ev.name === 'UpdatedTokenInformation' && token) {
+        // The event carries name and symbol as hashes (indexed strings): the row names them as read at that block.
+        const p = audit.params as Record<string, unknown>
+        audit.params = {...p, _newNameHash: p._newName, _newSymbolHash: p._newSymbol, _newName: token.name, _newSymbol: token.symbol}
+    }
+    state.audit.push(audit)
     return created
 }

@@ -1,3 +1,4 @@
+import {tokenInfoAt, validAt} from './factsAt'
 import {IndexedToken, SqlQuery} from './ownershipAt'
 
 // As-of reads that never walk the whole ledger: totals from the token's checkpoints, a cap-table
@@ -91,17 +92,18 @@ export interface CountryHoldings {
 
 /**
  * Holders and balance per country at the end of `block`: each wallet under the country of its
- * current registration in the token's storage (a past country is in the audit trail); null when
- * the wallet has no active registration.
+ * registration valid at that block, in the storage the token used then; null when the wallet had
+ * no registration.
  */
 export async function countriesAt(query: SqlQuery, token: IndexedToken, block: number): Promise<CountryHoldings[]> {
+    const {identityStorage} = await tokenInfoAt(query, token.chainId, token.address, block)
     const rows = await query(
-        `SELECT iw.country, count(*)::int AS holders, sum(b.balance_after)::text AS balance
+        `SELECT (r.value->>'country')::int AS country, count(*)::int AS holders, sum(b.balance_after)::text AS balance
            FROM balance_change b
-           LEFT JOIN identity_wallet iw ON iw.chain_id = $3 AND iw.storage = $4 AND iw.wallet = b.wallet AND iw.active
+           LEFT JOIN fact_version r ON r.chain_id = $3 AND r.kind = 'REGISTRATION' AND r.contract = $4 AND r.key = b.wallet AND ${validAt('r', '$2')}
           WHERE b.token_id = $1 AND b.balance_after > 0 AND int4range(b.block_number, b.valid_until_block) @> $2::int
-          GROUP BY iw.country`,
-        [token.id, block, token.chainId, token.identityStorage],
+          GROUP BY 1`,
+        [token.id, block, token.chainId, identityStorage],
     )
     return rows.map(r => ({country: r.country == null ? null : Number(r.country), holders: Number(r.holders), balance: BigInt(String(r.balance))}))
 }

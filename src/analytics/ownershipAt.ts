@@ -1,6 +1,7 @@
 import {OperatorError} from '../errors'
 import {indexStatus} from '../dev/status'
 import {HolderBalance} from './entitlements'
+import {factsAt, FreezeValue, RegistrationValue, tokenInfoAt} from './factsAt'
 
 /**
  * Who held a token at a past block, with what balance, how much of it frozen and which investor
@@ -14,17 +15,12 @@ import {HolderBalance} from './entitlements'
  * As of the END of block B (all logs of B included):
  * - balance: `balance_after` of the wallet's `balance_change` row valid at B (block_number ≤ B <
  *   valid_until_block, the block of its next change; one GiST range lookup); wallets at 0 left out.
- * - frozen tokens: Σ TOKENS_FROZEN − Σ TOKENS_UNFROZEN amounts of the token's `audit_event`s for the
- *   wallet up to B (T-REX emits TokensUnfrozen also when a forced transfer, burn or recovery eats
- *   into frozen tokens, so the sum follows the contract's `getFrozenTokens`).
- * - address frozen: the `isFrozen` of the wallet's last ADDRESS_FROZEN event up to B. A frozen
- *   address counts as frozen for its whole balance (`frozen = balance`).
- * - investor: replayed from the identity registry storage's IDENTITY_STORED / IDENTITY_UNSTORED /
- *   IDENTITY_MODIFIED audit events up to B (the `identity_wallet` table keeps only the latest
- *   registration of a wallet, so it cannot answer for a past block after a re-registration or an
- *   identity change). The storage is the one of the token's CURRENT identity registry
- *   (`token.identity_registry` → `watched_contract.identity_storage`); a token that switched
- *   registry or storage after B is read through the current one.
+ * - frozen tokens and address frozen: the wallet's FREEZE fact valid at B (`src/analytics/factsAt.ts`;
+ *   the mapping follows TokensFrozen / TokensUnfrozen / AddressFrozen, and T-REX emits TokensUnfrozen
+ *   also when a forced transfer, burn or recovery eats into frozen tokens, so it follows the
+ *   contract's `getFrozenTokens`). A frozen address counts as frozen for its whole balance.
+ * - investor and country: the wallet's REGISTRATION fact valid at B in the identity registry storage
+ *   the token used at B (its TOKEN_INFO's registry at B, that registry's REGISTRY_LINKS at B).
  */
 
 export class OwnershipError extends OperatorError {}
@@ -176,27 +172,13 @@ export interface FrozenAt {
 
 /** Partially frozen tokens and wholly frozen wallets at the end of `block`; only `wallets` when given. */
 export async function frozenAt(query: SqlQuery, token: IndexedToken, block: number, wallets?: readonly string[]): Promise<FrozenAt> {
-    const frozenTokens = await query(
-        `SELECT subject AS wallet,
-                SUM(CASE WHEN kind = 'TOKENS_FROZEN' THEN amount ELSE -amount END)::text AS frozen
-           FROM audit_event
-          WHERE token_id = $1 AND contract = $2 AND kind IN ('TOKENS_FROZEN', 'TOKENS_UNFROZEN')
-            AND block_number <= $3 AND subject IS NOT NULL AND ($4::text[] IS NULL OR subject = ANY($4))
-          GROUP BY subject`,
-        [token.id, token.address, block, wallets ?? null],
-    )
-    const frozenAddresses = await query(
-        `SELECT DISTINCT ON (subject) subject AS wallet, (params->>'isFrozen')::boolean AS frozen
-           FROM audit_event
-          WHERE token_id = $1 AND contract = $2 AND kind = 'ADDRESS_FROZEN' AND block_number <= $3 AND subject IS NOT NULL
-            AND ($4::text[] IS NULL OR subject = ANY($4))
-          ORDER BY subject, block_number DESC, log_index DESC`,
-        [token.id, token.address, block, wallets ?? null],
-    )
-    return {
-        tokens: new Map(frozenTokens.map(r => [String(r.wallet), BigInt(String(r.frozen))])),
-        addresses: new Set(frozenAddresses.filter(r => r.frozen === true).map(r => String(r.wallet))),
+    const facts = await factsAt<FreezeValue>(query, token.chainId, 'FREEZE', token.address, block, wallets)
+    const out: FrozenAt = {tokens: new Map(), addresses: new Set()}
+    for (const [wallet, f] of facts) {
+        out.tokens.set(wallet, BigInt(f.value.frozenTokens))
+        if (f.value.isFrozen) out.addresses.add(wallet)
     }
+    return out
 }
 
 /** A wallet's frozen amount (a wholly frozen wallet: its whole balance) and freeze flags. */
@@ -207,56 +189,15 @@ export function frozenPart(f: FrozenAt, wallet: string, balance: bigint, block: 
     return {frozen: addressFrozen ? balance : tokensFrozen < balance ? tokensFrozen : balance, frozenTokens: tokensFrozen, addressFrozen}
 }
 
-/**
- * wallet → investor identity at the end of `block`, from the storage's IDENTITY_STORED / UNSTORED /
- * MODIFIED audit rows; only `wallets` when given. Each wallet's last such row decides: its `investor`
- * is the identity stored or modified to (after UNSTORED: none). A modification whose wallet the
- * indexer could not read moves every wallet of the old identity: then the rows are replayed in order.
- */
-export async function investorsAt(query: SqlQuery, token: IndexedToken, block: number, wallets?: readonly string[]): Promise<Map<string, string>> {
-    if (token.identityStorage == null) return new Map()
-    const params = [token.chainId, token.identityStorage, block, wallets ?? null]
-    const [walletless] = await query(
-        `SELECT 1 AS found FROM audit_event WHERE chain_id = $1 AND contract = $2 AND kind = 'IDENTITY_MODIFIED' AND subject IS NULL AND block_number <= $3 LIMIT 1`,
-        params.slice(0, 3),
-    )
-    if (walletless) return replayInvestors(query, params)
-    const rows = await query(
-        `SELECT DISTINCT ON (subject) subject, kind, investor FROM audit_event
-          WHERE chain_id = $1 AND contract = $2 AND kind IN ('IDENTITY_STORED', 'IDENTITY_UNSTORED', 'IDENTITY_MODIFIED')
-            AND block_number <= $3 AND subject IS NOT NULL AND ($4::text[] IS NULL OR subject = ANY($4))
-          ORDER BY subject, block_number DESC, log_index DESC`,
-        params,
-    )
-    return new Map(rows.filter(r => r.kind !== 'IDENTITY_UNSTORED' && r.investor != null).map(r => [String(r.subject), String(r.investor)]))
+/** wallet → {identity, country} registered at the end of `block` in the storage the token used then; only `wallets` when given. */
+export async function registrationsAt(query: SqlQuery, token: IndexedToken, block: number, wallets?: readonly string[]): Promise<Map<string, RegistrationValue>> {
+    const {identityStorage} = await tokenInfoAt(query, token.chainId, token.address, block)
+    if (identityStorage == null) return new Map()
+    const facts = await factsAt<RegistrationValue>(query, token.chainId, 'REGISTRATION', identityStorage, block, wallets)
+    return new Map([...facts].map(([wallet, f]) => [wallet, f.value]))
 }
 
-async function replayInvestors(query: SqlQuery, params: unknown[]): Promise<Map<string, string>> {
-    const events = await query(
-        `SELECT kind, params, subject FROM audit_event
-          WHERE chain_id = $1 AND contract = $2 AND kind IN ('IDENTITY_STORED', 'IDENTITY_UNSTORED', 'IDENTITY_MODIFIED')
-            AND block_number <= $3 AND ($4::text[] IS NULL OR subject = ANY($4) OR (kind = 'IDENTITY_MODIFIED' AND subject IS NULL))
-          ORDER BY block_number, log_index`,
-        params,
-    )
-    const investorOf = new Map<string, string>()
-    for (const e of events) {
-        const p = (typeof e.params === 'string' ? JSON.parse(e.params) : e.params) as Record<string, unknown>
-        switch (e.kind) {
-            case 'IDENTITY_STORED':
-                investorOf.set(String(p.investorAddress), String(p.identity))
-                break
-            case 'IDENTITY_UNSTORED':
-                investorOf.delete(String(p.investorAddress))
-                break
-            case 'IDENTITY_MODIFIED':
-                // The event names the identities; the indexer records the wallet from the call as subject when
-                // it could read it, else every wallet of the old identity moves (as the mapping does).
-                for (const [wallet, investor] of investorOf) {
-                    if (investor === String(p.oldIdentity) && (e.subject == null || e.subject === wallet)) investorOf.set(wallet, String(p.newIdentity))
-                }
-                break
-        }
-    }
-    return investorOf
+/** wallet → investor identity at the end of `block`; only `wallets` when given. */
+export async function investorsAt(query: SqlQuery, token: IndexedToken, block: number, wallets?: readonly string[]): Promise<Map<string, string>> {
+    return new Map([...(await registrationsAt(query, token, block, wallets))].map(([wallet, r]) => [wallet, r.identity]))
 }

@@ -36,31 +36,70 @@ export function parseAmount(name: string, value: string | null | undefined): big
     return BigInt(value)
 }
 
+/** The block an as-of answer is about, and its time when the index knows it. */
+export interface AsOfBlock {
+    block: number
+    /** the block's timestamp: known for every block with a watched event and for the head; null otherwise */
+    timestamp: Date | null
+}
+
 /** The token and the block an as-of query is about: atBlock, the last indexed block at or before atTimestamp, or the head. */
-export async function resolveAsOf(query: SqlQuery, args: AsOfArgs): Promise<{token: IndexedToken; block: number}> {
+export async function resolveAsOf(query: SqlQuery, args: AsOfArgs): Promise<{token: IndexedToken} & AsOfBlock> {
     if (!isAddress(args.token)) throw new InputError(`token "${args.token}" is not a 0x-prefixed 20-byte hex address`)
+    const found = await findToken(query, args.token)
+    const at = await resolveBlock(query, found.chainId, args)
+    return {token: await tokenAtBlock(query, {token: found.address, block: at.block, chainId: found.chainId}), ...at}
+}
+
+/**
+ * The block `args` name on chain `chainId`: atBlock as given, the last indexed block at or before
+ * atTimestamp (times resolve through the blocks' own timestamps), or the indexed head. A time before
+ * the first indexed block or after the head is an error that says so.
+ */
+export async function resolveBlock(query: SqlQuery, chainId: number, args: {atBlock?: number | null; atTimestamp?: string | null}): Promise<AsOfBlock> {
     if (args.atBlock != null && args.atTimestamp != null) throw new InputError('give atBlock or atTimestamp, not both')
     if (args.atBlock != null && (!Number.isInteger(args.atBlock) || args.atBlock < 0)) throw new InputError(`atBlock ${args.atBlock} is not a block number`)
-    const found = await findToken(query, args.token)
-    let block = args.atBlock ?? undefined
-    if (args.atTimestamp != null) block = await blockAt(query, found.id, found.createdAtBlock, args.atTimestamp)
-    if (block == null) {
-        const head = await indexHead(query)
-        if (head == null) throw new InputError('the index is empty: the indexer has not committed any block yet')
-        block = head.height
-    }
-    return {token: await tokenAtBlock(query, {token: found.address, block, chainId: found.chainId}), block}
+    const [head] = await query('SELECT head_block, head_timestamp FROM chain WHERE id = $1', [String(chainId)])
+    if (head?.head_block == null) throw new InputError('the index is empty: the indexer has not committed any block yet')
+    const headBlock = Number(head.head_block)
+    const headTime = new Date(String(head.head_timestamp))
+    if (args.atTimestamp != null) return blockAtTime(query, chainId, args.atTimestamp, {block: headBlock, timestamp: headTime})
+    const block = args.atBlock ?? headBlock
+    if (block === headBlock) return {block, timestamp: headTime}
+    const [row] = await query('SELECT timestamp FROM indexed_block WHERE chain_id = $1 AND height = $2', [chainId, block])
+    return {block, timestamp: row == null ? null : new Date(String(row.timestamp))}
 }
 
 /** The holders of `token` with their freezes and investors, as of the block `args` name. */
-export async function holdersAsOf(query: SqlQuery, args: AsOfArgs): Promise<OwnershipAt> {
-    const {token, block} = await resolveAsOf(query, args)
-    return ownershipAt(query, {token: token.address, block, chainId: token.chainId})
+export async function holdersAsOf(query: SqlQuery, args: AsOfArgs): Promise<OwnershipAt & AsOfBlock> {
+    const {token, block, timestamp} = await resolveAsOf(query, args)
+    return {...await ownershipAt(query, {token: token.address, block, chainId: token.chainId}), timestamp}
 }
-async function blockAt(query: SqlQuery, tokenId: string, createdAtBlock: number, time: string): Promise<number> {
-    const t = new Date(time)
-    if (!/^\d{4}-\d\d-\d\d/.test(time) || Number.isNaN(t.getTime())) throw new InputError(`atTimestamp "${time}" is not an ISO 8601 date-time`)
-    const [row] = await query('SELECT max(block_number) AS block, min(timestamp) AS first FROM balance_change WHERE token_id = $1 AND timestamp <= $2', [tokenId, t.toISOString()])
-    // Balances change only at balance changes: the last one at or before the time fixes them.
-    return row?.block == null ? createdAtBlock : Number(row.block)
+
+/** ISO 8601: a date-time, or a date alone (its first instant, UTC). */
+export function parseTime(name: string, value: string): Date {
+    const t = new Date(value)
+    const m = /^(\d{4})-(\d\d)-(\d\d)/.exec(value)
+    // Date() rolls an impossible day over into the next month: refuse it instead
+    if (m == null || Number.isNaN(t.getTime()) || new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDate() !== Number(m[3])) {
+        throw new InputError(`${name} "${value}" is not an ISO 8601 date or date-time`)
+    }
+    return t
+}
+
+async function blockAtTime(query: SqlQuery, chainId: number, time: string, head: {block: number; timestamp: Date}): Promise<AsOfBlock> {
+    const t = parseTime('atTimestamp', time)
+    if (t > head.timestamp) {
+        throw new InputError(`atTimestamp ${t.toISOString()} is after the indexed head (block ${head.block} at ${head.timestamp.toISOString()}): that time is not indexed yet`)
+    }
+    const [row] = await query(
+        'SELECT height, timestamp FROM indexed_block WHERE chain_id = $1 AND timestamp <= $2 ORDER BY timestamp DESC, height DESC LIMIT 1',
+        [chainId, t.toISOString()])
+    if (row == null) {
+        const [first] = await query('SELECT height, timestamp FROM indexed_block WHERE chain_id = $1 ORDER BY height LIMIT 1', [chainId])
+        const since = first == null ? `block ${head.block}` : `block ${String(first.height)} at ${new Date(String(first.timestamp)).toISOString()}`
+        throw new InputError(`atTimestamp ${t.toISOString()} is before the first indexed block (${since}): the index knows nothing earlier`)
+    }
+    // Nothing watched changed between that block and the time: the state at the time is the state at that block.
+    return {block: Number(row.height), timestamp: new Date(String(row.timestamp))}
 }

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     const processor = createProcessor(cfg)
     processor.run(
         new IndexerStore(log),
-        createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers)}),
+        createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers), batchSplit: cfg.batchSplit}),
     )
 }
 

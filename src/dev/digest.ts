@@ -28,6 +28,8 @@ const TABLES: Record<string, readonly string[]> = {
     entitlement: [],
     token_hourly_snapshot: [],
     token_checkpoint: [],
+    fact_version: [],
+    indexed_block: [],
 }
 
 export interface IndexDigest {

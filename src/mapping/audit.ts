@@ -39,10 +39,17 @@ export interface AuditContext {
     investorOf(wallet: string | null): string | null
 }
 
+/** The wallet an event is about and the other party, as its audit row names them. */
+export function auditParties(ev: ChainEvent): {subject: string | null; counterparty: string | null} {
+    return {
+        subject: address(pick(ev.params, SUBJECT)) ?? (IDENTITY_CHANGES.has(ev.name) ? modifiedWallet(ev.input) ?? null : null),
+        counterparty: address(pick(ev.params, COUNTERPARTY)),
+    }
+}
+
 /** The audit row of one event: what happened, to whom, by whom, in which transaction. */
 export function auditEventOf(ev: ChainEvent, ctx: AuditContext): AuditEvent {
-    const subject = address(pick(ev.params, SUBJECT)) ?? (IDENTITY_CHANGES.has(ev.name) ? modifiedWallet(ev.input) ?? null : null)
-    const counterparty = address(pick(ev.params, COUNTERPARTY))
+    const {subject, counterparty} = auditParties(ev)
     const amount = pick(ev.params, AMOUNT)
     const params = jsonParams(ev.params)
     // An identity's own events are about that investor; registry events name the identity.

@@ -8,7 +8,7 @@ export interface SourceLog {
     data: string
     logIndex: number
     transactionHash: string
-    block: {height: number; timestamp: number}
+    block: {height: number; hash: string; timestamp: number}
     transaction?: {from: string; sighash?: string; input?: string}
 }
 
@@ -18,6 +18,7 @@ interface RpcLog {
     data: string
     logIndex: string
     blockNumber: string
+    blockHash: string
     transactionHash: string
 }
 
@@ -59,7 +60,7 @@ export async function backfillLogs(client: RpcBatchClient, addresses: string[], 
                 data: l.data,
                 logIndex: Number(l.logIndex),
                 transactionHash: l.transactionHash,
-                block: {height, timestamp: timestamp.get(l.blockNumber)!},
+                block: {height, hash: l.blockHash, timestamp: timestamp.get(l.blockNumber)!},
                 transaction: {from: tx.from.toLowerCase(), sighash: tx.input.length >= 10 ? tx.input.slice(0, 10) : undefined, input: tx.input},
             }
         })

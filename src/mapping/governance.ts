@@ -1,5 +1,6 @@
-import {ClaimTopic, ComplianceModule, ModuleSetting, Role, RoleAssignment, Token, TrustedIssuer, WatchedContract} from '../model'
+import {ClaimTopic, ComplianceModule, FactKind, ModuleSetting, Role, RoleAssignment, Token, TrustedIssuer, WatchedContract} from '../model'
 import {addr, ChainEvent, param} from './events'
+import {FactValue} from './facts'
 import {ZERO_ADDRESS} from './rules'
 import {BatchState} from './state'
 
@@ -87,7 +88,9 @@ export function applyGovernanceEvent(state: BatchState, ev: ChainEvent, contract
         }))
         if (active) Object.assign(r, {active, grantedAtBlock: at.height, grantedAt: at.time, revokedAtBlock: null, revokedAt: null})
         else Object.assign(r, {active, revokedAtBlock: at.height, revokedAt: at.time})
+        fact(FactKind.ROLE, `${role}:${account}`, active ? {role, account} : null)
     }
+    const fact = (kind: FactKind, key: string, value: FactValue | null, contract = ev.contract) => state.facts.set(kind, contract, key, value, ev, token)
     switch (ev.name) {
         case 'AgentAdded':
             return grant(Role.AGENT, addr(ev, '_agent'), true)
@@ -103,7 +106,7 @@ export function applyGovernanceEvent(state: BatchState, ev: ChainEvent, contract
             const m = state.modules.upsert(id, () => new ComplianceModule({id, chainId: c, compliance: ev.contract, module, token: token ?? null, addedAtBlock: at.height}))
             if (ev.name === 'ModuleAdded') Object.assign(m, {active: true, addedAtBlock: at.height, removedAtBlock: null})
             else Object.assign(m, {active: false, removedAtBlock: at.height})
-            return
+            return fact(FactKind.MODULE, module, m.active ? {module} : null)
         }
         case 'TrustedIssuerAdded':
         case 'TrustedIssuerRemoved':
@@ -111,10 +114,10 @@ export function applyGovernanceEvent(state: BatchState, ev: ChainEvent, contract
             const issuer = addr(ev, 'trustedIssuer')
             const id = issuerId(c, ev.contract, issuer)
             const i = state.issuers.upsert(id, () => new TrustedIssuer({id, chainId: c, registry: ev.contract, issuer, claimTopics: [], addedAtBlock: at.height}))
-            if (ev.name === 'TrustedIssuerRemoved') return void Object.assign(i, {active: false, removedAtBlock: at.height})
-            i.claimTopics = param<bigint[]>(ev, 'claimTopics').map(String)
+            if (ev.name === 'TrustedIssuerRemoved') Object.assign(i, {active: false, removedAtBlock: at.height})
+            else i.claimTopics = param<bigint[]>(ev, 'claimTopics').map(String)
             if (ev.name === 'TrustedIssuerAdded') Object.assign(i, {active: true, addedAtBlock: at.height, removedAtBlock: null})
-            return
+            return fact(FactKind.TRUSTED_ISSUER, issuer, i.active ? {issuer, claimTopics: i.claimTopics} : null)
         }
         case 'ClaimTopicAdded':
         case 'ClaimTopicRemoved': {
@@ -123,7 +126,7 @@ export function applyGovernanceEvent(state: BatchState, ev: ChainEvent, contract
             const t = state.topics.upsert(id, () => new ClaimTopic({id, chainId: c, registry: ev.contract, topic, addedAtBlock: at.height}))
             if (ev.name === 'ClaimTopicAdded') Object.assign(t, {active: true, addedAtBlock: at.height, removedAtBlock: null})
             else Object.assign(t, {active: false, removedAtBlock: at.height})
-            return
+            return fact(FactKind.CLAIM_TOPIC, String(topic), t.active ? {topic: String(topic)} : null)
         }
     }
     const s = ev.kind === 'MODULE' ? moduleSetting(ev) : undefined
@@ -131,5 +134,8 @@ export function applyGovernanceEvent(state: BatchState, ev: ChainEvent, contract
         const id = settingId(c, ev.contract, s.compliance, s.key)
         const row = state.settings.upsert(id, () => new ModuleSetting({id, chainId: c, module: ev.contract, compliance: s.compliance, key: s.key}))
         Object.assign(row, {value: s.value, changedAtBlock: at.height, changedAt: at.time})
+        // "false" (a country or user taken off a list) and "removed" end the setting
+        const ended = s.value === 'false' || s.value === 'removed'
+        fact(FactKind.MODULE_SETTING, `${ev.contract}|${s.key}`, ended ? null : {module: ev.contract, key: s.key, value: s.value}, s.compliance)
     }
 }

@@ -3,7 +3,7 @@ import {In} from 'typeorm'
 import {keccak256} from 'ethers'
 import {functions as ir} from '../abi/IdentityRegistry'
 import {functions as irs} from '../abi/IdentityRegistryStorage'
-import {Claim, ClaimStatus, Identity, IdentityWallet} from '../model'
+import {Claim, ClaimStatus, FactKind, Identity, IdentityWallet} from '../model'
 import {addr, ChainEvent, param} from './events'
 import {countryAlpha2} from './rules'
 import {BatchState} from './state'
@@ -62,8 +62,6 @@ export function applyIdentityEvent(state: BatchState, ev: ChainEvent, reads: Cou
             const wallet = addr(ev, 'investorAddress')
             const identity = identityEntity(state, addr(ev, 'identity'))
             const country = reads.country(ev.contract, wallet, ev.block.height) ?? 0
-            identity.country = country
-            identity.countryCode = countryAlpha2(country)
             const before = investorOf(state, ev.contract, wallet)
             const w = state.identityWallets.upsert(identityWalletId(c, ev.contract, wallet), () => new IdentityWallet({
                 id: identityWalletId(c, ev.contract, wallet), chainId: c, storage: ev.contract, wallet,
@@ -72,6 +70,7 @@ export function applyIdentityEvent(state: BatchState, ev: ChainEvent, reads: Cou
                 identity, investor: identity.address, country, countryCode: countryAlpha2(country), active: true,
                 registeredAtBlock: at.height, registeredAt: at.time, removedAtBlock: null, removedAt: null,
             })
+            recordRegistration(state, w, ev)
             state.investors.registrationChanged(ev.contract, wallet, before, identity.address, at.height)
             return [identity.address]
         }
@@ -80,13 +79,17 @@ export function applyIdentityEvent(state: BatchState, ev: ChainEvent, reads: Cou
             if (w == null) return []
             const before = investorOf(state, ev.contract, w.wallet)
             Object.assign(w, {active: false, removedAtBlock: at.height, removedAt: at.time})
+            recordRegistration(state, w, ev)
             state.investors.registrationChanged(ev.contract, w.wallet, before, null, at.height)
             return [w.investor]
         }
         case 'IDENTITY_REGISTRY_STORAGE.CountryModified': {
             const w = existingWallet(state, ev)
             const country = param<number>(ev, 'country')
-            if (w) Object.assign(w, {country, countryCode: countryAlpha2(country)})
+            if (w) {
+                Object.assign(w, {country, countryCode: countryAlpha2(country)})
+                recordRegistration(state, w, ev)
+            }
             return []
         }
         case 'IDENTITY_REGISTRY_STORAGE.IdentityModified': {
@@ -97,6 +100,7 @@ export function applyIdentityEvent(state: BatchState, ev: ChainEvent, reads: Cou
             for (const w of [...state.identityWallets.values()].filter(w => w.storage === ev.contract && w.investor === old && w.active && (wallet == null || w.wallet === wallet))) {
                 state.identityWallets.upsert(w.id, () => w)
                 Object.assign(w, {identity, investor: identity.address})
+                recordRegistration(state, w, ev)
                 state.investors.registrationChanged(ev.contract, w.wallet, old, identity.address, at.height)
             }
             return [old, identity.address]
@@ -119,6 +123,11 @@ export function applyIdentityEvent(state: BatchState, ev: ChainEvent, reads: Cou
         default:
             return []
     }
+}
+
+/** The REGISTRATION fact follows the wallet's row: identity and country while active, none after it is unstored. */
+function recordRegistration(state: BatchState, w: IdentityWallet, ev: ChainEvent): void {
+    state.facts.set(FactKind.REGISTRATION, w.storage, w.wallet, w.active ? {identity: w.investor, country: w.country} : null, ev)
 }
 
 function applyClaim(state: BatchState, ev: ChainEvent, at: {height: number; time: Date}): void {
@@ -155,7 +164,7 @@ function existingWallet(state: BatchState, ev: ChainEvent): IdentityWallet | und
 
 function identityEntity(state: BatchState, address: string): Identity {
     const id = identityId(state.chainId, address)
-    return state.identities.upsert(id, () => new Identity({id, chainId: state.chainId, address, country: null, countryCode: null}))
+    return state.identities.upsert(id, () => new Identity({id, chainId: state.chainId, address}))
 }
 
 /** The investor behind a wallet in a storage, as the batch knows it now. */

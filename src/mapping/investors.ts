@@ -13,8 +13,8 @@ import type {BatchState} from './state'
  */
 export class InvestorCounts {
     private readonly wallets = new Map<string, number>()
-    /** tokens whose identity registry or storage changed: their holders are recounted in SQL */
-    readonly recount = new Set<string>()
+    /** tokens whose identity registry or storage changed → the first block it changed: recounted in SQL from there */
+    readonly recount = new Map<string, number>()
 
     constructor(private readonly state: BatchState, private readonly storageOf: (token: Token) => string | null) {}
 

@@ -4,7 +4,7 @@ import {ContractKind, Token, WatchedContract} from '../model'
 import {BatchState} from './state'
 
 export interface Provenance {
-    block: {height: number; timestamp: number}
+    block: {height: number; hash: string; timestamp: number}
     logIndex: number
     txHash: string
     actor: string

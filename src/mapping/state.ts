@@ -6,6 +6,7 @@ import {
 } from '../model'
 import {checkpointId, holdingId} from '../ids'
 import {bulkWrite, entityManagerOf, trackedUpdate} from './bulkWrite'
+import {FactLog} from './facts'
 import {InvestorCounts} from './investors'
 
 type EntityClass<E> = {new (props?: Partial<E>): E}
@@ -89,6 +90,7 @@ export class BatchState {
     readonly snapshots = new Entities(TokenHourlySnapshot)
     readonly checkpoints = new Entities(TokenCheckpoint)
     readonly investors: InvestorCounts
+    readonly facts: FactLog
     readonly payments: Payment[] = []
     readonly entitlements: Entitlement[] = []
     readonly newContracts: WatchedContract[] = []
@@ -105,6 +107,7 @@ export class BatchState {
 
     constructor(readonly chainId: number, storageOf: (token: Token) => string | null) {
         this.investors = new InvestorCounts(this, storageOf)
+        this.facts = new FactLog(chainId)
     }
 
     /** `storageOf`: the identity registry storage a token's investors are registered in, as of now. */
@@ -193,6 +196,7 @@ export class BatchState {
         await bulkWrite(store, 'insert', this.transfers)
         await this.closeLedgerRows(store)
         await bulkWrite(store, 'insert', this.balanceChanges)
+        await this.facts.save(store)
         await bulkWrite(store, 'insert', this.payments)
         await bulkWrite(store, 'insert', this.audit)
         await bulkWrite(store, 'insert', this.skipped)
@@ -214,22 +218,35 @@ export class BatchState {
 
     /**
      * Tokens whose identity registry or storage changed are recounted in SQL (the counts in memory
-     * followed the old registrations); their checkpoints of this batch take the recount. The tokens
-     * and checkpoints were upserted above, so a rollback of this block restores them.
+     * followed the old registrations): each checkpoint of this batch from the change on takes the
+     * count as of its own block — holders valid at that block, registered in the storage the token's
+     * registry used at that block — so the result does not depend on where the batch ends.
      */
     private async recountInvestors(store: Store): Promise<void> {
-        const ids = [...this.investors.recount].map(a => this.tokens.get(a)!.id)
-        if (ids.length === 0) return
+        if (this.investors.recount.size === 0) return
+        const tokens = [...this.investors.recount.entries()].map(([a, from]) => ({id: this.tokens.get(a)!.id, address: a, from}))
         const em = entityManagerOf(store)
         await em.query(
-            `UPDATE token t SET investor_count = (
-                SELECT count(DISTINCT iw.investor) FROM holding h
-                JOIN watched_contract ir ON ir.chain_id = t.chain_id AND ir.address = t.identity_registry
-                JOIN identity_wallet iw ON iw.chain_id = t.chain_id AND iw.storage = ir.identity_storage AND iw.wallet = h.wallet AND iw.active
-                WHERE h.token_id = t.id AND h.balance > 0)
-            WHERE t.id = ANY($1)`, [ids])
+            `UPDATE token_checkpoint c SET investor_count = (
+                SELECT count(DISTINCT r.value->>'identity') FROM balance_change b
+                JOIN fact_version r ON r.chain_id = c.chain_id AND r.kind = 'REGISTRATION' AND r.key = b.wallet
+                 AND r.from_block <= c.block_number AND (r.valid_until_block IS NULL OR r.valid_until_block > c.block_number)
+                 AND r.contract = (${STORAGE_AT_CHECKPOINT})
+                WHERE b.token_id = c.token_id AND b.balance_after > 0
+                  AND b.block_number <= c.block_number AND (b.valid_until_block IS NULL OR b.valid_until_block > c.block_number))
+             FROM unnest($1::text[], $2::text[], $3::int[]) AS u(token_id, address, from_block)
+            WHERE c.token_id = u.token_id AND c.block_number >= u.from_block AND c.id = ANY($4)`,
+            [tokens.map(t => t.id), tokens.map(t => t.address), tokens.map(t => t.from), this.checkpoints.changedIds()])
         await em.query(
-            'UPDATE token_checkpoint c SET investor_count = t.investor_count FROM token t WHERE t.id = c.token_id AND t.id = ANY($1) AND c.id = ANY($2)',
-            [ids, this.checkpoints.changedIds()])
+            `UPDATE token t SET investor_count = c.investor_count FROM token_checkpoint c
+              WHERE c.token_id = t.id AND t.id = ANY($1) AND c.block_number = (SELECT max(block_number) FROM token_checkpoint WHERE token_id = t.id)`,
+            [tokens.map(t => t.id)])
     }
 }
+
+/** The identity storage behind token u.address at checkpoint c's block: its registry then, and that registry's storage then. */
+const STORAGE_AT_CHECKPOINT = `SELECT l.value->>'identityStorage' FROM fact_version ti
+    JOIN fact_version l ON l.chain_id = ti.chain_id AND l.kind = 'REGISTRY_LINKS' AND l.contract = ti.value->>'identityRegistry'
+     AND l.from_block <= c.block_number AND (l.valid_until_block IS NULL OR l.valid_until_block > c.block_number)
+   WHERE ti.chain_id = c.chain_id AND ti.kind = 'TOKEN_INFO' AND ti.contract = u.address
+     AND ti.from_block <= c.block_number AND (ti.valid_until_block IS NULL OR ti.valid_until_block > c.block_number)`

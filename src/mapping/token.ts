@@ -1,6 +1,7 @@
 import {balanceChangeId, logId, tokenId} from '../ids'
-import {BalanceChange, Holding, Token, TokenHourlySnapshot, Transfer, TransferKind} from '../model'
+import {BalanceChange, FactKind, Holding, Token, TokenHourlySnapshot, Transfer, TransferKind} from '../model'
 import {addr, ChainEvent, param} from './events'
+import {FactSource} from './facts'
 import {Provenance} from './registry'
 import {classifyTransfer, holderCountDelta, ZERO_ADDRESS} from './rules'
 import {BatchState} from './state'
@@ -38,20 +39,20 @@ export function applyTokenEvent(
         case 'Transfer':
             return applyTransfer(state, token, ev, txEvents)
         case 'AddressFrozen':
-            touchedHolding(state, token, addr(ev, '_userAddress'), ev).isFrozen = param<boolean>(ev, '_isFrozen')
+            freeze(state, token, ev, h => { h.isFrozen = param<boolean>(ev, '_isFrozen') })
             return undefined
         case 'TokensFrozen':
-            touchedHolding(state, token, addr(ev, '_userAddress'), ev).frozenAmount += param<bigint>(ev, '_amount')
+            freeze(state, token, ev, h => { h.frozenAmount += param<bigint>(ev, '_amount') })
             return undefined
         case 'TokensUnfrozen':
-            touchedHolding(state, token, addr(ev, '_userAddress'), ev).frozenAmount -= param<bigint>(ev, '_amount')
+            freeze(state, token, ev, h => { h.frozenAmount -= param<bigint>(ev, '_amount') })
             return undefined
         case 'Paused':
             token.paused = true
-            return undefined
+            break
         case 'Unpaused':
             token.paused = false
-            return undefined
+            break
         case 'UpdatedTokenInformation': {
             const s = strings(token.address, ev.block.height)
             if (s) {
@@ -61,17 +62,35 @@ export function applyTokenEvent(
             token.decimals = param<number>(ev, '_newDecimals')
             token.version = param<string>(ev, '_newVersion')
             token.onchainID = addr(ev, '_newOnchainID')
-            return undefined
+            break
         }
         case 'IdentityRegistryAdded':
             token.identityRegistry = addr(ev, '_identityRegistry')
-            return undefined
+            break
         case 'ComplianceAdded':
             token.compliance = addr(ev, '_compliance')
-            return undefined
+            break
         default:
             return undefined
     }
+    recordTokenInfo(state, token, ev)
+    return undefined
+}
+
+/** The token's information from the end of this event's block (name, symbol, registry, compliance, paused, …). */
+export function recordTokenInfo(state: BatchState, token: Token, at: FactSource): void {
+    state.facts.set(FactKind.TOKEN_INFO, token.address, '', {
+        name: token.name ?? null, symbol: token.symbol ?? null, decimals: token.decimals ?? null, version: token.version ?? null,
+        onchainID: token.onchainID ?? null, identityRegistry: token.identityRegistry ?? null, compliance: token.compliance ?? null, paused: token.paused,
+    }, at, token)
+}
+
+/** A wallet's freeze changes: the holding follows, and the FREEZE fact (none while nothing is frozen). */
+function freeze(state: BatchState, token: Token, ev: ChainEvent, change: (h: Holding) => void): void {
+    const h = touchedHolding(state, token, addr(ev, '_userAddress'), ev)
+    change(h)
+    const frozen = h.isFrozen || h.frozenAmount !== 0n
+    state.facts.set(FactKind.FREEZE, token.address, h.wallet, frozen ? {isFrozen: h.isFrozen, frozenTokens: h.frozenAmount.toString()} : null, ev, token)
 }
 
 function applyTransfer(state: BatchState, token: Token, ev: ChainEvent, txEvents: ReadonlySet<string>): TransferKind {

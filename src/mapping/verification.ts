@@ -2,7 +2,7 @@ import {Store} from '@subsquid/typeorm-store'
 import {In} from 'typeorm'
 import {functions as ir} from '../abi/IdentityRegistry'
 import {logId} from '../ids'
-import {AuditEvent, AuditEventKind, ContractKind, IdentityWallet, WalletVerification} from '../model'
+import {AuditEvent, AuditEventKind, ContractKind, FactKind, IdentityWallet, WalletVerification} from '../model'
 import {ChainEvent} from './events'
 import {ContractRegistry} from './registry'
 import {BatchState} from './state'
@@ -64,6 +64,7 @@ export class VerificationTracker {
             const row = state.verifications.upsert(id(c), () => new WalletVerification({id: id(c), chainId: state.chainId, identityRegistry: c.ir, wallet: c.wallet}))
             Object.assign(row, {verified, changedAtBlock: c.ev.block.height, changedAt: new Date(c.ev.block.timestamp)})
             const token = [...state.tokens.values()].find(t => t.identityRegistry === c.ir)
+            state.facts.set(FactKind.VERIFIED, c.ir, c.wallet, verified ? {verified} : null, c.ev, token)
             state.audit.push(new AuditEvent({
                 id: `${logId(state.chainId, c.ev.block.height, c.ev.logIndex)}-verified-${c.ir}-${c.wallet}`,
                 chainId: state.chainId,

@@ -1,4 +1,4 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, StringColumn as StringColumn_, IntColumn as IntColumn_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, StringColumn as StringColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_} from "@subsquid/typeorm-store"
 
 /**
  * The chain a processor indexes; its genesis hash guards the database against mixing two chains.
@@ -20,4 +20,13 @@ export class Chain {
 
     @IntColumn_({nullable: false})
     firstIndexedBlock!: number
+
+    /**
+     * the last block indexed (the head as-of answers may ask about) and its time
+     */
+    @IntColumn_({nullable: true})
+    headBlock!: number | undefined | null
+
+    @DateTimeColumn_({nullable: true})
+    headTimestamp!: Date | undefined | null
 }

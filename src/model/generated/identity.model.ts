@@ -24,15 +24,6 @@ export class Identity {
     @StringColumn_({nullable: false})
     address!: string
 
-    /**
-     * ISO 3166-1 numeric, as last registered
-     */
-    @IntColumn_({nullable: true})
-    country!: number | undefined | null
-
-    @StringColumn_({nullable: true})
-    countryCode!: string | undefined | null
-
     @OneToMany_(() => IdentityWallet, e => e.identity)
     wallets!: IdentityWallet[]
 

@@ -1,4 +1,7 @@
 export * from "./chain.model"
+export * from "./indexedBlock.model"
+export * from "./factVersion.model"
+export * from "./_factKind"
 export * from "./token.model"
 export * from "./holding.model"
 export * from "./transfer.model"

@@ -2,7 +2,8 @@ import {Arg, Field, Int, ObjectType, Query, registerEnumType, Resolver} from 'ty
 import type {EntityManager} from 'typeorm'
 import {CapTable, capTable, walletRow, withFreezes} from '../../analytics/capTable'
 import {countHoldersAt, holdersPage, PageOptions, totalsAt} from '../../analytics/ledgerAt'
-import {frozenAt, frozenPart, IndexedToken, investorBalancesAt, investorsAt, SqlQuery} from '../../analytics/ownershipAt'
+import {frozenAt, frozenPart, IndexedToken, investorBalancesAt, investorsAt, registrationsAt, SqlQuery} from '../../analytics/ownershipAt'
+import {countryAlpha2} from '../../mapping/rules'
 import {answer, checkPage, parseAmount, resolveAsOf, sqlOf} from '../../api/asOf'
 
 enum CapTableGroupBy {
@@ -59,20 +60,19 @@ export class CapTableResolver {
                 ? await walletPage(query, t, block, {limit, offset, minBalance: min})
                 : await investorPage(query, t, block, {limit, offset, minBalance: min})
             const wallets = table.rows.flatMap(r => r.wallets)
-            const investors = table.rows.map(r => r.investor).filter((i): i is string => i != null)
             const first = new Map((await query('SELECT wallet, first_acquired_block FROM holding WHERE token_id = $1 AND wallet = ANY($2)', [t.id, wallets]))
                 .map(r => [String(r.wallet), r.first_acquired_block == null ? null : Number(r.first_acquired_block)]))
-            const countries = new Map((await query('SELECT address, country, country_code FROM identity WHERE chain_id = $1 AND address = ANY($2)', [t.chainId, investors]))
-                .map(r => [String(r.address), {country: r.country == null ? null : Number(r.country), code: r.country_code == null ? null : String(r.country_code)}]))
+            // Each wallet's country is the one it was registered with at the block, in the token's storage then.
+            const registrations = await registrationsAt(query, t, block, wallets)
             return {
                 token: t.address, block, supply: String(table.supply), holderCount: table.holderCount,
                 investorCount: table.investorCount, rowCount: table.rowCount,
                 rows: table.rows.map(r => {
                     const blocks = r.wallets.map(w => first.get(w)).filter((b): b is number => b != null)
-                    const c = r.investor ? countries.get(r.investor) : undefined
+                    const country = r.wallets.map(w => registrations.get(w)?.country).find(c => c != null) ?? null
                     return {
                         holder: r.holder, investor: r.investor, wallets: r.wallets, balance: String(r.balance), frozenTokens: String(r.frozenTokens),
-                        frozenWallets: r.frozenWallets, share: r.share, country: c?.country ?? null, countryCode: c?.code ?? null,
+                        frozenWallets: r.frozenWallets, share: r.share, country, countryCode: country == null ? null : countryAlpha2(country),
                         firstAcquiredBlock: blocks.length ? Math.min(...blocks) : null,
                     }
                 }),

@@ -2,6 +2,8 @@ import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
 import {closestToCap, countryRules, maxBalanceOf, ModuleSettingRow} from '../../analytics/compliance'
 import {jurisdictions} from '../../analytics/concentration'
+import {factsAt, FreezeValue, tokenInfoAt, validAt} from '../../analytics/factsAt'
+import {registrationsAt, SqlQuery} from '../../analytics/ownershipAt'
 import {answer, holdersAsOf, sqlOf} from '../../api/asOf'
 
 @ObjectType()
@@ -54,12 +56,13 @@ export class CapHeadroomView {
 @ObjectType()
 export class ComplianceStatusView {
     @Field() token!: string
-    @Field(() => Int, {description: 'the indexed head the answer is as of'}) block!: number
+    @Field(() => Int, {description: 'the block the answer is as of (its end)'}) block!: number
+    @Field(() => String, {nullable: true, description: 'that block\'s time (ISO 8601); null for a past block in which nothing watched happened'}) timestamp!: string | null
     @Field(() => String, {nullable: true}) compliance!: string | null
     @Field() paused!: boolean
     @Field(() => [FrozenWalletView], {description: 'wallets frozen as a whole or holding partially frozen tokens'}) frozenWallets!: FrozenWalletView[]
     @Field() frozenTokensTotal!: string
-    @Field(() => [ComplianceModuleView], {description: 'modules ever bound to the compliance, active or not'}) modules!: ComplianceModuleView[]
+    @Field(() => [ComplianceModuleView], {description: 'modules bound to the compliance up to the block; active: bound at the block'}) modules!: ComplianceModuleView[]
     @Field(() => [Int], {nullable: true, description: 'countries set allowed by the active modules\' allow-list; null without an allow-list'}) allowedCountries!: number[] | null
     @Field(() => [Int], {description: 'countries restricted by the active modules'}) restrictedCountries!: number[]
     @Field(() => [CountryStatusView], {description: 'holders and balance per country, largest first'}) countries!: CountryStatusView[]
@@ -72,57 +75,39 @@ export class ComplianceStatusView {
 export class ComplianceStatusResolver {
     constructor(private readonly tx: () => Promise<EntityManager>) {}
 
-    @Query(() => ComplianceStatusView, {description: 'Paused state, frozen wallets, bound modules with settings, holders per country vs the country rules, and holders closest to the max balance, at the indexed head.'})
-    async complianceStatus(@Arg('token') token: string): Promise<ComplianceStatusView> {
+    @Query(() => ComplianceStatusView, {description: 'Paused state, frozen wallets, bound modules with settings, holders per country vs the country rules, and holders closest to the max balance, as of a block or time (default: the indexed head).'})
+    async complianceStatus(
+        @Arg('token') token: string,
+        @Arg('atBlock', () => Int, {nullable: true}) atBlock: number | null,
+        @Arg('atTimestamp', () => String, {nullable: true, description: 'ISO 8601'}) atTimestamp: string | null,
+    ): Promise<ComplianceStatusView> {
         return answer(async () => {
             const query = sqlOf(await this.tx())
-            const own = await holdersAsOf(query, {token})
+            const own = await holdersAsOf(query, {token, atBlock, atTimestamp})
             const t = own.token
-            const [row] = await query('SELECT paused, compliance FROM token WHERE id = $1', [t.id])
-            const paused = row?.paused === true
-            const compliance = row?.compliance == null ? null : String(row.compliance)
+            const {block} = own
+            const {info} = await tokenInfoAt(query, t.chainId, t.address, block)
+            const compliance = info?.compliance ?? null
 
-            const frozen = await query(
-                `SELECT wallet, balance::text AS balance, frozen_amount::text AS frozen, is_frozen
-                   FROM holding WHERE token_id = $1 AND (is_frozen OR frozen_amount > 0) ORDER BY wallet`,
-                [t.id],
-            )
-            const frozenWallets = frozen.map(r => ({wallet: String(r.wallet), balance: String(r.balance), isFrozen: r.is_frozen === true, frozenTokens: String(r.frozen)}))
+            const balanceOf = new Map(own.holders.map(h => [h.wallet, h.balance]))
+            const freezes = await factsAt<FreezeValue>(query, t.chainId, 'FREEZE', t.address, block)
+            const frozenWallets = [...freezes.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).map(f => ({
+                wallet: f.key, balance: String(balanceOf.get(f.key) ?? 0n), isFrozen: f.value.isFrozen, frozenTokens: f.value.frozenTokens,
+            }))
             const frozenTokensTotal = frozenWallets.reduce((s, w) => s + BigInt(w.frozenTokens), 0n)
 
-            const moduleRows = compliance == null ? [] : await query(
-                `SELECT module, active, added_at_block, removed_at_block FROM compliance_module
-                  WHERE chain_id = $1 AND compliance = $2 ORDER BY added_at_block, module`,
-                [t.chainId, compliance],
-            )
-            const settingRows = compliance == null ? [] : await query(
-                'SELECT module, key, value, changed_at_block FROM module_setting WHERE chain_id = $1 AND compliance = $2 ORDER BY module, key',
-                [t.chainId, compliance],
-            )
-            const settingsOf = new Map<string, ModuleSettingView[]>()
-            for (const s of settingRows) {
-                const m = String(s.module)
-                const list = settingsOf.get(m) ?? []
-                list.push({key: String(s.key), value: String(s.value), changedAtBlock: Number(s.changed_at_block)})
-                settingsOf.set(m, list)
-            }
-            const modules = moduleRows.map(m => ({
-                module: String(m.module), active: m.active === true, addedAtBlock: Number(m.added_at_block),
-                removedAtBlock: m.removed_at_block == null ? null : Number(m.removed_at_block), settings: settingsOf.get(String(m.module)) ?? [],
-            }))
-            // Only the settings of the modules bound now decide what is allowed.
+            const modules = compliance == null ? [] : await modulesAt(query, t.chainId, compliance, block)
+            // Only the settings of the modules bound at the block decide what is allowed.
             const active: ModuleSettingRow[] = modules.filter(m => m.active).flatMap(m => m.settings.map(s => ({module: m.module, key: s.key, value: s.value})))
             const rules = countryRules(active)
             const cap = maxBalanceOf(active)
 
-            const investors = [...new Set(own.holders.map(h => h.investor).filter((i): i is string => i != null))]
-            const country = new Map((await query('SELECT address, country FROM identity WHERE chain_id = $1 AND address = ANY($2)', [t.chainId, investors]))
-                .map(r => [String(r.address), r.country == null ? null : Number(r.country)]))
-            const countries = jurisdictions(own.holders.map(h => ({country: h.investor ? country.get(h.investor) ?? null : null, balance: h.balance})), own.totalSupply)
+            const registrations = await registrationsAt(query, t, block)
+            const countries = jurisdictions(own.holders.map(h => ({country: registrations.get(h.wallet)?.country ?? null, balance: h.balance})), own.totalSupply)
                 .map(r => ({...r, balance: String(r.balance), allowed: rules.isAllowed(r.country)}))
 
             return {
-                token: t.address, block: own.block, compliance, paused,
+                token: t.address, block, timestamp: own.timestamp?.toISOString() ?? null, compliance, paused: info?.paused ?? false,
                 frozenWallets, frozenTokensTotal: String(frozenTokensTotal), modules,
                 allowedCountries: rules.allowList, restrictedCountries: rules.restricted,
                 countries, disallowedCountries: countries.filter(c => c.allowed === false),
@@ -133,4 +118,32 @@ export class ComplianceStatusResolver {
             }
         })
     }
+}
+
+/**
+ * The modules bound to `compliance` at any time up to `block`, active when bound at the end of it,
+ * with the settings valid then (only an active module's settings are read).
+ */
+export async function modulesAt(query: SqlQuery, chainId: number, compliance: string, block: number): Promise<ComplianceModuleView[]> {
+    const bound = await query(
+        `SELECT key AS module, bool_or(${validAt('f', '$3')}) AS active, max(from_block) AS added,
+                max(valid_until_block) FILTER (WHERE valid_until_block <= $3) AS removed
+           FROM fact_version f WHERE chain_id = $1 AND kind = 'MODULE' AND contract = $2 AND from_block <= $3
+          GROUP BY key ORDER BY min(from_block), key`,
+        [chainId, compliance, block])
+    const settings = await factsAt<{module: string; key: string; value: string}>(query, chainId, 'MODULE_SETTING', compliance, block)
+    const settingsOf = new Map<string, ModuleSettingView[]>()
+    for (const f of [...settings.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+        const list = settingsOf.get(f.value.module) ?? []
+        list.push({key: f.value.key, value: f.value.value, changedAtBlock: f.fromBlock})
+        settingsOf.set(f.value.module, list)
+    }
+    return bound.map(m => {
+        const active = m.active === true
+        return {
+            module: String(m.module), active, addedAtBlock: Number(m.added),
+            removedAtBlock: active || m.removed == null ? null : Number(m.removed),
+            settings: active ? settingsOf.get(String(m.module)) ?? [] : [],
+        }
+    })
 }

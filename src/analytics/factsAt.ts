@@ -1,0 +1,87 @@
+import {SqlQuery} from './ownershipAt'
+
+// The one reader of the facts' past (fact_version, written by src/mapping/facts.ts): every as-of
+// answer about registrations, countries, verification, freezes, token info, roles, modules and
+// settings reads its versions here, so no two readers can disagree about a fact.
+
+/** The kinds of FactKind (schema.graphql), as stored. */
+export type FactKindName =
+    | 'TOKEN_INFO' | 'REGISTRY_LINKS' | 'REGISTRATION' | 'VERIFIED' | 'FREEZE'
+    | 'ROLE' | 'MODULE' | 'MODULE_SETTING' | 'TRUSTED_ISSUER' | 'CLAIM_TOPIC'
+
+/** One version valid at the block asked about. */
+export interface FactAt<V = Record<string, unknown>> {
+    key: string
+    value: V
+    /** the block from whose end this version holds */
+    fromBlock: number
+    txHash: string
+    actor: string
+}
+
+/** Condition: version `alias` holds at the end of block `$n`. */
+export const validAt = (alias: string, param: string): string =>
+    `${alias}.from_block <= ${param} AND (${alias}.valid_until_block IS NULL OR ${alias}.valid_until_block > ${param})`
+
+/**
+ * The versions of facts `kind` of `contract` valid at the end of `block`, by key (only `keys` when
+ * given). A fact with no version valid at the block did not hold then (no registration, no role, …).
+ */
+export async function factsAt<V = Record<string, unknown>>(
+    query: SqlQuery, chainId: number, kind: FactKindName, contract: string, block: number, keys?: readonly string[],
+): Promise<Map<string, FactAt<V>>> {
+    const rows = await query(
+        `SELECT f.key, f.value, f.from_block, f.tx_hash, f.actor FROM fact_version f
+          WHERE f.chain_id = $1 AND f.kind = $2 AND f.contract = $3 AND ${validAt('f', '$4')} AND ($5::text[] IS NULL OR f.key = ANY($5))`,
+        [chainId, kind, contract, block, keys ?? null],
+    )
+    return new Map(rows.map(r => [String(r.key), {
+        key: String(r.key),
+        value: (typeof r.value === 'string' ? JSON.parse(r.value) : r.value) as V,
+        fromBlock: Number(r.from_block),
+        txHash: String(r.tx_hash),
+        actor: String(r.actor),
+    }]))
+}
+
+/** The one version of a contract-level fact (TOKEN_INFO, REGISTRY_LINKS) valid at `block`, if any. */
+export async function factAt<V = Record<string, unknown>>(query: SqlQuery, chainId: number, kind: FactKindName, contract: string, block: number): Promise<FactAt<V> | undefined> {
+    return (await factsAt<V>(query, chainId, kind, contract, block, [''])).get('')
+}
+
+export interface TokenInfoValue {
+    name: string | null
+    symbol: string | null
+    decimals: number | null
+    version: string | null
+    onchainID: string | null
+    identityRegistry: string | null
+    compliance: string | null
+    paused: boolean
+}
+
+export interface RegistryLinksValue {
+    identityStorage: string | null
+    trustedIssuersRegistry: string | null
+    claimTopicsRegistry: string | null
+}
+
+export interface RegistrationValue {
+    /** the investor's ONCHAINID identity */
+    identity: string
+    /** ISO 3166-1 numeric */
+    country: number
+}
+
+export interface FreezeValue {
+    isFrozen: boolean
+    /** partially frozen tokens, raw units, decimal string */
+    frozenTokens: string
+}
+
+/** The token's information, identity registry and that registry's storage, all as of the end of `block`. */
+export async function tokenInfoAt(query: SqlQuery, chainId: number, token: string, block: number): Promise<{info: TokenInfoValue | null; identityStorage: string | null}> {
+    const info = (await factAt<TokenInfoValue>(query, chainId, 'TOKEN_INFO', token, block))?.value ?? null
+    const links = info?.identityRegistry ? await factAt<RegistryLinksValue>(query, chainId, 'REGISTRY_LINKS', info.identityRegistry, block) : undefined
+    return {info, identityStorage: links?.value.identityStorage ?? null}
+}
