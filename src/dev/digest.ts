@@ -6,7 +6,8 @@ import {Client} from 'pg'
 
 /** Every table the processor writes, with the columns that depend on batch boundaries left out. */
 const TABLES: Record<string, readonly string[]> = {
-    chain: [],
+    // how far an index has got, not what it holds
+    chain: ['head_block', 'head_timestamp'],
     token: [],
     holding: [],
     transfer: [],

