@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     log.info(`indexing chain ${chain.chainId} (head ${chain.head}) from block ${cfg.startBlock}: ` +
         `${cfg.factories.length} factory(ies), ${cfg.tokens.length} listed token(s), database ${describeDatabase()}`)
 
+    if (cfg.batchSplit.mode !== 'none') log.warn(`BATCH_SPLIT=${cfg.batchSplit.mode}: every batch is cut into smaller ones (a test setting)`)
     const processor = createProcessor(cfg)
     processor.run(
         new IndexerStore(log),

@@ -20,13 +20,16 @@ describe('batch independence', () => {
     let d: Deployment
     const dbs: Record<string, TestDatabase> = {}
 
+    const output: Record<string, string> = {}
+
     /** Indexes the whole chain with `env` into `db` and stops. */
-    const indexOnce = async (db: TestDatabase, env: NodeJS.ProcessEnv): Promise<void> => {
-        const run = await startIndexer({...demoEnv(chain, db, d, FINALITY), ...env}, false)
+    const indexOnce = async (name: string, env: NodeJS.ProcessEnv): Promise<void> => {
+        const run = await startIndexer({...demoEnv(chain, dbs[name]!, d, FINALITY), ...env}, false)
         try {
-            await waitForHead(chain.url, db.url, 180_000)
+            await waitForHead(chain.url, dbs[name]!.url, 180_000)
         } finally {
             await run.stop()
+            output[name] = run.output.join('\n')
         }
     }
 
@@ -44,9 +47,9 @@ describe('batch independence', () => {
         } finally {
             await live.stop()
         }
-        await indexOnce(dbs.delivered!, {})
-        await indexOnce(dbs.block!, {BATCH_SPLIT: 'block'})
-        await indexOnce(dbs.random!, {BATCH_SPLIT: 'random:20261129'})
+        await indexOnce('delivered', {})
+        await indexOnce('block', {BATCH_SPLIT: 'block'})
+        await indexOnce('random', {BATCH_SPLIT: 'random:20261129'})
     })
 
     afterAll(async () => {
@@ -56,6 +59,8 @@ describe('batch independence', () => {
 
     describe('when the same chain is indexed following the head, as delivered, one block per batch and in random splits', () => {
         it('should give identical digests of every table', async () => {
+            expect(output.block).toContain('BATCH_SPLIT=block')
+            expect(output.random).toContain('BATCH_SPLIT=random')
             const reference = await indexDigest(dbs.delivered!.url)
             expect(reference.tables.fact_version!.rows).toBeGreaterThan(100)
             for (const name of ['live', 'block', 'random']) {
