@@ -16,6 +16,8 @@ export interface IndexerConfig {
     finalityConfirmation: number
     /** an RPC request unanswered this long is abandoned and retried */
     rpcRequestTimeoutMs: number
+    /** blocks per transaction when catching up by address (CATCHUP_WINDOW); 0: the processor reads everything */
+    catchUpWindow: number
     /** tests only: cut the processor's batches smaller (BATCH_SPLIT) */
     batchSplit: BatchSplit
 }
@@ -77,6 +79,7 @@ export function indexerConfig(env: Env = process.env): IndexerConfig {
         distributionManagers: parseAddressList('DISTRIBUTION_MANAGERS', env.DISTRIBUTION_MANAGERS),
         finalityConfirmation: parseNat('FINALITY_CONFIRMATION', env.FINALITY_CONFIRMATION, 10),
         rpcRequestTimeoutMs: parseTimeout('RPC_REQUEST_TIMEOUT_MS', env.RPC_REQUEST_TIMEOUT_MS, 30_000),
+        catchUpWindow: parseNat('CATCHUP_WINDOW', env.CATCHUP_WINDOW, 10_000),
         batchSplit: parseBatchSplit(env.BATCH_SPLIT),
     }
 }

@@ -4,9 +4,12 @@ import {createLogger} from '@subsquid/logger'
 import {ConfigError, indexerConfig, redactUrl} from '../config'
 import {applyMigrations, describeDatabase, guardChain, guardFinalized} from '../db'
 import {exitWithError} from '../errors'
-import {createHandler} from '../main'
+import {createHandler, splitBatches} from '../main'
+import {windowSizes} from '../mapping/batchSplit'
 import {IndexerStore} from '../indexerStore'
 import {createProcessor} from '../processor'
+import {catchUp} from '../ingest/catchUp'
+import {RpcClient} from '@subsquid/rpc-client'
 import {startupRetries, withRetry} from '../retry'
 import {blockHashAt, readChainIdentity} from '../rpc'
 
@@ -28,10 +31,21 @@ async function main(): Promise<void> {
 
     if (cfg.batchSplit.mode !== 'none') log.warn(`BATCH_SPLIT=${cfg.batchSplit.mode}: every batch is cut into smaller ones (a test setting)`)
     const processor = createProcessor(cfg)
-    processor.run(
-        new IndexerStore(log),
-        createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers), batchSplit: cfg.batchSplit}),
-    )
+    const handler = createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers)})
+    // Over RPC the processor would fetch every block of the chain: history is read by address first. A portal filters by itself.
+    if (cfg.portalUrl == null && cfg.catchUpWindow > 0) {
+        const client = new RpcClient({url: cfg.rpcUrl, capacity: 10, maxBatchCallSize: 100, requestTimeout: cfg.rpcRequestTimeoutMs, retryAttempts: 10, log})
+        try {
+            await catchUp({
+                db: new IndexerStore(log), handler, client, log, chainId: chain.chainId, startBlock: cfg.startBlock, finality: cfg.finalityConfirmation,
+                configured: cfg, windowBlocks: windowSizes(cfg.batchSplit, cfg.catchUpWindow),
+            })
+        } finally {
+            client.close()
+        }
+    }
+    const handleSplit = splitBatches(handler, cfg.batchSplit)
+    processor.run(new IndexerStore(log), ctx => handleSplit({store: ctx.store, log: ctx.log, client: ctx._chain.client, blocks: ctx.blocks}))
 }
 
 main().catch(err => exitWithError(log, err))

@@ -22,6 +22,17 @@ interface RpcLog {
     transactionHash: string
 }
 
+/** One eth_getLogs filter: by contract addresses, or by topics from any address (each position: a value, any of several, or null for any). */
+export interface LogFilter {
+    address?: string[]
+    topics?: (string | string[] | null)[]
+}
+
+/** A log matched by two filters comes once. */
+function dedupe(logs: RpcLog[]): RpcLog[] {
+    return [...new Map(logs.map(l => [`${l.blockNumber}:${l.logIndex}`, l])).values()]
+}
+
 /** Blocks per eth_getLogs: wide ranges with an address filter, within what public nodes accept. */
 const RANGE = 50_000
 
@@ -30,15 +41,16 @@ const RANGE = 50_000
  * watch points to it (an identity gets its KYC claim before it is registered; a module is set up
  * before it is bound): those logs are read once, at discovery, with their blocks and senders.
  */
-export async function backfillLogs(client: RpcBatchClient, addresses: string[], fromBlock: number, toBlock: number): Promise<SourceLog[]> {
-    if (addresses.length === 0 || toBlock < fromBlock) return []
+export async function backfillLogs(client: RpcBatchClient, filters: LogFilter[], fromBlock: number, toBlock: number): Promise<SourceLog[]> {
+    const wanted = filters.filter(f => f.address == null || f.address.length > 0)
+    if (wanted.length === 0 || toBlock < fromBlock) return []
     const ranges: [number, number][] = []
     for (let b = fromBlock; b <= toBlock; b += RANGE) ranges.push([b, Math.min(toBlock, b + RANGE - 1)])
     const hex = (n: number) => '0x' + n.toString(16)
-    const found = (await client.batchCall<RpcLog[]>(ranges.map(([from, to]) => ({
+    const found = dedupe((await client.batchCall<RpcLog[]>(ranges.flatMap(([from, to]) => wanted.map(f => ({
         method: 'eth_getLogs',
-        params: [{address: addresses, fromBlock: hex(from), toBlock: hex(to)}],
-    })))).flat()
+        params: [{...f, fromBlock: hex(from), toBlock: hex(to)}],
+    }))))).flat())
     if (found.length === 0) return []
 
     const blocks = [...new Set(found.map(l => l.blockNumber))]

@@ -86,3 +86,23 @@ export function selfDiscovery(log: RawLog, isWatched: (address: string) => boole
     }
     return undefined
 }
+
+const topicOf = (address: string): string => '0x' + address.slice(2).toLowerCase().padStart(64, '0')
+
+/**
+ * eth_getLogs filters that find, from any address, the events by which contracts reveal themselves
+ * (see `selfDiscovery`) about these tokens and factories: the node filters on the indexed token or
+ * factory, so the cost follows the contracts we watch, not the chain.
+ */
+export function selfDiscoveryFilters(tokens: readonly string[], factories: readonly string[]): {topics: (string | string[] | null)[]}[] {
+    const t = tokens.map(topicOf)
+    const f = factories.map(topicOf)
+    return [
+        ...(t.length === 0 ? [] : [
+            {topics: [dvd.DVDTransferInitiated.topic, null, t]},
+            {topics: [dvd.DVDTransferInitiated.topic, null, null, t]},
+            {topics: [distributions.DistributionCreated.topic, null, t]},
+        ]),
+        ...(f.length === 0 ? [] : [{topics: [gateway.FactorySet.topic, f]}]),
+    ]
+}

@@ -46,7 +46,11 @@ export class ContractRegistry {
 
     /** Starts watching a contract; returns it when it is new. */
     watch(state: BatchState, address: string, kind: ContractKind, by: string, at: Provenance, token?: Token): WatchedContract | undefined {
-        if (this.byAddress.has(address)) return undefined
+        const known = this.byAddress.get(address)
+        if (known) {
+            this.preferEarlier(state, known, by, at)
+            return undefined
+        }
         const c = new WatchedContract({
             id: tokenId(this.chainId, address),
             chainId: this.chainId,
@@ -58,11 +62,22 @@ export class ContractRegistry {
             claimTopicsRegistry: null,
             discoveredBy: by,
             discoveredAtBlock: at.block.height,
+            discoveredLogIndex: at.logIndex,
             discoveredTxHash: at.txHash,
         })
         this.remember(c)
         state.newContracts.push(c)
         return c
+    }
+
+    /**
+     * A contract is discovered by the earliest event that reveals it, whichever batch or backfill
+     * shows that event first: a revealing log read later (a backfill) moves its discovery back.
+     */
+    private preferEarlier(state: BatchState, c: WatchedContract, by: string, at: Provenance): void {
+        if (at.block.height > c.discoveredAtBlock || (at.block.height === c.discoveredAtBlock && at.logIndex >= c.discoveredLogIndex)) return
+        Object.assign(c, {discoveredBy: by, discoveredAtBlock: at.block.height, discoveredLogIndex: at.logIndex, discoveredTxHash: at.txHash})
+        if (!state.newContracts.includes(c)) state.changedContracts.add(c)
     }
 
     private remember(c: WatchedContract): void {

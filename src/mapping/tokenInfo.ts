@@ -2,7 +2,7 @@ import {functions} from '../abi/Token'
 
 /** The subset of the Subsquid RPC client we use: one batched round trip per batch. */
 export interface RpcBatchClient {
-    batchCall<T>(calls: {method: string; params?: unknown[]}[], options?: {validateError?: () => null}): Promise<T[]>
+    batchCall<T>(calls: {method: string; params?: unknown[]}[], options?: {validateError?: () => T}): Promise<T[]>
 }
 
 export interface TokenInfo {

@@ -12,8 +12,9 @@ const FINALITY = 5
 
 /**
  * The property: where batches end never changes what the index holds. The same chain — the demo
- * story and the compliance scenario, every T-REX and ONCHAINID event — is indexed four ways and
- * every table must come out equal.
+ * story and the compliance scenario, every T-REX and ONCHAINID event — is indexed five ways (the
+ * processor following the head; catch-up by address in one window, in one-block windows and in
+ * random windows; the processor alone in random splits) and every table must come out equal.
  */
 describe('batch independence', () => {
     let chain: RunningAnvil
@@ -35,7 +36,7 @@ describe('batch independence', () => {
 
     beforeAll(async () => {
         chain = await startTestChain()
-        for (const name of ['live', 'delivered', 'block', 'random']) dbs[name] = await createDatabaseOn(dbUrl)
+        for (const name of ['live', 'delivered', 'block', 'random', 'processor']) dbs[name] = await createDatabaseOn(dbUrl)
         d = await deployDemo(chain.url)
         // One index follows the head while the stories are told: hot blocks, one or a few blocks per batch.
         const live = await startIndexer(demoEnv(chain, dbs.live!, d, FINALITY), false)
@@ -50,6 +51,8 @@ describe('batch independence', () => {
         await indexOnce('delivered', {})
         await indexOnce('block', {BATCH_SPLIT: 'block'})
         await indexOnce('random', {BATCH_SPLIT: 'random:20261129'})
+        // the processor alone (no catch-up by address), its batches cut at random
+        await indexOnce('processor', {CATCHUP_WINDOW: '0', BATCH_SPLIT: 'random:7'})
     })
 
     afterAll(async () => {
@@ -57,13 +60,13 @@ describe('batch independence', () => {
         await chain?.stop()
     })
 
-    describe('when the same chain is indexed following the head, as delivered, one block per batch and in random splits', () => {
+    describe('when the same chain is indexed following the head, in one window, one block per window, in random windows and by the processor in random splits', () => {
         it('should give identical digests of every table', async () => {
             expect(output.block).toContain('BATCH_SPLIT=block')
             expect(output.random).toContain('BATCH_SPLIT=random')
             const reference = await indexDigest(dbs.delivered!.url)
             expect(reference.tables.fact_version!.rows).toBeGreaterThan(100)
-            for (const name of ['live', 'block', 'random']) {
+            for (const name of ['live', 'block', 'random', 'processor']) {
                 const differences = digestDifferences(reference, await indexDigest(dbs[name]!.url))
                 const rows = await Promise.all(differences.map(t => rowDifferences(dbs.delivered!.url, dbs[name]!.url, t.split(':')[0]!)))
                 expect({name, differences, rows}).toEqual({name, differences: [], rows: []})

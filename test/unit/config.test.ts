@@ -16,6 +16,7 @@ describe('indexerConfig()', () => {
                 distributionManagers: [],
                 finalityConfirmation: 10,
                 rpcRequestTimeoutMs: 30_000,
+                catchUpWindow: 10_000,
                 batchSplit: {mode: 'none'},
             })
         })

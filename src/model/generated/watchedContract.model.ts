@@ -49,8 +49,14 @@ export class WatchedContract {
     @StringColumn_({nullable: false})
     discoveredBy!: string
 
+    /**
+     * the first event, in chain order, that revealed it
+     */
     @IntColumn_({nullable: false})
     discoveredAtBlock!: number
+
+    @IntColumn_({nullable: false})
+    discoveredLogIndex!: number
 
     @StringColumn_({nullable: false})
     discoveredTxHash!: string

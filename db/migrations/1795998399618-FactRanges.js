@@ -1,6 +1,6 @@
 // Indexes the generated migration cannot express, for the facts' validity ranges (fact_version).
-module.exports = class FactRanges1795996630676 {
-    name = 'FactRanges1795996630676'
+module.exports = class FactRanges1795998399618 {
+    name = 'FactRanges1795998399618'
 
     async up(db) {
         // Setting a fact closes its open version: one row per fact, found without walking its past.

@@ -1,5 +1,5 @@
-module.exports = class Data1795996630675 {
-    name = 'Data1795996630675'
+module.exports = class Data1795998399617 {
+    name = 'Data1795998399617'
 
     async up(db) {
         await db.query(`CREATE TABLE "indexed_block" ("id" character varying NOT NULL, "chain_id" integer NOT NULL, "height" integer NOT NULL, "hash" text NOT NULL, "timestamp" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_6331f0d6c7336ab7d47f89e7e3b" PRIMARY KEY ("id"))`)
@@ -12,6 +12,7 @@ module.exports = class Data1795996630675 {
         await db.query(`ALTER TABLE "identity" DROP COLUMN "country_code"`)
         await db.query(`ALTER TABLE "chain" ADD "head_block" integer`)
         await db.query(`ALTER TABLE "chain" ADD "head_timestamp" TIMESTAMP WITH TIME ZONE`)
+        await db.query(`ALTER TABLE "watched_contract" ADD "discovered_log_index" integer NOT NULL`)
         await db.query(`ALTER TABLE "fact_version" ADD CONSTRAINT "FK_f34da717cc38e4df5f994286131" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
     }
 
@@ -26,6 +27,7 @@ module.exports = class Data1795996630675 {
         await db.query(`ALTER TABLE "identity" ADD "country_code" text`)
         await db.query(`ALTER TABLE "chain" DROP COLUMN "head_block"`)
         await db.query(`ALTER TABLE "chain" DROP COLUMN "head_timestamp"`)
+        await db.query(`ALTER TABLE "watched_contract" DROP COLUMN "discovered_log_index"`)
         await db.query(`ALTER TABLE "fact_version" DROP CONSTRAINT "FK_f34da717cc38e4df5f994286131"`)
     }
 }

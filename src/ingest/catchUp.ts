@@ -1,0 +1,96 @@
+import {Logger} from '@subsquid/logger'
+import {RpcClient} from '@subsquid/rpc-client'
+import {TypeormDatabase} from '@subsquid/typeorm-store'
+import {withDataSource} from '../db'
+import {IngestBatch} from '../main'
+import {backfillLogs, LogFilter, SourceLog} from '../mapping/backfill'
+import {selfDiscoveryFilters} from '../mapping/discovery'
+import {ContractKind} from '../model'
+import {entityManagerOf} from '../mapping/bulkWrite'
+
+// Over RPC, @subsquid/evm-processor 1.27 fetches every block of a range with every log and
+// transaction, whatever it was asked for: indexing T-REX tokens on a public chain would cost the
+// whole chain's traffic. History is therefore read here by address — only the logs of the contracts
+// we watch, then the headers and transactions of the blocks that hold them — and fed to the same
+// handler through the same transactional store; the processor takes over near the head.
+
+export interface CatchUpOptions {
+    db: TypeormDatabase
+    handler: (batch: IngestBatch) => Promise<void>
+    client: RpcClient
+    log: Logger
+    chainId: number
+    startBlock: number
+    /** blocks behind the head that may still reorganise: catch-up stops before them */
+    finality: number
+    /** the contracts the configuration names */
+    configured: {factories: readonly string[]; tokens: readonly string[]; distributionManagers: readonly string[]}
+    /** the next window's length in blocks, one transaction each (the node's log limits are the fetcher's business) */
+    windowBlocks: () => number
+}
+
+/** Fewer blocks than this behind the head: the processor reads them itself. */
+const MIN_GAP = 50
+
+/**
+ * Indexes the final blocks from the database's height up to head − finality, one window of
+ * `windowBlocks` per transaction; returns the height reached. Skipped when hot blocks are pending
+ * (the processor resumes them) or the gap is small.
+ */
+export async function catchUp(o: CatchUpOptions): Promise<number> {
+    const state = await o.db.connect()
+    try {
+        if (state.top.length > 0) return state.height
+        const target = Number(await o.client.call<string>('eth_blockNumber', [])) - o.finality
+        let prev = {height: state.height, hash: state.hash}
+        let from = Math.max(prev.height + 1, o.startBlock)
+        if (target - from < MIN_GAP) return prev.height
+        o.log.info(`catching up by address from block ${from} to ${target}`)
+        let watched = await withDataSource(ds => watchedIn((sql, p) => ds.query(sql, p), o.chainId, o.configured))
+        while (from <= target) {
+            const to = Math.min(target, from + o.windowBlocks() - 1)
+            const [logs, last] = await Promise.all([backfillLogs(o.client, watched.filters, from, to), blockHeader(o.client, to)])
+            await o.db.transact({prevHead: prev, nextHead: last}, async store => {
+                await o.handler({store, log: o.log, client: o.client, blocks: byBlock(logs, last)})
+                // contracts discovered in this window are fetched from the next one on (their logs here were backfilled)
+                watched = await watchedIn((sql, p) => entityManagerOf(store).query(sql, p), o.chainId, o.configured)
+            })
+            o.log.info(`caught up to block ${to}: ${logs.length} logs of ${watched.count} watched contracts`)
+            prev = last
+            from = to + 1
+        }
+        return prev.height
+    } finally {
+        await o.db.disconnect()
+    }
+}
+
+/** The window's logs grouped into blocks, ending with the window's last block (the new head) even without logs. */
+export function byBlock(logs: readonly SourceLog[], last: {height: number; hash: string; timestamp: number}): IngestBatch['blocks'] {
+    const blocks: IngestBatch['blocks'] = []
+    for (const log of logs) {
+        const current = blocks.at(-1)
+        if (current?.header.height === log.block.height) current.logs.push(log)
+        else blocks.push({header: log.block, logs: [log]})
+    }
+    if (blocks.at(-1)?.header.height !== last.height) blocks.push({header: last, logs: []})
+    return blocks
+}
+
+async function blockHeader(client: RpcClient, height: number): Promise<{height: number; hash: string; timestamp: number}> {
+    const block = await client.call<{hash: string; timestamp: string} | null>('eth_getBlockByNumber', ['0x' + height.toString(16), false])
+    if (block == null) throw new Error(`the node has no block ${height} although its head is past it`)
+    return {height, hash: block.hash, timestamp: Number(block.timestamp) * 1000}
+}
+
+type Query = (sql: string, params: unknown[]) => Promise<{address: string; kind: string}[]>
+
+/** What a window asks the node for: the logs of every contract watched or configured, and the events that reveal new ones. */
+async function watchedIn(query: Query, chainId: number, configured: CatchUpOptions['configured']): Promise<{filters: LogFilter[]; count: number}> {
+    const rows = await query('SELECT address, kind FROM watched_contract WHERE chain_id = $1', [chainId])
+    const ofKind = (kind: ContractKind, more: readonly string[]) => [...new Set([...more, ...rows.filter(r => r.kind === kind).map(r => r.address)])]
+    const tokens = ofKind(ContractKind.TOKEN, configured.tokens)
+    const factories = ofKind(ContractKind.FACTORY, configured.factories)
+    const addresses = [...new Set([...tokens, ...factories, ...configured.distributionManagers, ...rows.map(r => r.address)])]
+    return {filters: [{address: addresses}, ...selfDiscoveryFilters(tokens, factories)], count: addresses.length}
+}

@@ -1,0 +1,142 @@
+import {Distribution, FactKind, Token, ContractKind} from '../model'
+import {auditEventOf, auditParties} from './audit'
+import {discoveriesOf} from './discovery'
+import {applyDistributionEvent, distributionEntityId, wantDistributionRows} from './distribution'
+import {ChainEvent} from './events'
+import {applyGovernanceEvent, wantGovernanceRows} from './governance'
+import {applyIdentityEvent, identityWalletId, investorOf, wantIdentityRows} from './identity'
+import {ContractRegistry} from './registry'
+import {ZERO_ADDRESS} from './rules'
+import {BatchState} from './state'
+import {applyTokenEvent, recordTokenInfo, wantTokenRows} from './token'
+import {infoKey} from './tokenInfo'
+import {VerificationTracker} from './verification'
+import {ViewReads} from './views'
+
+/** The token an event is about: the token itself, the token of a registry or compliance, a module's compliance's token. */
+function tokenOf(state: BatchState, ev: ChainEvent): Token | undefined {
+    switch (ev.kind) {
+        case ContractKind.TOKEN:
+            return state.tokens.get(ev.contract)
+        case ContractKind.IDENTITY_REGISTRY:
+            return uniqueToken(state, t => t.identityRegistry === ev.contract)
+        case ContractKind.COMPLIANCE:
+            return uniqueToken(state, t => t.compliance === ev.contract)
+        case ContractKind.MODULE: {
+            const compliance = String(ev.params._compliance ?? ev.params.compliance ?? '').toLowerCase()
+            return compliance ? uniqueToken(state, t => t.compliance === compliance) : undefined
+        }
+        case ContractKind.DVD_MANAGER:
+            return state.tokens.get(String(ev.params.token1 ?? '').toLowerCase())
+        case ContractKind.DISTRIBUTION_MANAGER:
+            return state.tokens.get(String(ev.params.token ?? '').toLowerCase())
+                ?? state.tokens.get(state.distributions.get(distributionEntityId(state.chainId, ev.contract, BigInt(String(ev.params.id))))?.tokenAddress ?? '')
+        default:
+            return undefined
+    }
+}
+
+function investorsMoved(state: BatchState, token: Token, block: number): void {
+    if (token.holderCount === 0) return
+    if (!state.investors.recount.has(token.address)) state.investors.recount.set(token.address, block)
+    state.checkpoint(state.token(token.address)!, block)
+}
+
+function uniqueToken(state: BatchState, match: (t: Token) => boolean): Token | undefined {
+    const found = [...state.tokens.values()].filter(match)
+    return found.length === 1 ? found[0] : undefined
+}
+
+export function storageOf(registry: ContractRegistry, token: Token | undefined): string | null {
+    return token?.identityRegistry ? registry.get(token.identityRegistry)?.identityStorage ?? null : null
+}
+
+export function wantRows(state: BatchState, registry: ContractRegistry, linkedStorages: readonly string[], ev: ChainEvent): void {
+    if (ev.kind === ContractKind.TOKEN) {
+        wantTokenRows(state, ev)
+        const storage = storageOf(registry, state.tokens.get(ev.contract))
+        // A registry links to its storage only when the batch's events apply: until then, want the row in every storage linked in this batch.
+        const storages = storage ? [storage] : linkedStorages
+        for (const p of ['from', 'to', '_userAddress', '_lostWallet', '_newWallet']) {
+            const w = ev.params[p]
+            if (typeof w === 'string') for (const s of storages) state.identityWallets.want(identityWalletId(state.chainId, s, w.toLowerCase()))
+        }
+    }
+    // The audit row names the investors behind its parties: their registrations load whatever the batch.
+    const token = tokenOf(state, ev)
+    const storage = storageOf(registry, token)
+    const storages = token == null ? [] : storage ? [storage, ...linkedStorages] : linkedStorages
+    for (const w of Object.values(auditParties(ev))) for (const s of storages) if (w) state.identityWallets.want(identityWalletId(state.chainId, s, w))
+    wantIdentityRows(state, ev)
+    wantGovernanceRows(state, ev)
+    wantDistributionRows(state, ev)
+}
+
+export function eventsByTx(events: ChainEvent[]): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>()
+    for (const ev of events) {
+        let s = out.get(ev.txHash)
+        if (!s) out.set(ev.txHash, s = new Set())
+        s.add(ev.name)
+    }
+    return out
+}
+
+export function applyEvent(
+    state: BatchState,
+    registry: ContractRegistry,
+    verification: VerificationTracker,
+    reads: ViewReads,
+    txEvents: Map<string, Set<string>>,
+    ev: ChainEvent,
+): Distribution | undefined {
+    const contract = registry.get(ev.contract)!
+    const token = tokenOf(state, ev)
+    let transferKind
+    if (ev.kind === ContractKind.TOKEN) {
+        transferKind = applyTokenEvent(state, ev, txEvents.get(ev.txHash) ?? new Set(), (t, block) => {
+            const i = reads.info.get(infoKey(t, block))
+            return i && {name: i.name ?? null, symbol: i.symbol ?? null}
+        })
+    }
+    // A token found in this batch has its information from the first event of the transaction that created it.
+    for (const t of state.newContracts) {
+        const found = t.kind === ContractKind.TOKEN ? state.tokens.get(t.address) : undefined
+        if (found && found.createdTxHash === ev.txHash && !state.facts.has(FactKind.TOKEN_INFO, found.address, '')) recordTokenInfo(state, found, ev)
+    }
+    for (const d of discoveriesOf(ev)) {
+        const ir = d.linkFrom && registry.get(d.linkFrom.registry)
+        if (ir && d.linkFrom) {
+            registry.link(state, ir, d.linkFrom.field, d.address)
+            state.facts.set(FactKind.REGISTRY_LINKS, ir.address, '', {
+                identityStorage: ir.identityStorage ?? null, trustedIssuersRegistry: ir.trustedIssuersRegistry ?? null, claimTopicsRegistry: ir.claimTopicsRegistry ?? null,
+            }, ev, token)
+        }
+        if (d.linkFrom?.field === 'identityStorage' || (d.kind === ContractKind.IDENTITY_REGISTRY && ev.kind === ContractKind.TOKEN)) {
+            // Investors are now read through another registry or storage: count the token's anew.
+            for (const t of state.tokens.values()) {
+                if (t.address === d.token || (t.identityRegistry != null && t.identityRegistry === d.linkFrom?.registry)) investorsMoved(state, t, ev.block.height)
+            }
+        }
+    }
+    const affected = applyIdentityEvent(state, ev, {
+        country: (storage, wallet, block) => reads.countries.get(`${storage}-${wallet}-${block}`),
+    })
+    verification.note(ev, affected)
+    applyGovernanceEvent(state, ev, contract, token)
+    const created = applyDistributionEvent(state, ev)
+    const storage = storageOf(registry, token)
+    const audit = auditEventOf(ev, {
+        chainId: state.chainId,
+        token,
+        transferKind,
+        investorOf: wallet => (wallet && wallet !== ZERO_ADDRESS ? investorOf(state, storage, wallet) : null),
+    })
+    if (ev.name === 'UpdatedTokenInformation' && token) {
+        // The event carries name and symbol as hashes (indexed strings): the row names them as read at that block.
+        const p = audit.params as Record<string, unknown>
+        audit.params = {...p, _newNameHash: p._newName, _newSymbolHash: p._newSymbol, _newName: token.name, _newSymbol: token.symbol}
+    }
+    state.audit.push(audit)
+    return created
+}

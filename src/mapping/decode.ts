@@ -1,0 +1,47 @@
+import {Logger} from '@subsquid/logger'
+import {logId} from '../ids'
+import {SkippedLog} from '../model'
+import {SourceLog} from './backfill'
+import {decodeEvent} from './catalog'
+import {ChainEvent} from './events'
+import {ContractRegistry, Provenance} from './registry'
+import {BatchState} from './state'
+
+export function provenanceOf(log: SourceLog): Provenance {
+    if (log.transaction == null) throw new Error(`log ${log.id} came without its transaction: the processor's log request must set transaction: true`)
+    return {
+        block: log.block,
+        logIndex: log.logIndex,
+        txHash: log.transactionHash,
+        actor: log.transaction.from,
+        sighash: log.transaction.sighash,
+        input: log.transaction.input,
+    }
+}
+
+/** Every log of a watched contract, decoded once; a log that does not fit its ABI is kept as skipped. */
+export function decodeAll(logs: SourceLog[], registry: ContractRegistry, state: BatchState, logger: Logger): ChainEvent[] {
+    const events: ChainEvent[] = []
+    for (const log of logs) {
+        const kind = registry.get(log.address)?.kind
+        if (kind == null) continue
+        try {
+            const decoded = decodeEvent(kind, log)
+            if (decoded) events.push({...provenanceOf(log), contract: log.address, kind, ...decoded})
+        } catch (err) {
+            const reason = err instanceof Error ? err.message : String(err)
+            state.skipped.push(new SkippedLog({
+                id: logId(state.chainId, log.block.height, log.logIndex),
+                chainId: state.chainId,
+                address: log.address,
+                topic0: log.topics[0] ?? null,
+                blockNumber: log.block.height,
+                txHash: log.transactionHash,
+                logIndex: log.logIndex,
+                reason,
+            }))
+            logger.warn(`skipped undecodable log ${log.address} at block ${log.block.height} index ${log.logIndex}: ${reason}`)
+        }
+    }
+    return events
+}

@@ -1,0 +1,36 @@
+import {functions as irs} from '../abi/IdentityRegistryStorage'
+import {ContractKind} from '../model'
+import {ChainEvent} from './events'
+import {applyTokenInfo} from './factory'
+import {BatchState} from './state'
+import {ALL_FIELDS, fetchTokenInfo, infoKey, NAME_AND_SYMBOL, RpcBatchClient, TokenInfo} from './tokenInfo'
+
+export interface ViewReads {
+    info: Map<string, Partial<TokenInfo>>
+    countries: Map<string, number>
+}
+
+/** One JSON-RPC batch for the views events do not carry: token names at discovery and renames, stored countries. */
+export async function readViews(client: RpcBatchClient, state: BatchState, events: ChainEvent[]): Promise<ViewReads> {
+    const discovered = state.newContracts.filter(c => c.kind === ContractKind.TOKEN).map(c => state.tokens.get(c.address)!)
+    const requests = [
+        ...discovered.map(t => ({token: t.address, block: t.createdAtBlock, fields: ALL_FIELDS})),
+        ...events.filter(ev => ev.kind === ContractKind.TOKEN && ev.name === 'UpdatedTokenInformation')
+            .map(ev => ({token: ev.contract, block: ev.block.height, fields: NAME_AND_SYMBOL})),
+    ]
+    const stored = events.filter(ev => ev.kind === ContractKind.IDENTITY_REGISTRY_STORAGE && ev.name === 'IdentityStored')
+    const [info, countryHex] = await Promise.all([
+        fetchTokenInfo(client, requests),
+        stored.length === 0 ? Promise.resolve([]) : client.batchCall<string | null>(stored.map(ev => ({
+            method: 'eth_call',
+            params: [{to: ev.contract, data: irs.storedInvestorCountry.encode({_userAddress: String(ev.params.investorAddress)})}, '0x' + ev.block.height.toString(16)],
+        })), {validateError: () => null}),
+    ])
+    const countries = new Map<string, number>()
+    stored.forEach((ev, i) => {
+        const hex = countryHex[i]
+        if (hex && hex !== '0x') countries.set(`${ev.contract}-${String(ev.params.investorAddress).toLowerCase()}-${ev.block.height}`, irs.storedInvestorCountry.decodeResult(hex))
+    })
+    for (const t of discovered) applyTokenInfo(t, info.get(infoKey(t.address, t.createdAtBlock)))
+    return {info, countries}
+}
