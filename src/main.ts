@@ -29,8 +29,11 @@ export interface IngestBatch {
     blocks: {header: {height: number; hash: string; timestamp: number}; logs: SourceLog[]}[]
 }
 
+/** Handles one batch; resolves to the number of contracts it started watching. */
+export type Handler = (batch: IngestBatch) => Promise<number>
+
 /** The batch handler: discover contracts, decode every log once, apply in memory, save in bulk. */
-export function createHandler(cfg: HandlerConfig): (batch: IngestBatch) => Promise<void> {
+export function createHandler(cfg: HandlerConfig): Handler {
     const registry = new ContractRegistry(cfg.chainId)
     return batch => handleBatch(batch, registry, cfg)
 }
@@ -40,14 +43,16 @@ export function createHandler(cfg: HandlerConfig): (batch: IngestBatch) => Promi
  * part by part in its transaction (the processor's batches hold every log of their blocks, so a part
  * misses nothing a separate batch would have).
  */
-export function splitBatches(handler: (batch: IngestBatch) => Promise<void>, split: BatchSplit): (batch: IngestBatch) => Promise<void> {
+export function splitBatches(handler: Handler, split: BatchSplit): Handler {
     const cut = splitter(split)
     return async batch => {
-        for (const blocks of cut(batch.blocks)) if (blocks.length > 0) await handler({...batch, blocks})
+        let discovered = 0
+        for (const blocks of cut(batch.blocks)) if (blocks.length > 0) discovered += await handler({...batch, blocks})
+        return discovered
     }
 }
 
-async function handleBatch({store, log, client, blocks}: IngestBatch, registry: ContractRegistry, cfg: HandlerConfig): Promise<void> {
+async function handleBatch({store, log, client, blocks}: IngestBatch, registry: ContractRegistry, cfg: HandlerConfig): Promise<number> {
     const head = blocks.at(-1)!.header
     await registry.refresh(store, blocks[0]!.header.height, head.height)
     const state = await BatchState.load(store, cfg.chainId, t => storageOf(registry, t))
@@ -75,4 +80,5 @@ async function handleBatch({store, log, client, blocks}: IngestBatch, registry: 
     await saveIndexedBlocks(store, cfg.chainId, events)
     await saveHead(store, cfg.chainId, head)
     await computeEntitlements(store, created, head.height)
+    return state.newContracts.length
 }

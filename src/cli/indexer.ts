@@ -1,14 +1,14 @@
 // The indexer itself (run by cli/process.ts, its supervisor): checks, migrations, then the processor.
 import 'dotenv/config'
 import {createLogger} from '@subsquid/logger'
-import {ConfigError, indexerConfig, redactUrl} from '../config'
-import {applyMigrations, describeDatabase, guardChain, guardFinalized} from '../db'
-import {exitWithError} from '../errors'
-import {createHandler, splitBatches} from '../main'
+import {ConfigError, IndexerConfig, indexerConfig, redactUrl} from '../config'
+import {applyMigrations, describeDatabase, guardChain, guardFinalized, withDataSource} from '../db'
+import {EXIT, exitWithError} from '../errors'
+import {createHandler, Handler, splitBatches} from '../main'
 import {windowSizes} from '../mapping/batchSplit'
 import {IndexerStore} from '../indexerStore'
 import {createProcessor} from '../processor'
-import {catchUp} from '../ingest/catchUp'
+import {catchUp, watchedSet} from '../ingest/catchUp'
 import {RpcClient} from '@subsquid/rpc-client'
 import {startupRetries, withRetry} from '../retry'
 import {blockHashAt, readChainIdentity} from '../rpc'
@@ -30,22 +30,33 @@ async function main(): Promise<void> {
         `${cfg.factories.length} factory(ies), ${cfg.tokens.length} listed token(s), database ${describeDatabase()}`)
 
     if (cfg.batchSplit.mode !== 'none') log.warn(`BATCH_SPLIT=${cfg.batchSplit.mode}: every batch is cut into smaller ones (a test setting)`)
-    const processor = createProcessor(cfg)
     const handler = createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers)})
     // Over RPC the processor would fetch every block of the chain: history is read by address first. A portal filters by itself.
-    if (cfg.portalUrl == null && cfg.catchUpWindow > 0) {
-        const client = new RpcClient({url: cfg.rpcUrl, capacity: 10, maxBatchCallSize: 100, requestTimeout: cfg.rpcRequestTimeoutMs, retryAttempts: 10, log})
-        try {
-            await catchUp({
-                db: new IndexerStore(log), handler, client, log, chainId: chain.chainId, startBlock: cfg.startBlock, finality: cfg.finalityConfirmation,
-                configured: cfg, windowBlocks: windowSizes(cfg.batchSplit, cfg.catchUpWindow),
-            })
-        } finally {
-            client.close()
+    if (cfg.portalUrl == null && cfg.catchUpWindow > 0) await catchUpByAddress(cfg, chain.chainId, handler)
+    const watched = cfg.portalUrl ? await withDataSource(ds => watchedSet((sql, p) => ds.query(sql, p), chain.chainId, cfg)) : undefined
+    const handle = splitBatches(handler, cfg.batchSplit)
+    let restart = false
+    createProcessor(cfg, watched).run(new IndexerStore(log), async ctx => {
+        if (restart) {
+            // the previous batch committed; this one would miss the logs of the contracts it found
+            log.info('discovery found contracts the portal is not asked for yet: restarting with them')
+            process.exit(EXIT.restart)
         }
+        const found = await handle({store: ctx.store, log: ctx.log, client: ctx._chain.client, blocks: ctx.blocks})
+        restart = watched != null && found > 0
+    })
+}
+
+async function catchUpByAddress(cfg: IndexerConfig, chainId: number, handler: Handler): Promise<void> {
+    const client = new RpcClient({url: cfg.rpcUrl, capacity: 10, maxBatchCallSize: 100, requestTimeout: cfg.rpcRequestTimeoutMs, retryAttempts: 10, log})
+    try {
+        await catchUp({
+            db: new IndexerStore(log), handler, client, log, chainId, startBlock: cfg.startBlock, finality: cfg.finalityConfirmation,
+            configured: cfg, windowBlocks: windowSizes(cfg.batchSplit, cfg.catchUpWindow),
+        })
+    } finally {
+        client.close()
     }
-    const handleSplit = splitBatches(handler, cfg.batchSplit)
-    processor.run(new IndexerStore(log), ctx => handleSplit({store: ctx.store, log: ctx.log, client: ctx._chain.client, blocks: ctx.blocks}))
 }
 
 main().catch(err => exitWithError(log, err))

@@ -2,6 +2,7 @@ import 'dotenv/config'
 import {ChildProcess, spawn} from 'child_process'
 import path from 'path'
 import {createLogger} from '@subsquid/logger'
+import {EXIT} from '../errors'
 
 // The indexer under a supervisor: a crash (a node answering garbage, a database restart) restarts it
 // from its last committed batch — batches commit atomically, so nothing is half-written. A refusal
@@ -9,7 +10,6 @@ import {createLogger} from '@subsquid/logger'
 // is not retried.
 
 const log = createLogger('abst:supervisor')
-const OPERATOR_ERROR = 2
 const MAX_QUICK_CRASHES = 20
 const QUICK_MS = 60_000
 
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
     for (;;) {
         const {code, ms} = await run()
         if (stopping || code === 0) process.exit(0)
-        if (code === OPERATOR_ERROR) process.exit(OPERATOR_ERROR)
+        if (code === EXIT.operatorError) process.exit(EXIT.operatorError)
+        if (code === EXIT.restart) continue
         quickCrashes = ms < QUICK_MS ? quickCrashes + 1 : 1
         if (quickCrashes > MAX_QUICK_CRASHES) {
             log.fatal(`the indexer crashed ${quickCrashes - 1} times in a row within a minute each; giving up`)

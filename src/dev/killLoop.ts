@@ -49,7 +49,8 @@ const MOMENTS: readonly [KillMoment, number][] = [['startup', 0.2], ['batch', 0.
 const STARTUP_WINDOW_MS = 1000
 const IN_BATCH_DELAY_MS = 100
 const POLL_MS = 10
-const PROCESSOR_RUNNING = 'using chain RPC data source'
+/** the indexer writes from here on: the catch-up by address, or the processor */
+const WRITING = /catching up by address|using chain RPC data source/
 
 export async function killRepeatedly(plan: KillPlan, onKill: (r: KillRecord, i: number) => void = () => undefined): Promise<KillRecord[]> {
     const rand = mulberry32(plan.seed)
@@ -73,7 +74,7 @@ export async function killRepeatedly(plan: KillPlan, onKill: (r: KillRecord, i: 
                 if (moment === 'startup') {
                     await sleep(rand() * STARTUP_WINDOW_MS)
                 } else if (moment === 'batch') {
-                    await until(() => lines.some(l => l.includes(PROCESSOR_RUNNING)))
+                    await until(() => lines.some(l => WRITING.test(l)))
                     await until(async () => await openTransactions(db) > 0 || await atHead())
                     await sleep(rand() * IN_BATCH_DELAY_MS)
                 } else {
@@ -89,8 +90,7 @@ export async function killRepeatedly(plan: KillPlan, onKill: (r: KillRecord, i: 
             // A COMMIT the dead process sent may still be finishing in its backend: read the state once those are gone.
             await untilNoOtherSessions(db)
             const after = await committed(db)
-            const resumed = lines.map(l => /last processed final block was (\d+)/.exec(l)).find(m => m != null)
-            const record = {moment, before, after, inTransaction, resumedFrom: resumed ? Number(resumed[1]) : undefined}
+            const record = {moment, before, after, inTransaction, resumedFrom: resumedFrom(lines)}
             records.push(record)
             onKill(record, i)
         }
@@ -98,6 +98,17 @@ export async function killRepeatedly(plan: KillPlan, onKill: (r: KillRecord, i: 
     } finally {
         await db.end()
     }
+}
+
+/** The final block a run said it resumed from: where the catch-up started (less one), or the processor's own line. */
+function resumedFrom(lines: string[]): number | undefined {
+    for (const l of lines) {
+        const catchUp = /catching up by address after block (-?\d+)/.exec(l)
+        if (catchUp) return Number(catchUp[1])
+        const processor = /last processed final block was (\d+)/.exec(l)
+        if (processor) return Number(processor[1])
+    }
+    return undefined
 }
 
 function pickMoment(r: number): KillMoment {

@@ -2,10 +2,11 @@ import {Logger} from '@subsquid/logger'
 import {RpcClient} from '@subsquid/rpc-client'
 import {TypeormDatabase} from '@subsquid/typeorm-store'
 import {withDataSource} from '../db'
-import {IngestBatch} from '../main'
+import {Handler, IngestBatch} from '../main'
 import {backfillLogs, LogFilter, SourceLog} from '../mapping/backfill'
 import {selfDiscoveryFilters} from '../mapping/discovery'
 import {ContractKind} from '../model'
+import {WatchedSet} from '../processor'
 import {entityManagerOf} from '../mapping/bulkWrite'
 
 // Over RPC, @subsquid/evm-processor 1.27 fetches every block of a range with every log and
@@ -16,7 +17,7 @@ import {entityManagerOf} from '../mapping/bulkWrite'
 
 export interface CatchUpOptions {
     db: TypeormDatabase
-    handler: (batch: IngestBatch) => Promise<void>
+    handler: Handler
     client: RpcClient
     log: Logger
     chainId: number
@@ -45,17 +46,17 @@ export async function catchUp(o: CatchUpOptions): Promise<number> {
         let prev = {height: state.height, hash: state.hash}
         let from = Math.max(prev.height + 1, o.startBlock)
         if (target - from < MIN_GAP) return prev.height
-        o.log.info(`catching up by address from block ${from} to ${target}`)
-        let watched = await withDataSource(ds => watchedIn((sql, p) => ds.query(sql, p), o.chainId, o.configured))
+        o.log.info(`catching up by address after block ${prev.height}: blocks ${from} to ${target}`)
+        let watched = await withDataSource(ds => watchedSet((sql, p) => ds.query(sql, p), o.chainId, o.configured))
         while (from <= target) {
             const to = Math.min(target, from + o.windowBlocks() - 1)
-            const [logs, last] = await Promise.all([backfillLogs(o.client, watched.filters, from, to), blockHeader(o.client, to)])
+            const [logs, last] = await Promise.all([backfillLogs(o.client, filtersOf(watched), from, to), blockHeader(o.client, to)])
             await o.db.transact({prevHead: prev, nextHead: last}, async store => {
                 await o.handler({store, log: o.log, client: o.client, blocks: byBlock(logs, last)})
                 // contracts discovered in this window are fetched from the next one on (their logs here were backfilled)
-                watched = await watchedIn((sql, p) => entityManagerOf(store).query(sql, p), o.chainId, o.configured)
+                watched = await watchedSet((sql, p) => entityManagerOf(store).query(sql, p), o.chainId, o.configured)
             })
-            o.log.info(`caught up to block ${to}: ${logs.length} logs of ${watched.count} watched contracts`)
+            o.log.info(`caught up to block ${to}: ${logs.length} logs of ${watched.addresses.length} watched contracts`)
             prev = last
             from = to + 1
         }
@@ -85,12 +86,17 @@ async function blockHeader(client: RpcClient, height: number): Promise<{height: 
 
 type Query = (sql: string, params: unknown[]) => Promise<{address: string; kind: string}[]>
 
-/** What a window asks the node for: the logs of every contract watched or configured, and the events that reveal new ones. */
-async function watchedIn(query: Query, chainId: number, configured: CatchUpOptions['configured']): Promise<{filters: LogFilter[]; count: number}> {
+/** The contracts watched or configured: what the catch-up and a portal ask for. */
+export async function watchedSet(query: Query, chainId: number, configured: CatchUpOptions['configured']): Promise<WatchedSet> {
     const rows = await query('SELECT address, kind FROM watched_contract WHERE chain_id = $1', [chainId])
     const ofKind = (kind: ContractKind, more: readonly string[]) => [...new Set([...more, ...rows.filter(r => r.kind === kind).map(r => r.address)])]
     const tokens = ofKind(ContractKind.TOKEN, configured.tokens)
     const factories = ofKind(ContractKind.FACTORY, configured.factories)
     const addresses = [...new Set([...tokens, ...factories, ...configured.distributionManagers, ...rows.map(r => r.address)])]
-    return {filters: [{address: addresses}, ...selfDiscoveryFilters(tokens, factories)], count: addresses.length}
+    return {addresses, tokens, factories}
+}
+
+/** What a window asks the node for: the logs of every contract watched, and the events that reveal new ones. */
+function filtersOf(w: WatchedSet): LogFilter[] {
+    return [{address: w.addresses}, ...selfDiscoveryFilters(w.tokens, w.factories)]
 }

@@ -61,7 +61,8 @@ describe('crash recovery', () => {
         it('should resume each time from its last committed block and end with exactly the clean index', async () => {
             const db = await createDatabaseOn(dbUrl)
             dbs.push(db)
-            const env = {...process.env, ...demoEnv(chain, db, d)}
+            // small catch-up windows: many commits for the kills to land between
+            const env = {...process.env, ...demoEnv(chain, db, d), CATCHUP_WINDOW: '20'}
             const started = Date.now()
             const records = await killRepeatedly({env, dbUrl: db.url, head, kills: PLAN.kills, seed: 99, maxDelayMs: PLAN.maxDelayMs}, (r, i) => {
                 if (SOAK && i % 10 === 9) console.log(`[crash] ${i + 1} kills, committed ${r.after.top} / ${head}`)
@@ -113,7 +114,7 @@ describe('crash recovery', () => {
             fs.chmodSync(dir, 0o755)
             port = await freePort()
             const db = await startPg()
-            const env = {...demoEnv(chain, db, d), STARTUP_RETRIES: '10'}
+            const env = {...demoEnv(chain, db, d), STARTUP_RETRIES: '10', CATCHUP_WINDOW: '20'}
             // The API first, over the migrated schema, so that both outages find it serving.
             expect((await runToExit('cli/reindex', env)).code).toBe(0)
             const api = await startApi(env)
