@@ -19,6 +19,7 @@ import {ZERO_ADDRESS} from './mapping/rules'
 import {VerificationTracker} from './mapping/verification'
 import {ProcessorContext} from './processor'
 import {BatchSplit, splitter} from './mapping/batchSplit'
+import {CallTraces, TraceMode} from './mapping/traces'
 import {saveHead, saveIndexedBlocks} from './mapping/blocks'
 
 export interface HandlerConfig {
@@ -28,24 +29,27 @@ export interface HandlerConfig {
     listedTokens: ReadonlySet<string>
     distributionManagers: ReadonlySet<string>
     batchSplit: BatchSplit
+    traces: TraceMode
 }
 
 /** The batch handler: discover contracts, decode every log once, apply in memory, save in bulk. */
 export function createHandler(cfg: HandlerConfig) {
     const registry = new ContractRegistry(cfg.chainId)
     const split = splitter(cfg.batchSplit)
+    const traces = new CallTraces(cfg.traces)
     return async (ctx: ProcessorContext): Promise<void> => {
-        for (const blocks of split(ctx.blocks)) if (blocks.length > 0) await handleBatch({...ctx, blocks}, registry, cfg)
+        for (const blocks of split(ctx.blocks)) if (blocks.length > 0) await handleBatch({...ctx, blocks}, registry, traces, cfg)
     }
 }
 
-async function handleBatch(ctx: ProcessorContext, registry: ContractRegistry, cfg: HandlerConfig): Promise<void> {
+async function handleBatch(ctx: ProcessorContext, registry: ContractRegistry, traces: CallTraces, cfg: HandlerConfig): Promise<void> {
     const blocks = ctx.blocks
     await registry.refresh(ctx.store, blocks[0]!.header.height, blocks.at(-1)!.header.height)
     const state = await BatchState.load(ctx.store, cfg.chainId, t => storageOf(registry, t))
 
     const logs = await discoverWithHistory(ctx, blocks.flatMap(b => b.logs), registry, state, cfg)
-    const events = decodeAll(logs, registry, state, ctx)
+    // Events made through another contract (an AgentManager, a multisig) are told apart by the call that reached the contract.
+    const events = await traces.attach(ctx._chain.client, decodeAll(logs, registry, state, ctx), registry, ctx.log)
 
     const linkedStorages = [...new Set(events.flatMap(ev => discoveriesOf(ev)).filter(d => d.linkFrom?.field === 'identityStorage').map(d => d.address))]
     for (const ev of events) wantRows(state, registry, linkedStorages, ev)
@@ -91,6 +95,7 @@ function provenanceOf(log: SourceLog): Provenance {
         logIndex: log.logIndex,
         txHash: log.transactionHash,
         actor: log.transaction.from,
+        txTo: log.transaction.to?.toLowerCase(),
         sighash: log.transaction.sighash,
         input: log.transaction.input,
     }
@@ -125,7 +130,7 @@ function discover(logs: SourceLog[], registry: ContractRegistry, state: BatchSta
                 continue // recorded as skipped when the batch is decoded
             }
             if (decoded == null) continue
-            const ev: ChainEvent = {...provenanceOf(log), contract: log.address, kind, ...decoded}
+            const ev: ChainEvent = {...provenanceOf(log), contract: log.address, kind, raw: log, ...decoded}
             for (const d of discoveriesOf(ev)) {
                 if (d.kind === ContractKind.TOKEN) {
                     found = watchToken(registry, state, d.address, kind === ContractKind.FACTORY ? log.address : null, `${kind}.${ev.name}`, ev) || found
@@ -158,7 +163,7 @@ function decodeAll(logs: SourceLog[], registry: ContractRegistry, state: BatchSt
         if (kind == null) continue
         try {
             const decoded = decodeEvent(kind, log)
-            if (decoded) events.push({...provenanceOf(log), contract: log.address, kind, ...decoded})
+            if (decoded) events.push({...provenanceOf(log), contract: log.address, kind, raw: log, ...decoded})
         } catch (err) {
             const reason = err instanceof Error ? err.message : String(err)
             state.skipped.push(new SkippedLog({
@@ -286,9 +291,9 @@ function applyEvent(
 ): Distribution | undefined {
     const contract = registry.get(ev.contract)!
     const token = tokenOf(state, ev)
-    let transferKind
+    let transfer
     if (ev.kind === ContractKind.TOKEN) {
-        transferKind = applyTokenEvent(state, ev, txEvents.get(ev.txHash) ?? new Set(), (t, block) => {
+        transfer = applyTokenEvent(state, ev, txEvents.get(ev.txHash) ?? new Set(), (t, block) => {
             const i = reads.info.get(infoKey(t, block))
             return i && {name: i.name ?? null, symbol: i.symbol ?? null}
         })
@@ -323,7 +328,7 @@ function applyEvent(
     const audit = auditEventOf(ev, {
         chainId: state.chainId,
         token,
-        transferKind,
+        transfer,
         investorOf: wallet => (wallet && wallet !== ZERO_ADDRESS ? investorOf(state, storage, wallet) : null),
     })
     if (ev.name === 'UpdatedTokenInformation' && token) {

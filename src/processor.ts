@@ -12,7 +12,7 @@ import {ALL_TOPICS} from './mapping/catalog'
 
 const fields = {
     log: {transactionHash: true, topics: true, data: true},
-    transaction: {from: true, hash: true, sighash: true, input: true},
+    transaction: {from: true, to: true, hash: true, sighash: true, input: true},
 } as const
 
 /**

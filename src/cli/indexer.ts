@@ -27,10 +27,11 @@ async function main(): Promise<void> {
         `${cfg.factories.length} factory(ies), ${cfg.tokens.length} listed token(s), database ${describeDatabase()}`)
 
     if (cfg.batchSplit.mode !== 'none') log.warn(`BATCH_SPLIT=${cfg.batchSplit.mode}: every batch is cut into smaller ones (a test setting)`)
+    if (cfg.traces === 'off') log.warn('RPC_TRACES=off: transfers and identity changes made through contracts are classified by the transaction\'s selector and events (classifiedBy TX_SELECTOR / TX_EVENTS)')
     const processor = createProcessor(cfg)
     processor.run(
         new IndexerStore(log),
-        createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers), batchSplit: cfg.batchSplit}),
+        createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers), batchSplit: cfg.batchSplit, traces: cfg.traces}),
     )
 }
 
