@@ -2,6 +2,7 @@
 
 import {OperatorError} from './errors'
 import {BatchSplit} from './mapping/batchSplit'
+import {TraceMode} from './mapping/traces'
 
 export class ConfigError extends OperatorError {}
 
@@ -20,6 +21,8 @@ export interface IndexerConfig {
     catchUpWindow: number
     /** tests only: cut the processor's batches smaller (BATCH_SPLIT) */
     batchSplit: BatchSplit
+    /** which call-trace methods to ask the node for (RPC_TRACES) */
+    traces: TraceMode
 }
 
 type Env = Record<string, string | undefined>
@@ -81,7 +84,19 @@ export function indexerConfig(env: Env = process.env): IndexerConfig {
         rpcRequestTimeoutMs: parseTimeout('RPC_REQUEST_TIMEOUT_MS', env.RPC_REQUEST_TIMEOUT_MS, 30_000),
         catchUpWindow: parseNat('CATCHUP_WINDOW', env.CATCHUP_WINDOW, 10_000),
         batchSplit: parseBatchSplit(env.BATCH_SPLIT),
+        traces: parseTraceMode(env.RPC_TRACES),
     }
+}
+
+const TRACE_MODES: readonly TraceMode[] = ['auto', 'debug', 'parity', 'off']
+
+/** RPC_TRACES: unset or `auto` (debug_traceTransaction, else trace_transaction), `debug`, `parity` or `off`. */
+export function parseTraceMode(value: string | undefined): TraceMode {
+    const v = value?.trim().toLowerCase() ?? ''
+    if (v === '') return 'auto'
+    const mode = TRACE_MODES.find(m => m === v)
+    if (mode == null) throw new ConfigError(`RPC_TRACES="${value}" must be one of ${TRACE_MODES.join(', ')}`)
+    return mode
 }
 
 /** BATCH_SPLIT: unset (batches as delivered), `block` (one block per batch) or `random:<seed>`. */

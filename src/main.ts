@@ -13,10 +13,12 @@ import {ContractRegistry} from './mapping/registry'
 import {BatchState} from './mapping/state'
 import {RpcBatchClient} from './mapping/tokenInfo'
 import {VerificationTracker} from './mapping/verification'
+import {CallTraces, TraceMode} from './mapping/traces'
 import {readViews} from './mapping/views'
 
 export interface HandlerConfig extends DiscoveryConfig {
     chainId: number
+    traces: TraceMode
 }
 
 /** Consecutive blocks to index in one transaction, from the Subsquid processor or from the catch-up by address. */
@@ -35,7 +37,8 @@ export type Handler = (batch: IngestBatch) => Promise<number>
 /** The batch handler: discover contracts, decode every log once, apply in memory, save in bulk. */
 export function createHandler(cfg: HandlerConfig): Handler {
     const registry = new ContractRegistry(cfg.chainId)
-    return batch => handleBatch(batch, registry, cfg)
+    const traces = new CallTraces(cfg.traces)
+    return batch => handleBatch(batch, registry, traces, cfg)
 }
 
 /**
@@ -52,14 +55,15 @@ export function splitBatches(handler: Handler, split: BatchSplit): Handler {
     }
 }
 
-async function handleBatch({store, log, client, blocks}: IngestBatch, registry: ContractRegistry, cfg: HandlerConfig): Promise<number> {
+async function handleBatch({store, log, client, blocks}: IngestBatch, registry: ContractRegistry, traces: CallTraces, cfg: HandlerConfig): Promise<number> {
     const head = blocks.at(-1)!.header
     await registry.refresh(store, blocks[0]!.header.height, head.height)
     const state = await BatchState.load(store, cfg.chainId, t => storageOf(registry, t))
 
     // decode: the batch's logs with the earlier ones of contracts it reveals, each decoded once
     const logs = await discoverWithHistory(client, blocks.flatMap(b => b.logs), registry, state, cfg, head.height)
-    const events = decodeAll(logs, registry, state, log)
+    // events made through another contract (an AgentManager, a multisig) are told apart by the call that reached the contract
+    const events = await traces.attach(client, decodeAll(logs, registry, state, log), registry, log)
 
     // load: every row the events touch, in bulk, and the views the events do not carry
     const linkedStorages = [...new Set(events.flatMap(ev => discoveriesOf(ev)).filter(d => d.linkFrom?.field === 'identityStorage').map(d => d.address))]

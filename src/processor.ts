@@ -13,7 +13,7 @@ import {selfDiscoveryFilters} from './mapping/discovery'
 
 const fields = {
     log: {transactionHash: true, topics: true, data: true},
-    transaction: {from: true, hash: true, sighash: true, input: true},
+    transaction: {from: true, to: true, hash: true, sighash: true, input: true},
 } as const
 
 /** The contracts watched when the processor starts, for a portal's address filter. */

@@ -16,10 +16,11 @@ import {
 import { ACCOUNT, connect, devSigner, revertReason, sendChecked, waitMined } from './rpc'
 
 /**
- * Our payout contracts (contracts/*.sol), deployed and driven from the compiled artifacts that
- * `npm run contracts` writes to contracts/build (committed, so no compiler run is needed here).
+ * Our contracts (contracts/*.sol: payouts, and the BatchCaller test helper), deployed and driven from
+ * the compiled artifacts that `npm run contracts` writes to contracts/build (committed, so no compiler
+ * run is needed here).
  */
-export type PayoutContractName = 'DistributionManager' | 'TestStablecoin'
+export type PayoutContractName = 'DistributionManager' | 'TestStablecoin' | 'BatchCaller'
 
 export interface PayoutArtifact {
     contractName: PayoutContractName

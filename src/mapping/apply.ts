@@ -92,9 +92,9 @@ export function applyEvent(
 ): Distribution | undefined {
     const contract = registry.get(ev.contract)!
     const token = tokenOf(state, ev)
-    let transferKind
+    let transfer
     if (ev.kind === ContractKind.TOKEN) {
-        transferKind = applyTokenEvent(state, ev, txEvents.get(ev.txHash) ?? new Set(), (t, block) => {
+        transfer = applyTokenEvent(state, ev, txEvents.get(ev.txHash) ?? new Set(), (t, block) => {
             const i = reads.info.get(infoKey(t, block))
             return i && {name: i.name ?? null, symbol: i.symbol ?? null}
         })
@@ -129,7 +129,7 @@ export function applyEvent(
     const audit = auditEventOf(ev, {
         chainId: state.chainId,
         token,
-        transferKind,
+        transfer,
         investorOf: wallet => (wallet && wallet !== ZERO_ADDRESS ? investorOf(state, storage, wallet) : null),
     })
     if (ev.name === 'UpdatedTokenInformation' && token) {

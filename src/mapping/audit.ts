@@ -1,9 +1,9 @@
 import {logId} from '../ids'
-import {AuditEvent, AuditEventKind, Token, TransferKind} from '../model'
+import {AuditEvent, AuditEventKind, ClassificationSource, Token, TransferKind} from '../model'
 import {auditKindOf, jsonParams} from './catalog'
 import {ChainEvent} from './events'
-import {modifiedWallet} from './identity'
-import {ZERO_ADDRESS} from './rules'
+import {modifiedWalletOf} from './identity'
+import {Classified, ZERO_ADDRESS} from './rules'
 
 // Parameter names, across the T-REX and ONCHAINID ABIs, that name the wallet an event is about,
 // the other party, and a token amount. First match wins.
@@ -34,7 +34,8 @@ function address(v: unknown): string | null {
 export interface AuditContext {
     chainId: number
     token: Token | undefined
-    transferKind?: TransferKind
+    /** a Transfer's kind, and what decided it */
+    transfer?: Classified<TransferKind>
     /** the investor (identity) behind a wallet at this moment */
     investorOf(wallet: string | null): string | null
 }
@@ -42,9 +43,15 @@ export interface AuditContext {
 /** The wallet an event is about and the other party, as its audit row names them. */
 export function auditParties(ev: ChainEvent): {subject: string | null; counterparty: string | null} {
     return {
-        subject: address(pick(ev.params, SUBJECT)) ?? (IDENTITY_CHANGES.has(ev.name) ? modifiedWallet(ev.input) ?? null : null),
+        subject: address(pick(ev.params, SUBJECT)) ?? (IDENTITY_CHANGES.has(ev.name) ? modifiedWalletOf(ev).value ?? null : null),
         counterparty: address(pick(ev.params, COUNTERPARTY)),
     }
+}
+
+/** What decided the row's kind (a Transfer) or its subject (an identity change); null for other events. */
+function classifiedBy(ev: ChainEvent, ctx: AuditContext): ClassificationSource | null {
+    if (ev.name === 'Transfer' && ctx.transfer) return ctx.transfer.by
+    return IDENTITY_CHANGES.has(ev.name) ? modifiedWalletOf(ev).by : null
 }
 
 /** The audit row of one event: what happened, to whom, by whom, in which transaction. */
@@ -55,8 +62,8 @@ export function auditEventOf(ev: ChainEvent, ctx: AuditContext): AuditEvent {
     // An identity's own events are about that investor; registry events name the identity.
     const investor = ev.kind === 'IDENTITY' ? ev.contract
         : address(params.identity ?? params.newIdentity ?? params.investorOnchainID) ?? ctx.investorOf(subject)
-    const kind = ev.name === 'Transfer' && ctx.transferKind
-        ? TRANSFER_AUDIT[ctx.transferKind]
+    const kind = ev.name === 'Transfer' && ctx.transfer
+        ? TRANSFER_AUDIT[ctx.transfer.value]
         : auditKindOf(ev.name) as AuditEventKind
     return new AuditEvent({
         id: logId(ctx.chainId, ev.block.height, ev.logIndex),
@@ -70,6 +77,7 @@ export function auditEventOf(ev: ChainEvent, ctx: AuditContext): AuditEvent {
         counterparty,
         counterpartyInvestor: ctx.investorOf(counterparty),
         amount: typeof amount === 'bigint' ? amount : null,
+        classifiedBy: classifiedBy(ev, ctx),
         actor: ev.actor,
         blockNumber: ev.block.height,
         timestamp: new Date(ev.block.timestamp),

@@ -9,7 +9,7 @@ export interface SourceLog {
     logIndex: number
     transactionHash: string
     block: {height: number; hash: string; timestamp: number}
-    transaction?: {from: string; sighash?: string; input?: string}
+    transaction?: {from: string; to?: string; sighash?: string; input?: string}
 }
 
 interface RpcLog {
@@ -57,7 +57,7 @@ export async function backfillLogs(client: RpcBatchClient, filters: LogFilter[],
     const txs = [...new Set(found.map(l => l.transactionHash))]
     const [headers, transactions] = await Promise.all([
         client.batchCall<{timestamp: string}>(blocks.map(b => ({method: 'eth_getBlockByNumber', params: [b, false]}))),
-        client.batchCall<{from: string; input: string}>(txs.map(h => ({method: 'eth_getTransactionByHash', params: [h]}))),
+        client.batchCall<{from: string; to: string | null; input: string}>(txs.map(h => ({method: 'eth_getTransactionByHash', params: [h]}))),
     ])
     const timestamp = new Map(blocks.map((b, i) => [b, Number(headers[i]!.timestamp) * 1000]))
     const sender = new Map(txs.map((h, i) => [h, transactions[i]!]))
@@ -73,7 +73,7 @@ export async function backfillLogs(client: RpcBatchClient, filters: LogFilter[],
                 logIndex: Number(l.logIndex),
                 transactionHash: l.transactionHash,
                 block: {height, hash: l.blockHash, timestamp: timestamp.get(l.blockNumber)!},
-                transaction: {from: tx.from.toLowerCase(), sighash: tx.input.length >= 10 ? tx.input.slice(0, 10) : undefined, input: tx.input},
+                transaction: {from: tx.from.toLowerCase(), to: tx.to?.toLowerCase(), sighash: tx.input.length >= 10 ? tx.input.slice(0, 10) : undefined, input: tx.input},
             }
         })
         .sort((a, b) => a.block.height - b.block.height || a.logIndex - b.logIndex)

@@ -14,6 +14,7 @@ export function provenanceOf(log: SourceLog): Provenance {
         logIndex: log.logIndex,
         txHash: log.transactionHash,
         actor: log.transaction.from,
+        txTo: log.transaction.to?.toLowerCase(),
         sighash: log.transaction.sighash,
         input: log.transaction.input,
     }
@@ -27,7 +28,7 @@ export function decodeAll(logs: SourceLog[], registry: ContractRegistry, state: 
         if (kind == null) continue
         try {
             const decoded = decodeEvent(kind, log)
-            if (decoded) events.push({...provenanceOf(log), contract: log.address, kind, ...decoded})
+            if (decoded) events.push({...provenanceOf(log), contract: log.address, kind, raw: log, ...decoded})
         } catch (err) {
             const reason = err instanceof Error ? err.message : String(err)
             state.skipped.push(new SkippedLog({

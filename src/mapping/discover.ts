@@ -74,7 +74,7 @@ function discover(logs: SourceLog[], registry: ContractRegistry, state: BatchSta
                 continue // recorded as skipped when the batch is decoded
             }
             if (decoded == null) continue
-            const ev: ChainEvent = {...provenanceOf(log), contract: log.address, kind, ...decoded}
+            const ev: ChainEvent = {...provenanceOf(log), contract: log.address, kind, raw: log, ...decoded}
             for (const d of discoveriesOf(ev)) {
                 if (d.kind === ContractKind.TOKEN) {
                     found = watchToken(registry, state, d.address, kind === ContractKind.FACTORY ? log.address : null, `${kind}.${ev.name}`, ev) || found

@@ -1,4 +1,6 @@
 import {ContractKind} from '../model/generated/_contractKind'
+import {ReachingCall} from './callFrames'
+import {RawLog} from './catalog'
 import {Provenance} from './registry'
 
 /** One decoded log of a watched contract, with where it comes from. */
@@ -7,6 +9,14 @@ export interface ChainEvent extends Provenance {
     kind: ContractKind
     name: string
     params: Record<string, unknown>
+    /** the log as emitted: matched against a call trace's logs */
+    raw: RawLog
+    /**
+     * The call(s) into the contract that may have emitted this log, from a call trace: set only for
+     * events whose meaning depends on the call (see traces.ts) made through another contract. One
+     * call, or several candidates when the trace could not tell which (Parity traces).
+     */
+    calls?: readonly ReachingCall[]
 }
 
 /** Typed access to decoded parameters: the ABI fixed their types, the name is checked here. */

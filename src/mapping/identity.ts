@@ -3,9 +3,9 @@ import {In} from 'typeorm'
 import {keccak256} from 'ethers'
 import {functions as ir} from '../abi/IdentityRegistry'
 import {functions as irs} from '../abi/IdentityRegistryStorage'
-import {Claim, ClaimStatus, FactKind, Identity, IdentityWallet} from '../model'
+import {Claim, ClaimStatus, ClassificationSource, FactKind, Identity, IdentityWallet} from '../model'
 import {addr, ChainEvent, param} from './events'
-import {countryAlpha2} from './rules'
+import {Classified, countryAlpha2, unanimous} from './rules'
 import {BatchState} from './state'
 
 // Investors: wallet → ONCHAINID identity → country, per identity registry storage; claims on identities.
@@ -96,7 +96,7 @@ export function applyIdentityEvent(state: BatchState, ev: ChainEvent, reads: Cou
             const old = addr(ev, 'oldIdentity')
             const identity = identityEntity(state, addr(ev, 'newIdentity'))
             // The event names no wallet; the call does (one wallet changes, not every wallet of the identity).
-            const wallet = modifiedWallet(ev.input)
+            const wallet = modifiedWalletOf(ev).value
             for (const w of [...state.identityWallets.values()].filter(w => w.storage === ev.contract && w.investor === old && w.active && (wallet == null || w.wallet === wallet))) {
                 state.identityWallets.upsert(w.id, () => w)
                 Object.assign(w, {identity, investor: identity.address})
@@ -174,8 +174,20 @@ export function investorOf(state: BatchState, storage: string | null | undefined
     return w?.active ? w.investor : null
 }
 
-/** The wallet of an updateIdentity / modifyStoredIdentity call, when the transaction called one directly. */
-export function modifiedWallet(input: string | undefined): string | undefined {
+/**
+ * The wallet of an IdentityModified / IdentityUpdated: the `_userAddress` of the updateIdentity or
+ * modifyStoredIdentity call that reached the registry (from a trace), else of the transaction's own
+ * call; undefined (by TX_EVENTS) when the change was made through a contract and no trace says which.
+ */
+export function modifiedWalletOf(ev: ChainEvent): Classified<string | undefined> {
+    const traced = unanimous((ev.calls ?? []).map(c => modifiedWallet(c.input)))
+    if (traced) return {value: traced, by: ClassificationSource.CALL_TRACE}
+    const direct = modifiedWallet(ev.input)
+    return direct ? {value: direct, by: ClassificationSource.TX_SELECTOR} : {value: undefined, by: ClassificationSource.TX_EVENTS}
+}
+
+/** The wallet of an updateIdentity / modifyStoredIdentity call's calldata. */
+function modifiedWallet(input: string | undefined): string | undefined {
     if (!input) return undefined
     for (const f of [ir.updateIdentity, irs.modifyStoredIdentity]) {
         if (input.startsWith(f.selector)) return f.decode(input)._userAddress.toLowerCase()

@@ -8,6 +8,8 @@ export interface Provenance {
     logIndex: number
     txHash: string
     actor: string
+    /** the contract the transaction called (lower-case); undefined for a contract creation */
+    txTo: string | undefined
     sighash: string | undefined
     /** the transaction's calldata: names what an event leaves out (the wallet of IdentityModified) */
     input?: string

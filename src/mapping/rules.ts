@@ -1,30 +1,69 @@
 // Pure rules of the token ledger; no entity classes, so they test without a database.
 import {functions as dvd} from '../abi/DVDTransferManager'
 import {functions} from '../abi/Token'
+import {ClassificationSource} from '../model/generated/_classificationSource'
 import {TransferKind} from '../model/generated/_transferKind'
+import {ReachingCall} from './callFrames'
 
 export const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000'
 
-// Forced moves, recoveries and DVD settlements emit a plain Transfer: the called function tells them apart.
-const KIND_BY_SELECTOR = new Map<string, TransferKind>([
+// Forced moves and recoveries emit a plain Transfer: the function called on the token tells them apart.
+const KIND_BY_TOKEN_CALL = new Map<string, TransferKind>([
     [functions.forcedTransfer.selector, TransferKind.FORCED],
     [functions.batchForcedTransfer.selector, TransferKind.FORCED],
     [functions.recoveryAddress.selector, TransferKind.RECOVERY],
-    [dvd.takeDVDTransfer.selector, TransferKind.DVD],
 ])
+// A DVD settlement is a transferFrom made by the DVD manager's takeDVDTransfer.
+const KIND_BY_CALLER_CALL = new Map<string, TransferKind>([[dvd.takeDVDTransfer.selector, TransferKind.DVD]])
+/** Both, matched against the transaction's own selector when no trace shows the call that reached the token. */
+const KIND_BY_TX_SELECTOR = new Map([...KIND_BY_TOKEN_CALL, ...KIND_BY_CALLER_CALL])
+
+/** A decision and what it rests on. */
+export interface Classified<T> {
+    value: T
+    by: ClassificationSource
+}
+
+/** What is known of the call behind a Transfer: a ChainEvent fits. */
+export interface TransferOrigin {
+    /** the token that emitted the Transfer */
+    contract: string
+    /** the transaction's own call: the contract it called and the selector */
+    txTo: string | undefined
+    sighash: string | undefined
+    /** from a call trace: the call(s) into the token that may have emitted it */
+    calls?: readonly ReachingCall[]
+}
 
 /**
- * The kind of a Transfer: by zero addresses, then by the selector of the transaction's call, then
- * (for calls through a contract we do not know, e.g. a multisig) by the events of the same transaction.
+ * The kind of a Transfer: by zero addresses; then by the call that reached the token (from a trace:
+ * its function, or its caller's for a DVD settlement); then by the transaction's selector; and for a
+ * call through a contract with no usable trace (a multisig, say) by the events of the same
+ * transaction. `txEvents`: the names of the transaction's watched events.
  */
-export function classifyTransfer(from: string, to: string, sighash: string | undefined, txEvents: ReadonlySet<string> = new Set()): TransferKind {
-    if (from === ZERO_ADDRESS) return TransferKind.MINT
-    if (to === ZERO_ADDRESS) return TransferKind.BURN
-    const bySelector = sighash ? KIND_BY_SELECTOR.get(sighash) : undefined
-    if (bySelector) return bySelector
-    if (txEvents.has('RecoverySuccess')) return TransferKind.RECOVERY
-    if (txEvents.has('DVDTransferExecuted')) return TransferKind.DVD
-    return TransferKind.TRANSFER
+export function classifyTransfer(from: string, to: string, origin: TransferOrigin, txEvents: ReadonlySet<string> = new Set()): Classified<TransferKind> {
+    if (from === ZERO_ADDRESS) return {value: TransferKind.MINT, by: ClassificationSource.ADDRESS}
+    if (to === ZERO_ADDRESS) return {value: TransferKind.BURN, by: ClassificationSource.ADDRESS}
+    const traced = unanimous((origin.calls ?? []).map(kindOfCall))
+    if (traced) return {value: traced, by: ClassificationSource.CALL_TRACE}
+    const bySelector = origin.sighash ? KIND_BY_TX_SELECTOR.get(origin.sighash) : undefined
+    if (bySelector) return {value: bySelector, by: ClassificationSource.TX_SELECTOR}
+    // The transaction called the token itself: its selector is the call that reached the token.
+    if (origin.txTo === origin.contract) return {value: TransferKind.TRANSFER, by: ClassificationSource.TX_SELECTOR}
+    if (txEvents.has('RecoverySuccess')) return {value: TransferKind.RECOVERY, by: ClassificationSource.TX_EVENTS}
+    if (txEvents.has('DVDTransferExecuted')) return {value: TransferKind.DVD, by: ClassificationSource.TX_EVENTS}
+    return {value: TransferKind.TRANSFER, by: ClassificationSource.TX_EVENTS}
+}
+
+function kindOfCall(call: ReachingCall): TransferKind {
+    return KIND_BY_TOKEN_CALL.get(call.input.slice(0, 10))
+        ?? (call.callerInput ? KIND_BY_CALLER_CALL.get(call.callerInput.slice(0, 10)) : undefined)
+        ?? TransferKind.TRANSFER
+}
+
+/** The one value all candidates agree on; undefined when there are none or they disagree. */
+export function unanimous<T>(values: readonly T[]): T | undefined {
+    return values.length > 0 && values.every(v => v === values[0]) ? values[0] : undefined
 }
 
 /** A holder is a wallet with a balance above zero (frozen tokens count). */

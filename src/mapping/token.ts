@@ -3,7 +3,7 @@ import {BalanceChange, FactKind, Holding, Token, TokenHourlySnapshot, Transfer, 
 import {addr, ChainEvent, param} from './events'
 import {FactSource} from './facts'
 import {Provenance} from './registry'
-import {classifyTransfer, holderCountDelta, ZERO_ADDRESS} from './rules'
+import {Classified, classifyTransfer, holderCountDelta, ZERO_ADDRESS} from './rules'
 import {BatchState} from './state'
 
 /** Strings that UpdatedTokenInformation only carries as hashes, read from the contract at the event's block. */
@@ -26,13 +26,13 @@ export function wantTokenRows(state: BatchState, ev: ChainEvent): void {
     }
 }
 
-/** Applies one token event; returns the transfer kind for a Transfer (the audit trail names it). */
+/** Applies one token event; returns a Transfer's kind and what decided it (the audit trail names them). */
 export function applyTokenEvent(
     state: BatchState,
     ev: ChainEvent,
     txEvents: ReadonlySet<string>,
     strings: (token: string, block: number) => TokenStrings | undefined,
-): TransferKind | undefined {
+): Classified<TransferKind> | undefined {
     const token = state.token(ev.contract)
     if (token == null) return undefined
     switch (ev.name) {
@@ -93,10 +93,11 @@ function freeze(state: BatchState, token: Token, ev: ChainEvent, change: (h: Hol
     state.facts.set(FactKind.FREEZE, token.address, h.wallet, frozen ? {isFrozen: h.isFrozen, frozenTokens: h.frozenAmount.toString()} : null, ev, token)
 }
 
-function applyTransfer(state: BatchState, token: Token, ev: ChainEvent, txEvents: ReadonlySet<string>): TransferKind {
+function applyTransfer(state: BatchState, token: Token, ev: ChainEvent, txEvents: ReadonlySet<string>): Classified<TransferKind> {
     const from = addr(ev, 'from')
     const to = addr(ev, 'to')
     const amount = param<bigint>(ev, 'value')
+    const kind = classifyTransfer(from, to, ev, txEvents)
     const transfer = new Transfer({
         id: logId(state.chainId, ev.block.height, ev.logIndex),
         chainId: state.chainId,
@@ -104,7 +105,8 @@ function applyTransfer(state: BatchState, token: Token, ev: ChainEvent, txEvents
         from,
         to,
         amount,
-        kind: classifyTransfer(from, to, ev.sighash, txEvents),
+        kind: kind.value,
+        classifiedBy: kind.by,
         actor: ev.actor,
         blockNumber: ev.block.height,
         timestamp: new Date(ev.block.timestamp),
@@ -119,7 +121,7 @@ function applyTransfer(state: BatchState, token: Token, ev: ChainEvent, txEvents
     else moveBalance(state, token, transfer, ev, to, amount, 'to')
     recordHour(state, token, ev, amount)
     state.checkpoint(token, ev.block.height)
-    return transfer.kind
+    return kind
 }
 
 const hourOf = (timestampMs: number): number => Math.floor(timestampMs / 3_600_000) * 3600

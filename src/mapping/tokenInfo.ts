@@ -2,7 +2,8 @@ import {functions} from '../abi/Token'
 
 /** The subset of the Subsquid RPC client we use: one batched round trip per batch. */
 export interface RpcBatchClient {
-    batchCall<T>(calls: {method: string; params?: unknown[]}[], options?: {validateError?: () => T}): Promise<T[]>
+    /** `validateError`: the value to give for a call answered with a JSON-RPC error, instead of throwing */
+    batchCall<T>(calls: {method: string; params?: unknown[]}[], options?: {validateError?: (info: {code: number; message: string}) => T}): Promise<T[]>
 }
 
 export interface TokenInfo {

@@ -15,7 +15,8 @@ describe('RPC faults', () => {
     const dbs: TestDatabase[] = []
     const proxies: FaultProxy[] = []
 
-    const env = () => ({TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '5', STARTUP_RETRIES: '10'})
+    // small catch-up windows: the history is read in many requests, for the faults to fall among
+    const env = () => ({TREX_FACTORIES: d.trexFactory, START_BLOCK: String(d.deployBlock), FINALITY_CONFIRMATION: '5', STARTUP_RETRIES: '10', CATCHUP_WINDOW: '10'})
 
     /** Indexes the chain through a fault proxy into a new database, to the head. */
     const indexThrough = async (rate: number, seed: number, faults: readonly Fault[], timing: FaultTiming = {}, extraEnv: NodeJS.ProcessEnv = {}) => {

@@ -18,6 +18,7 @@ describe('indexerConfig()', () => {
                 rpcRequestTimeoutMs: 30_000,
                 catchUpWindow: 10_000,
                 batchSplit: {mode: 'none'},
+                traces: 'auto',
             })
         })
     })
@@ -38,6 +39,13 @@ describe('indexerConfig()', () => {
         it('should refuse a timeout that never fires', () => {
             expect(() => indexerConfig({...base, RPC_REQUEST_TIMEOUT_MS: '0'})).toThrow('RPC_REQUEST_TIMEOUT_MS=0 would wait forever')
             expect(indexerConfig({...base, RPC_REQUEST_TIMEOUT_MS: '1500'}).rpcRequestTimeoutMs).toBe(1500)
+        })
+    })
+
+    describe('when RPC_TRACES is given', () => {
+        it('should take auto, debug, parity or off, and name the choices otherwise', () => {
+            expect(['auto', 'debug', 'parity', 'off', ' OFF '].map(v => indexerConfig({...base, RPC_TRACES: v}).traces)).toEqual(['auto', 'debug', 'parity', 'off', 'off'])
+            expect(() => indexerConfig({...base, RPC_TRACES: 'no'})).toThrow('RPC_TRACES="no" must be one of auto, debug, parity, off')
         })
     })
 

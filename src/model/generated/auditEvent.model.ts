@@ -2,6 +2,7 @@ import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, I
 import {AuditEventKind} from "./_auditEventKind"
 import {Token} from "./token.model"
 import {ContractKind} from "./_contractKind"
+import {ClassificationSource} from "./_classificationSource"
 
 /**
  * One row for every state-changing event of every watched contract (append-only), with its provenance.
@@ -55,6 +56,12 @@ export class AuditEvent {
 
     @BigIntColumn_({nullable: true})
     amount!: bigint | undefined | null
+
+    /**
+     * transfers: how the kind was decided; IDENTITY_MODIFIED and IDENTITY_UPDATED: how the subject wallet was found; null otherwise
+     */
+    @Column_("varchar", {length: 11, nullable: true})
+    classifiedBy!: ClassificationSource | undefined | null
 
     /**
      * transaction sender

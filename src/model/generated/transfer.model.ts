@@ -1,6 +1,7 @@
 import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, IntColumn as IntColumn_, ManyToOne as ManyToOne_, StringColumn as StringColumn_, BigIntColumn as BigIntColumn_, DateTimeColumn as DateTimeColumn_} from "@subsquid/typeorm-store"
 import {Token} from "./token.model"
 import {TransferKind} from "./_transferKind"
+import {ClassificationSource} from "./_classificationSource"
 
 /**
  * One ERC-20 Transfer log of a security token, classified.
@@ -38,6 +39,12 @@ export class Transfer {
     @Index_()
     @Column_("varchar", {length: 8, nullable: false})
     kind!: TransferKind
+
+    /**
+     * how kind was decided (null on rows indexed before it was recorded)
+     */
+    @Column_("varchar", {length: 11, nullable: true})
+    classifiedBy!: ClassificationSource | undefined | null
 
     /**
      * transaction sender
