@@ -116,7 +116,7 @@ describe('the analytics API', () => {
             expect(await error(`{ capTable(token: "${d.tokens[1]!.address}", limit: 0) { supply } }`)).toBe('limit 0 must be an integer from 1 to 1000')
             expect(await error(`{ capTable(token: "${d.tokens[1]!.address}", limit: 5000) { supply } }`)).toBe('limit 5000 must be an integer from 1 to 1000')
             expect(await error(`{ capTable(token: "${d.tokens[1]!.address}", minBalance: "-5") { supply } }`)).toMatch(/minBalance "-5"/)
-            expect(await error(`{ capTable(token: "${d.tokens[1]!.address}", atTimestamp: "yesterday") { supply } }`)).toBe('atTimestamp "yesterday" is not an ISO 8601 date-time')
+            expect(await error(`{ capTable(token: "${d.tokens[1]!.address}", atTimestamp: "yesterday") { supply } }`)).toBe('atTimestamp "yesterday" is not an ISO 8601 date or date-time')
         })
     })
 

@@ -30,6 +30,7 @@ export class CapTableRowView {
 export class CapTableView {
     @Field() token!: string
     @Field(() => Int) block!: number
+    @Field(() => String, {nullable: true, description: 'that block\'s time (ISO 8601); null for a past block in which nothing watched happened'}) timestamp!: string | null
     @Field() supply!: string
     @Field(() => Int) holderCount!: number
     @Field(() => Int) investorCount!: number
@@ -55,7 +56,7 @@ export class CapTableResolver {
             checkPage(limit, offset)
             const min = parseAmount('minBalance', minBalance)
             const query = sqlOf(await this.tx())
-            const {token: t, block} = await resolveAsOf(query, {token, atBlock, atTimestamp})
+            const {token: t, block, timestamp} = await resolveAsOf(query, {token, atBlock, atTimestamp})
             const table = groupBy === CapTableGroupBy.WALLET
                 ? await walletPage(query, t, block, {limit, offset, minBalance: min})
                 : await investorPage(query, t, block, {limit, offset, minBalance: min})
@@ -65,7 +66,7 @@ export class CapTableResolver {
             // Each wallet's country is the one it was registered with at the block, in the token's storage then.
             const registrations = await registrationsAt(query, t, block, wallets)
             return {
-                token: t.address, block, supply: String(table.supply), holderCount: table.holderCount,
+                token: t.address, block, timestamp: timestamp?.toISOString() ?? null, supply: String(table.supply), holderCount: table.holderCount,
                 investorCount: table.investorCount, rowCount: table.rowCount,
                 rows: table.rows.map(r => {
                     const blocks = r.wallets.map(w => first.get(w)).filter((b): b is number => b != null)

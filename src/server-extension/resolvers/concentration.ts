@@ -8,6 +8,7 @@ import {answer, resolveAsOf, sqlOf} from '../../api/asOf'
 export class ConcentrationView {
     @Field() token!: string
     @Field(() => Int) block!: number
+    @Field(() => String, {nullable: true, description: 'that block\'s time (ISO 8601); null for a past block in which nothing watched happened'}) timestamp!: string | null
     @Field() supply!: string
     @Field(() => Int) holderCount!: number
     @Field({description: 'share of the largest holder, exact to 10 places'}) top1!: string
@@ -30,9 +31,9 @@ export class ConcentrationResolver {
     ): Promise<ConcentrationView> {
         return answer(async () => {
             const query = sqlOf(await this.tx())
-            const {token: t, block} = await resolveAsOf(query, {token, atBlock, atTimestamp})
+            const {token: t, block, timestamp} = await resolveAsOf(query, {token, atBlock, atTimestamp})
             const c = concentration(await balancesAt(query, t, block))
-            return {token: t.address, block, ...c, supply: String(c.supply)}
+            return {token: t.address, block, timestamp: timestamp?.toISOString() ?? null, ...c, supply: String(c.supply)}
         })
     }
 }

@@ -17,6 +17,7 @@ export class JurisdictionView {
 export class JurisdictionsView {
     @Field() token!: string
     @Field(() => Int) block!: number
+    @Field(() => String, {nullable: true, description: 'that block\'s time (ISO 8601); null for a past block in which nothing watched happened'}) timestamp!: string | null
     @Field() supply!: string
     @Field(() => [JurisdictionView]) countries!: JurisdictionView[]
 }
@@ -33,11 +34,11 @@ export class JurisdictionsResolver {
     ): Promise<JurisdictionsView> {
         return answer(async () => {
             const query = sqlOf(await this.tx())
-            const {token: t, block} = await resolveAsOf(query, {token, atBlock, atTimestamp})
+            const {token: t, block, timestamp} = await resolveAsOf(query, {token, atBlock, atTimestamp})
             const groups = await countriesAt(query, t, block)
             const supply = groups.reduce((sum, g) => sum + g.balance, 0n)
             return {
-                token: t.address, block, supply: String(supply),
+                token: t.address, block, timestamp: timestamp?.toISOString() ?? null, supply: String(supply),
                 countries: jurisdictions(groups, supply).map(r => ({...r, balance: String(r.balance)})),
             }
         })
