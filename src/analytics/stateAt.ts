@@ -39,18 +39,37 @@ export interface WalletStateAt {
     verified: boolean
 }
 
-export interface WalletsStateAt {
-    /** the token's identity registry and its storage at the block: where registration and verification were read */
+/** The identity registry a token used at a block, and that registry's storage then: where registration and verification are read. */
+export interface RegistryAt {
     identityRegistry: string | null
     identityStorage: string | null
+}
+
+export interface WalletsStateAt extends RegistryAt {
     /** in the order of the wallets asked */
     wallets: WalletStateAt[]
 }
 
+async function registryAt(query: SqlQuery, token: IndexedToken, block: number): Promise<RegistryAt> {
+    const {info, identityStorage} = await tokenInfoAt(query, token.chainId, token.address, block)
+    return {identityRegistry: info?.identityRegistry ?? null, identityStorage}
+}
+
 /** Each of `wallets` (lowercase) in `token` at the end of `block`. */
 export async function walletsStateAt(query: SqlQuery, token: IndexedToken, wallets: readonly string[], block: number): Promise<WalletsStateAt> {
-    const {info, identityStorage} = await tokenInfoAt(query, token.chainId, token.address, block)
-    const identityRegistry = info?.identityRegistry ?? null
+    return walletsIn(query, token, await registryAt(query, token, block), wallets, block)
+}
+
+/** The wallets registered to investor `identity` in the token's storage at the end of `block`, each as walletsStateAt reads it, by address. */
+export async function investorStateAt(query: SqlQuery, token: IndexedToken, identity: string, block: number): Promise<WalletsStateAt> {
+    const registry = await registryAt(query, token, block)
+    const registered = registry.identityStorage == null ? []
+        : [...(await walletsOfIdentityAt(query, token.chainId, registry.identityStorage, identity, block)).keys()]
+    return walletsIn(query, token, registry, registered.sort(), block)
+}
+
+/** `wallets` at the end of `block`, their registration and verification read in `registry`. */
+async function walletsIn(query: SqlQuery, token: IndexedToken, {identityRegistry, identityStorage}: RegistryAt, wallets: readonly string[], block: number): Promise<WalletsStateAt> {
     const [balances, frozen, registrations, verified] = await Promise.all([
         balancesOfAt(query, token, wallets, block),
         frozenAt(query, token, block, wallets),
@@ -72,13 +91,6 @@ export async function walletsStateAt(query: SqlQuery, token: IndexedToken, walle
             verified: verified.has(wallet),
         })),
     }
-}
-
-/** The wallets registered to investor `identity` in the token's storage at the end of `block`, each as walletsStateAt reads it, by address. */
-export async function investorStateAt(query: SqlQuery, token: IndexedToken, identity: string, block: number): Promise<WalletsStateAt> {
-    const {identityStorage} = await tokenInfoAt(query, token.chainId, token.address, block)
-    const registered = identityStorage == null ? [] : [...(await walletsOfIdentityAt(query, token.chainId, identityStorage, identity, block)).keys()]
-    return walletsStateAt(query, token, registered.sort(), block)
 }
 
 /** wallet → balance at the end of `block`: its one ledger row valid then (found backwards from the block); absent when it never held. */
