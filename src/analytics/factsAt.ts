@@ -35,13 +35,62 @@ export async function factsAt<V = Record<string, unknown>>(
           WHERE f.chain_id = $1 AND f.kind = $2 AND f.contract = $3 AND ${validAt('f', '$4')} AND ($5::text[] IS NULL OR f.key = ANY($5))`,
         [chainId, kind, contract, block, keys ?? null],
     )
-    return new Map(rows.map(r => [String(r.key), {
-        key: String(r.key),
-        value: (typeof r.value === 'string' ? JSON.parse(r.value) : r.value) as V,
-        fromBlock: Number(r.from_block),
-        txHash: String(r.tx_hash),
-        actor: String(r.actor),
-    }]))
+    return byKey<V>(rows)
+}
+
+const byKey = <V>(rows: Record<string, unknown>[]): Map<string, FactAt<V>> => new Map(rows.map(r => [String(r.key), {
+    key: String(r.key),
+    value: (typeof r.value === 'string' ? JSON.parse(r.value) : r.value) as V,
+    fromBlock: Number(r.from_block),
+    txHash: String(r.tx_hash),
+    actor: String(r.actor),
+}]))
+
+/** Where a fact's unbroken run began: the version that opened it. */
+export interface HeldSince {
+    /** the block from whose end the fact has held without a break (changes of value do not break it) */
+    fromBlock: number
+    txHash: string
+    actor: string
+}
+
+/**
+ * For facts `keys` of `contract` that hold at the end of `block` (as factsAt found them): since when
+ * each has held without a break. A version ending in the block where the next one starts is no break
+ * (a registration's new country, a wallet deleted and registered again within one block).
+ */
+export async function heldSince(
+    query: SqlQuery, chainId: number, kind: FactKindName, contract: string, block: number, keys: readonly string[],
+): Promise<Map<string, HeldSince>> {
+    if (keys.length === 0) return new Map()
+    const rows = await query(
+        `WITH v AS (
+            SELECT f.key, f.from_block, f.log_index, f.tx_hash, f.actor,
+                   lag(f.valid_until_block) OVER (PARTITION BY f.key ORDER BY f.from_block, f.log_index) AS previous_until,
+                   row_number() OVER (PARTITION BY f.key ORDER BY f.from_block, f.log_index) AS n
+              FROM fact_version f
+             WHERE f.chain_id = $1 AND f.kind = $2 AND f.contract = $3 AND f.key = ANY($4) AND f.from_block <= $5)
+         SELECT DISTINCT ON (key) key, from_block, tx_hash, actor FROM v
+          WHERE n = 1 OR previous_until < from_block
+          ORDER BY key, from_block DESC, log_index DESC`,
+        [chainId, kind, contract, keys, block],
+    )
+    return new Map(rows.map(r => [String(r.key), {fromBlock: Number(r.from_block), txHash: String(r.tx_hash), actor: String(r.actor)}]))
+}
+
+/**
+ * The wallets registered to investor `identity` at the end of `block` in identity registry storage
+ * `storage`, by wallet (served by the migration StateAtIndexes' index on the registered identity).
+ */
+export async function walletsOfIdentityAt(
+    query: SqlQuery, chainId: number, storage: string, identity: string, block: number,
+): Promise<Map<string, FactAt<RegistrationValue>>> {
+    const rows = await query(
+        `SELECT f.key, f.value, f.from_block, f.tx_hash, f.actor FROM fact_version f
+          WHERE f.chain_id = $1 AND f.kind = 'REGISTRATION' AND f.contract = $2 AND f.value->>'identity' = $3 AND ${validAt('f', '$4')}`,
+        [chainId, storage, identity, block],
+    )
+    return byKey<RegistrationValue>(rows)
 }
 
 /** The one version of a contract-level fact (TOKEN_INFO, REGISTRY_LINKS) valid at `block`, if any. */
@@ -84,4 +133,10 @@ export async function tokenInfoAt(query: SqlQuery, chainId: number, token: strin
     const info = (await factAt<TokenInfoValue>(query, chainId, 'TOKEN_INFO', token, block))?.value ?? null
     const links = info?.identityRegistry ? await factAt<RegistryLinksValue>(query, chainId, 'REGISTRY_LINKS', info.identityRegistry, block) : undefined
     return {info, identityStorage: links?.value.identityStorage ?? null}
+}
+
+/** ROLE: key `AGENT:<account>` or `OWNER:<account>`. */
+export interface RoleValue {
+    role: 'AGENT' | 'OWNER'
+    account: string
 }

@@ -30,6 +30,12 @@ export function checkPage(limit: number, offset: number): void {
     if (!Number.isInteger(offset) || offset < 0) throw new InputError(`offset ${offset} must be a non-negative integer`)
 }
 
+/** A 0x-prefixed 20-byte hex address argument, lowercase (as the index stores addresses). */
+export function parseAddress(name: string, value: string): string {
+    if (!isAddress(value)) throw new InputError(`${name} "${value}" is not a 0x-prefixed 20-byte hex address`)
+    return value.toLowerCase()
+}
+
 export function parseAmount(name: string, value: string | null | undefined): bigint {
     if (value == null) return 0n
     if (!/^\d{1,78}$/.test(value)) throw new InputError(`${name} "${value}" must be a non-negative integer amount in the token's smallest unit`)
@@ -65,6 +71,9 @@ export async function resolveBlock(query: SqlQuery, chainId: number, args: {atBl
     const headTime = new Date(String(head.head_timestamp))
     if (args.atTimestamp != null) return blockAtTime(query, chainId, args.atTimestamp, {block: headBlock, timestamp: headTime})
     const block = args.atBlock ?? headBlock
+    if (block > headBlock) {
+        throw new InputError(`atBlock ${block} is beyond the indexed head ${headBlock}: that block is not indexed yet (wait for the indexer, or choose an earlier block)`)
+    }
     if (block === headBlock) return {block, timestamp: headTime}
     const [row] = await query('SELECT timestamp FROM indexed_block WHERE chain_id = $1 AND height = $2', [chainId, block])
     return {block, timestamp: row == null ? null : new Date(String(row.timestamp))}

@@ -213,7 +213,11 @@ describe('the API against hostile or careless clients', () => {
             ['jurisdictions', [['token', 'String!', address], ['atBlock', 'Int', number], ['atTimestamp', 'String', date]], '{ supply countries { country balance } }'],
             ['ownershipHistory', [['token', 'String!', address], ['account', 'String!', address], ['limit', 'Int', number], ['offset', 'Int', number]], '{ changeCount changes { wallet delta } }'],
             ['tokenTimeSeries', [['token', 'String!', address], ['interval', 'TimeSeriesInterval!', () => pick(['HOUR', 'DAY', 'WEEK', 'YEAR', randomString()])], ['from', 'String!', date], ['to', 'String!', date]], '{ start volume }'],
-            ['complianceStatus', [['token', 'String!', address]], '{ paused frozenTokensTotal countries { country } }'],
+            ['complianceStatus', [['token', 'String!', address], ['atBlock', 'Int', number], ['atTimestamp', 'String', date]], '{ paused frozenTokensTotal countries { country } }'],
+            ['tokenState', [['token', 'String!', address], ['atBlock', 'Int', number], ['atTimestamp', 'String', date]], '{ block timestamp name paused totalSupply }'],
+            ['walletState', [['token', 'String!', address], ['wallet', 'String!', address], ['atBlock', 'Int', number], ['atTimestamp', 'String', date]], '{ balance isFrozen country verified registeredSinceBlock }'],
+            ['investorState', [['token', 'String!', address], ['investor', 'String!', address], ['atBlock', 'Int', number], ['atTimestamp', 'String', date]], '{ balance wallets { wallet balance } }'],
+            ['roles', [['contract', 'String!', address], ['atBlock', 'Int', number], ['atTimestamp', 'String', date]], '{ block contracts { contract agents { account sinceBlock } owners { account } } }'],
             ['distributionReconciliation', [['id', 'String!', () => pick([randomString, () => `${d.chainId}-${pick(tokens).toLowerCase()}-${int(0, 5)}`, () => String(int(-5, 5)), () => pick(sql)])()]], '{ status paid lines { holder } }'],
         ]
         const literal = (v: unknown, type: string): string =>
