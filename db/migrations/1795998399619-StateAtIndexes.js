@@ -1,6 +1,6 @@
 // Indexes the generated migration cannot express, for the as-of state queries (src/analytics/stateAt.ts).
-module.exports = class StateAtIndexes1795996630677 {
-    name = 'StateAtIndexes1795996630677'
+module.exports = class StateAtIndexes1795998399619 {
+    name = 'StateAtIndexes1795998399619'
 
     async up(db) {
         // investorState: an investor's wallets in a storage at block B, without reading every registration of the storage.
