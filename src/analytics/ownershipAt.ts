@@ -197,6 +197,13 @@ export async function registrationsAt(query: SqlQuery, token: IndexedToken, bloc
     return new Map([...facts].map(([wallet, f]) => [wallet, f.value]))
 }
 
+/** Which of `wallets` passed the token's identity registry (isVerified) at the end of `block`: the registry the token used then. */
+export async function verifiedAt(query: SqlQuery, token: IndexedToken, block: number, wallets: readonly string[]): Promise<Set<string>> {
+    const {info} = await tokenInfoAt(query, token.chainId, token.address, block)
+    if (info?.identityRegistry == null) return new Set()
+    return new Set((await factsAt(query, token.chainId, 'VERIFIED', info.identityRegistry, block, wallets)).keys())
+}
+
 /** wallet → investor identity at the end of `block`; only `wallets` when given. */
 export async function investorsAt(query: SqlQuery, token: IndexedToken, block: number, wallets?: readonly string[]): Promise<Map<string, string>> {
     return new Map([...(await registrationsAt(query, token, block, wallets))].map(([wallet, r]) => [wallet, r.identity]))

@@ -79,7 +79,7 @@ interface ComplianceAnswer {
 }
 interface CapTableAnswer {
     block: number
-    rows: {holder: string; balance: string; country: number | null}[]
+    rows: {holder: string; balance: string; country: number | null; verified: boolean}[]
 }
 
 const TOKEN_FIELDS = 'token block timestamp name symbol decimals paused totalSupply identityRegistry identityStorage compliance holderCount investorCount'
@@ -200,7 +200,7 @@ describe('as-of state queries', () => {
                         tokenState: `tokenState(${at}) { ${TOKEN_FIELDS} }`,
                         roles: `roles(contract: "${token}", atBlock: ${block}) { ${ROLE_FIELDS} }`,
                         compliance: `complianceStatus(${at}) { ${COMPLIANCE_FIELDS} }`,
-                        capTable: `capTable(${at}, limit: 1000) { block rows { holder balance country } }`,
+                        capTable: `capTable(${at}, limit: 1000) { block rows { holder balance country verified } }`,
                     }
                     r.wallets.forEach((w, i) => { fields[`w${i}`] = `walletState(${at}, wallet: "${w}") { block identityRegistry ${WALLET_FIELDS} }` })
                     identities.forEach((id, i) => {
@@ -326,13 +326,13 @@ describe('as-of state queries', () => {
             expect(boundSets.size).toBeGreaterThan(r.tokens.length)
         })
 
-        it('should give capTable each holder with its balance and the country it was registered with at that block', () => {
+        it('should give capTable each holder with its balance, the country it was registered with and whether it was verified at that block', () => {
             for (const s of samples) {
                 const holders = Object.entries(s.chain.wallets).filter(([, f]) => f.balance > 0n)
                 const rows = [...s.capTable.rows].sort((a, b) => (a.holder < b.holder ? -1 : 1))
                 expect({block: s.block, token: s.token, rows}).toEqual({
                     block: s.block, token: s.token,
-                    rows: holders.map(([holder, f]) => ({holder, balance: String(f.balance), country: f.country})).sort((a, b) => (a.holder < b.holder ? -1 : 1)),
+                    rows: holders.map(([holder, f]) => ({holder, balance: String(f.balance), country: f.country, verified: f.verified})).sort((a, b) => (a.holder < b.holder ? -1 : 1)),
                 })
             }
         })

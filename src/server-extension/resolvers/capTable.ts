@@ -2,7 +2,7 @@ import {Arg, Field, Int, ObjectType, Query, registerEnumType, Resolver} from 'ty
 import type {EntityManager} from 'typeorm'
 import {CapTable, capTable, walletRow, withFreezes} from '../../analytics/capTable'
 import {countHoldersAt, holdersPage, PageOptions, totalsAt} from '../../analytics/ledgerAt'
-import {frozenAt, frozenPart, IndexedToken, investorBalancesAt, investorsAt, registrationsAt, SqlQuery} from '../../analytics/ownershipAt'
+import {frozenAt, frozenPart, IndexedToken, investorBalancesAt, investorsAt, registrationsAt, SqlQuery, verifiedAt} from '../../analytics/ownershipAt'
 import {countryAlpha2} from '../../mapping/rules'
 import {answer, checkPage, parseAmount, resolveAsOf, sqlOf} from '../../api/asOf'
 
@@ -21,6 +21,7 @@ export class CapTableRowView {
     @Field({description: 'tokens frozen by partial freezes'}) frozenTokens!: string
     @Field(() => [String], {description: 'wallets frozen as a whole'}) frozenWallets!: string[]
     @Field({description: 'balance / supply, exact to 10 places (truncated)'}) share!: string
+    @Field({description: 'isVerified in the token\'s identity registry at the block (when grouped by investor: every wallet)'}) verified!: boolean
     @Field(() => Int, {nullable: true}) country!: number | null
     @Field(() => String, {nullable: true}) countryCode!: string | null
     @Field(() => Int, {nullable: true, description: 'first block any of its wallets held the token'}) firstAcquiredBlock!: number | null
@@ -64,7 +65,7 @@ export class CapTableResolver {
             const first = new Map((await query('SELECT wallet, first_acquired_block FROM holding WHERE token_id = $1 AND wallet = ANY($2)', [t.id, wallets]))
                 .map(r => [String(r.wallet), r.first_acquired_block == null ? null : Number(r.first_acquired_block)]))
             // Each wallet's country is the one it was registered with at the block, in the token's storage then.
-            const registrations = await registrationsAt(query, t, block, wallets)
+            const [registrations, verified] = await Promise.all([registrationsAt(query, t, block, wallets), verifiedAt(query, t, block, wallets)])
             return {
                 token: t.address, block, timestamp: timestamp?.toISOString() ?? null, supply: String(table.supply), holderCount: table.holderCount,
                 investorCount: table.investorCount, rowCount: table.rowCount,
@@ -73,7 +74,7 @@ export class CapTableResolver {
                     const country = r.wallets.map(w => registrations.get(w)?.country).find(c => c != null) ?? null
                     return {
                         holder: r.holder, investor: r.investor, wallets: r.wallets, balance: String(r.balance), frozenTokens: String(r.frozenTokens),
-                        frozenWallets: r.frozenWallets, share: r.share, country, countryCode: country == null ? null : countryAlpha2(country),
+                        frozenWallets: r.frozenWallets, share: r.share, verified: r.wallets.every(w => verified.has(w)), country, countryCode: country == null ? null : countryAlpha2(country),
                         firstAcquiredBlock: blocks.length ? Math.min(...blocks) : null,
                     }
                 }),
