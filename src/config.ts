@@ -2,6 +2,7 @@
 
 import {OperatorError} from './errors'
 import {BatchSplit} from './mapping/batchSplit'
+import {DEFAULT_NODE_LIMITS, NodeLimits} from './rpc/nodeLimits'
 
 export class ConfigError extends OperatorError {}
 
@@ -18,6 +19,8 @@ export interface IndexerConfig {
     rpcRequestTimeoutMs: number
     /** tests only: cut the processor's batches smaller (BATCH_SPLIT) */
     batchSplit: BatchSplit
+    /** what our own requests ask of the node at most (RPC_MAX_LOG_RANGE, RPC_MAX_ADDRESSES, RPC_MAX_BATCH, RPC_RETRY_BUDGET_MS) */
+    nodeLimits: NodeLimits
 }
 
 type Env = Record<string, string | undefined>
@@ -78,7 +81,24 @@ export function indexerConfig(env: Env = process.env): IndexerConfig {
         finalityConfirmation: parseNat('FINALITY_CONFIRMATION', env.FINALITY_CONFIRMATION, 10),
         rpcRequestTimeoutMs: parseTimeout('RPC_REQUEST_TIMEOUT_MS', env.RPC_REQUEST_TIMEOUT_MS, 30_000),
         batchSplit: parseBatchSplit(env.BATCH_SPLIT),
+        nodeLimits: parseNodeLimits(env),
     }
+}
+
+/** The node limits; each at least 1 (a range, list or batch of 0 asks for nothing), the retry budget at least 0. */
+function parseNodeLimits(env: Env): NodeLimits {
+    return {
+        maxLogRange: parsePositive('RPC_MAX_LOG_RANGE', env.RPC_MAX_LOG_RANGE, DEFAULT_NODE_LIMITS.maxLogRange),
+        maxAddresses: parsePositive('RPC_MAX_ADDRESSES', env.RPC_MAX_ADDRESSES, DEFAULT_NODE_LIMITS.maxAddresses),
+        maxBatch: parsePositive('RPC_MAX_BATCH', env.RPC_MAX_BATCH, DEFAULT_NODE_LIMITS.maxBatch),
+        retryBudgetMs: parseNat('RPC_RETRY_BUDGET_MS', env.RPC_RETRY_BUDGET_MS, DEFAULT_NODE_LIMITS.retryBudgetMs),
+    }
+}
+
+function parsePositive(name: string, value: string | undefined, fallback: number): number {
+    const n = parseNat(name, value, fallback)
+    if (n === 0) throw new ConfigError(`${name}=0: give at least 1`)
+    return n
 }
 
 /** BATCH_SPLIT: unset (batches as delivered), `block` (one block per batch) or `random:<seed>`. */

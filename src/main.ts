@@ -14,12 +14,13 @@ import {applyIdentityEvent, identityWalletId, investorOf, loadIdentityRowsByCont
 import {ContractRegistry, Provenance} from './mapping/registry'
 import {BatchState} from './mapping/state'
 import {applyTokenEvent, recordTokenInfo, wantTokenRows} from './mapping/token'
-import {ALL_FIELDS, fetchTokenInfo, infoKey, NAME_AND_SYMBOL, RpcBatchClient, TokenInfo} from './mapping/tokenInfo'
+import {ALL_FIELDS, fetchTokenInfo, infoKey, NAME_AND_SYMBOL, TokenInfo} from './mapping/tokenInfo'
 import {ZERO_ADDRESS} from './mapping/rules'
 import {VerificationTracker} from './mapping/verification'
 import {ProcessorContext} from './processor'
 import {BatchSplit, splitter} from './mapping/batchSplit'
 import {saveHead, saveIndexedBlocks} from './mapping/blocks'
+import {batchCall, NodeLimits, RpcBatchClient} from './rpc/nodeLimits'
 
 export interface HandlerConfig {
     chainId: number
@@ -28,6 +29,8 @@ export interface HandlerConfig {
     listedTokens: ReadonlySet<string>
     distributionManagers: ReadonlySet<string>
     batchSplit: BatchSplit
+    /** what we ask of the node at most in our own requests (backfills, views) */
+    nodeLimits: NodeLimits
 }
 
 /** The batch handler: discover contracts, decode every log once, apply in memory, save in bulk. */
@@ -52,12 +55,12 @@ async function handleBatch(ctx: ProcessorContext, registry: ContractRegistry, cf
     await state.loadWanted(ctx.store)
     await loadIdentityRowsByContent(ctx.store, state, events)
     await state.loadInvestors(ctx.store)
-    const reads = await readViews(ctx._chain.client, state, events)
+    const reads = await readViews(ctx._chain.client, state, events, cfg.nodeLimits)
 
     const verification = new VerificationTracker(registry)
     const txEvents = eventsByTx(events)
     const created = events.flatMap(ev => applyEvent(state, registry, verification, reads, txEvents, ev) ?? [])
-    await verification.apply(ctx.store, ctx._chain.client, state)
+    await verification.apply(ctx.store, ctx._chain.client, state, cfg.nodeLimits)
 
     await state.save(ctx.store)
     await saveIndexedBlocks(ctx.store, cfg.chainId, events)
@@ -77,7 +80,7 @@ async function discoverWithHistory(ctx: ProcessorContext, batch: SourceLog[], re
         discover([...history, ...batch], registry, state, cfg)
         const fresh = state.newContracts.slice(backfilled).map(c => c.address)
         backfilled = state.newContracts.length
-        const earlier = await backfillLogs(ctx._chain.client, fresh, cfg.startBlock, firstBlock - 1)
+        const earlier = await backfillLogs(ctx._chain.client, fresh, cfg.startBlock, firstBlock - 1, cfg.nodeLimits)
         if (earlier.length === 0) break
         history = [...history, ...earlier].sort((a, b) => a.block.height - b.block.height || a.logIndex - b.logIndex)
     }
@@ -241,8 +244,8 @@ interface ViewReads {
     countries: Map<string, number>
 }
 
-/** One JSON-RPC batch for the views events do not carry: token names at discovery and renames, stored countries. */
-async function readViews(client: RpcBatchClient, state: BatchState, events: ChainEvent[]): Promise<ViewReads> {
+/** One round of JSON-RPC batches for the views events do not carry: token names at discovery and renames, stored countries. */
+async function readViews(client: RpcBatchClient, state: BatchState, events: ChainEvent[], limits: NodeLimits): Promise<ViewReads> {
     const discovered = state.newContracts.filter(c => c.kind === ContractKind.TOKEN).map(c => state.tokens.get(c.address)!)
     const requests = [
         ...discovered.map(t => ({token: t.address, block: t.createdAtBlock, fields: ALL_FIELDS})),
@@ -251,11 +254,11 @@ async function readViews(client: RpcBatchClient, state: BatchState, events: Chai
     ]
     const stored = events.filter(ev => ev.kind === ContractKind.IDENTITY_REGISTRY_STORAGE && ev.name === 'IdentityStored')
     const [info, countryHex] = await Promise.all([
-        fetchTokenInfo(client, requests),
-        stored.length === 0 ? Promise.resolve([]) : client.batchCall<string | null>(stored.map(ev => ({
+        fetchTokenInfo(client, requests, limits),
+        batchCall<string | null>(client, stored.map(ev => ({
             method: 'eth_call',
             params: [{to: ev.contract, data: irs.storedInvestorCountry.encode({_userAddress: String(ev.params.investorAddress)})}, '0x' + ev.block.height.toString(16)],
-        })), {validateError: () => null}),
+        })), limits, {validateError: () => null}),
     ])
     const countries = new Map<string, number>()
     stored.forEach((ev, i) => {

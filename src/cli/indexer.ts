@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     const processor = createProcessor(cfg)
     processor.run(
         new IndexerStore(log),
-        createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers), batchSplit: cfg.batchSplit}),
+        createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers), batchSplit: cfg.batchSplit, nodeLimits: cfg.nodeLimits}),
     )
 }
 

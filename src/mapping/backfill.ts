@@ -1,4 +1,4 @@
-import {RpcBatchClient} from './tokenInfo'
+import {batchCall, getLogs, NodeLimits, RpcBatchClient, toQuantity} from '../rpc/nodeLimits'
 
 /** A log as the mapping needs it; the processor's logs and backfilled ones both fit. */
 export interface SourceLog {
@@ -12,57 +12,40 @@ export interface SourceLog {
     transaction?: {from: string; sighash?: string; input?: string}
 }
 
-interface RpcLog {
-    address: string
-    topics: string[]
-    data: string
-    logIndex: string
-    blockNumber: string
-    blockHash: string
-    transactionHash: string
-}
-
-/** Blocks per eth_getLogs: wide ranges with an address filter, within what public nodes accept. */
-const RANGE = 50_000
-
 /**
  * The earlier logs of contracts discovered in this batch. A contract often acts before anything we
  * watch points to it (an identity gets its KYC claim before it is registered; a module is set up
  * before it is bound): those logs are read once, at discovery, with their blocks and senders.
  */
-export async function backfillLogs(client: RpcBatchClient, addresses: string[], fromBlock: number, toBlock: number): Promise<SourceLog[]> {
-    if (addresses.length === 0 || toBlock < fromBlock) return []
-    const ranges: [number, number][] = []
-    for (let b = fromBlock; b <= toBlock; b += RANGE) ranges.push([b, Math.min(toBlock, b + RANGE - 1)])
-    const hex = (n: number) => '0x' + n.toString(16)
-    const found = (await client.batchCall<RpcLog[]>(ranges.map(([from, to]) => ({
-        method: 'eth_getLogs',
-        params: [{address: addresses, fromBlock: hex(from), toBlock: hex(to)}],
-    })))).flat()
+export async function backfillLogs(client: RpcBatchClient, addresses: string[], fromBlock: number, toBlock: number, limits: NodeLimits): Promise<SourceLog[]> {
+    const found = await getLogs(client, {addresses, fromBlock, toBlock}, limits)
     if (found.length === 0) return []
 
     const blocks = [...new Set(found.map(l => l.blockNumber))]
     const txs = [...new Set(found.map(l => l.transactionHash))]
     const [headers, transactions] = await Promise.all([
-        client.batchCall<{timestamp: string}>(blocks.map(b => ({method: 'eth_getBlockByNumber', params: [b, false]}))),
-        client.batchCall<{from: string; input: string}>(txs.map(h => ({method: 'eth_getTransactionByHash', params: [h]}))),
+        batchCall<{timestamp: string} | null>(client, blocks.map(b => ({method: 'eth_getBlockByNumber', params: [toQuantity(b), false]})), limits),
+        batchCall<{from: string; input: string} | null>(client, txs.map(h => ({method: 'eth_getTransactionByHash', params: [h]})), limits),
     ])
-    const timestamp = new Map(blocks.map((b, i) => [b, Number(headers[i]!.timestamp) * 1000]))
-    const sender = new Map(txs.map((h, i) => [h, transactions[i]!]))
-    return found
-        .map(l => {
-            const tx = sender.get(l.transactionHash)!
-            const height = Number(l.blockNumber)
-            return {
-                id: `backfill-${height}-${Number(l.logIndex)}`,
-                address: l.address.toLowerCase(),
-                topics: l.topics,
-                data: l.data,
-                logIndex: Number(l.logIndex),
-                transactionHash: l.transactionHash,
-                block: {height, hash: l.blockHash, timestamp: timestamp.get(l.blockNumber)!},
-                transaction: {from: tx.from.toLowerCase(), sighash: tx.input.length >= 10 ? tx.input.slice(0, 10) : undefined, input: tx.input},
-            }
-        })
-        .sort((a, b) => a.block.height - b.block.height || a.logIndex - b.logIndex)
+    const timestamp = new Map(blocks.map((b, i) => [b, Number(known(headers[i], `block ${b}`).timestamp) * 1000]))
+    const sender = new Map(txs.map((h, i) => [h, known(transactions[i], `transaction ${h}`)]))
+    return found.map(l => {
+        const tx = sender.get(l.transactionHash)!
+        return {
+            id: `backfill-${l.blockNumber}-${l.logIndex}`,
+            address: l.address,
+            topics: l.topics,
+            data: l.data,
+            logIndex: l.logIndex,
+            transactionHash: l.transactionHash,
+            block: {height: l.blockNumber, hash: l.blockHash, timestamp: timestamp.get(l.blockNumber)!},
+            transaction: {from: tx.from.toLowerCase(), sighash: tx.input.length >= 10 ? tx.input.slice(0, 10) : undefined, input: tx.input},
+        }
+    })
+}
+
+/** A block or transaction a log pointed to; the node answering null means it lost it (a reorg): fail the batch, it is retried. */
+function known<T>(value: T | null | undefined, what: string): T {
+    if (value == null) throw new Error(`the node no longer knows ${what}, which a log it just returned came from (a reorg?)`)
+    return value
 }

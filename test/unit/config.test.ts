@@ -17,6 +17,7 @@ describe('indexerConfig()', () => {
                 finalityConfirmation: 10,
                 rpcRequestTimeoutMs: 30_000,
                 batchSplit: {mode: 'none'},
+                nodeLimits: {maxLogRange: 2000, maxAddresses: 500, maxBatch: 100, retryBudgetMs: 180_000},
             })
         })
     })
@@ -37,6 +38,20 @@ describe('indexerConfig()', () => {
         it('should refuse a timeout that never fires', () => {
             expect(() => indexerConfig({...base, RPC_REQUEST_TIMEOUT_MS: '0'})).toThrow('RPC_REQUEST_TIMEOUT_MS=0 would wait forever')
             expect(indexerConfig({...base, RPC_REQUEST_TIMEOUT_MS: '1500'}).rpcRequestTimeoutMs).toBe(1500)
+        })
+    })
+
+    describe('when node limits are given', () => {
+        it('should parse them', () => {
+            expect(indexerConfig({...base, RPC_MAX_LOG_RANGE: '10000', RPC_MAX_ADDRESSES: '50', RPC_MAX_BATCH: '20', RPC_RETRY_BUDGET_MS: '0'}).nodeLimits)
+                .toEqual({maxLogRange: 10_000, maxAddresses: 50, maxBatch: 20, retryBudgetMs: 0})
+        })
+
+        it('should refuse 0 and non-numbers, naming the variable', () => {
+            expect(() => indexerConfig({...base, RPC_MAX_LOG_RANGE: '0'})).toThrow(new ConfigError('RPC_MAX_LOG_RANGE=0: give at least 1'))
+            expect(() => indexerConfig({...base, RPC_MAX_BATCH: '0'})).toThrow(new ConfigError('RPC_MAX_BATCH=0: give at least 1'))
+            expect(() => indexerConfig({...base, RPC_MAX_ADDRESSES: 'all'})).toThrow(new ConfigError('RPC_MAX_ADDRESSES="all" is not a non-negative integer'))
+            expect(() => indexerConfig({...base, RPC_RETRY_BUDGET_MS: '-1'})).toThrow(new ConfigError('RPC_RETRY_BUDGET_MS="-1" is not a non-negative integer'))
         })
     })
 
