@@ -3,6 +3,7 @@
 import {OperatorError} from './errors'
 import {BatchSplit} from './mapping/batchSplit'
 import {TraceMode} from './mapping/traces'
+import {DEFAULT_NODE_LIMITS, NodeLimits} from './rpc/nodeLimits'
 
 export class ConfigError extends OperatorError {}
 
@@ -23,6 +24,8 @@ export interface IndexerConfig {
     batchSplit: BatchSplit
     /** which call-trace methods to ask the node for (RPC_TRACES) */
     traces: TraceMode
+    /** what our own requests ask of the node at most (RPC_MAX_LOG_RANGE, RPC_MAX_ADDRESSES, RPC_MAX_BATCH, RPC_RETRY_BUDGET_MS) */
+    nodeLimits: NodeLimits
 }
 
 type Env = Record<string, string | undefined>
@@ -85,6 +88,7 @@ export function indexerConfig(env: Env = process.env): IndexerConfig {
         catchUpWindow: parseNat('CATCHUP_WINDOW', env.CATCHUP_WINDOW, 10_000),
         batchSplit: parseBatchSplit(env.BATCH_SPLIT),
         traces: parseTraceMode(env.RPC_TRACES),
+        nodeLimits: parseNodeLimits(env),
     }
 }
 
@@ -97,6 +101,22 @@ export function parseTraceMode(value: string | undefined): TraceMode {
     const mode = TRACE_MODES.find(m => m === v)
     if (mode == null) throw new ConfigError(`RPC_TRACES="${value}" must be one of ${TRACE_MODES.join(', ')}`)
     return mode
+}
+
+/** The node limits; each at least 1 (a range, list or batch of 0 asks for nothing), the retry budget at least 0. */
+function parseNodeLimits(env: Env): NodeLimits {
+    return {
+        maxLogRange: parsePositive('RPC_MAX_LOG_RANGE', env.RPC_MAX_LOG_RANGE, DEFAULT_NODE_LIMITS.maxLogRange),
+        maxAddresses: parsePositive('RPC_MAX_ADDRESSES', env.RPC_MAX_ADDRESSES, DEFAULT_NODE_LIMITS.maxAddresses),
+        maxBatch: parsePositive('RPC_MAX_BATCH', env.RPC_MAX_BATCH, DEFAULT_NODE_LIMITS.maxBatch),
+        retryBudgetMs: parseNat('RPC_RETRY_BUDGET_MS', env.RPC_RETRY_BUDGET_MS, DEFAULT_NODE_LIMITS.retryBudgetMs),
+    }
+}
+
+function parsePositive(name: string, value: string | undefined, fallback: number): number {
+    const n = parseNat(name, value, fallback)
+    if (n === 0) throw new ConfigError(`${name}=0: give at least 1`)
+    return n
 }
 
 /** BATCH_SPLIT: unset (batches as delivered), `block` (one block per batch) or `random:<seed>`. */

@@ -11,7 +11,7 @@ import {computeEntitlements} from './mapping/entitlements'
 import {loadIdentityRowsByContent} from './mapping/identity'
 import {ContractRegistry} from './mapping/registry'
 import {BatchState} from './mapping/state'
-import {RpcBatchClient} from './mapping/tokenInfo'
+import {NodeLimits, RpcBatchClient} from './rpc/nodeLimits'
 import {VerificationTracker} from './mapping/verification'
 import {CallTraces, TraceMode} from './mapping/traces'
 import {readViews} from './mapping/views'
@@ -19,6 +19,8 @@ import {readViews} from './mapping/views'
 export interface HandlerConfig extends DiscoveryConfig {
     chainId: number
     traces: TraceMode
+    /** what we ask of the node at most in our own requests (backfills, views, verification) */
+    nodeLimits: NodeLimits
 }
 
 /** Consecutive blocks to index in one transaction, from the Subsquid processor or from the catch-up by address. */
@@ -71,13 +73,13 @@ async function handleBatch({store, log, client, blocks}: IngestBatch, registry: 
     await state.loadWanted(store)
     await loadIdentityRowsByContent(store, state, events)
     await state.loadInvestors(store)
-    const reads = await readViews(client, state, events)
+    const reads = await readViews(client, state, events, cfg.nodeLimits)
 
     // apply: in memory, in chain order
     const verification = new VerificationTracker(registry)
     const txEvents = eventsByTx(events)
     const created = events.flatMap(ev => applyEvent(state, registry, verification, reads, txEvents, ev) ?? [])
-    await verification.apply(store, client, state)
+    await verification.apply(store, client, state, cfg.nodeLimits)
 
     // save: one statement per table
     await state.save(store)

@@ -32,7 +32,8 @@ export interface WatchedSet {
  */
 export function createProcessor(cfg: IndexerConfig, watched?: WatchedSet) {
     const processor = new EvmBatchProcessor()
-        .setRpcEndpoint({url: cfg.rpcUrl, capacity: 10, maxBatchCallSize: 100, rateLimit: undefined, requestTimeout: cfg.rpcRequestTimeoutMs})
+        // the SDK's batches obey RPC_MAX_BATCH too: a node capping batches caps them all
+        .setRpcEndpoint({url: cfg.rpcUrl, capacity: 10, maxBatchCallSize: cfg.nodeLimits.maxBatch, rateLimit: undefined, requestTimeout: cfg.rpcRequestTimeoutMs})
         .setRpcDataIngestionSettings({headPollInterval: 1000})
         .setFinalityConfirmation(cfg.finalityConfirmation)
         .setBlockRange({from: cfg.startBlock})

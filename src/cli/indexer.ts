@@ -31,7 +31,7 @@ async function main(): Promise<void> {
 
     if (cfg.batchSplit.mode !== 'none') log.warn(`BATCH_SPLIT=${cfg.batchSplit.mode}: every batch is cut into smaller ones (a test setting)`)
     if (cfg.traces === 'off') log.warn('RPC_TRACES=off: transfers and identity changes made through contracts are classified by the transaction\'s selector and events (classifiedBy TX_SELECTOR / TX_EVENTS)')
-    const handler = createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers), traces: cfg.traces})
+    const handler = createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers), traces: cfg.traces, nodeLimits: cfg.nodeLimits})
     // Over RPC the processor would fetch every block of the chain: history is read by address first. A portal filters by itself.
     if (cfg.portalUrl == null && cfg.catchUpWindow > 0) await catchUpByAddress(cfg, chain.chainId, handler)
     const watched = cfg.portalUrl ? await withDataSource(ds => watchedSet((sql, p) => ds.query(sql, p), chain.chainId, cfg)) : undefined
@@ -49,11 +49,11 @@ async function main(): Promise<void> {
 }
 
 async function catchUpByAddress(cfg: IndexerConfig, chainId: number, handler: Handler): Promise<void> {
-    const client = new RpcClient({url: cfg.rpcUrl, capacity: 10, maxBatchCallSize: 100, requestTimeout: cfg.rpcRequestTimeoutMs, retryAttempts: 10, log})
+    const client = new RpcClient({url: cfg.rpcUrl, capacity: 10, maxBatchCallSize: cfg.nodeLimits.maxBatch, requestTimeout: cfg.rpcRequestTimeoutMs, retryAttempts: 10, log})
     try {
         await catchUp({
             db: new IndexerStore(log), handler, client, log, chainId, startBlock: cfg.startBlock, finality: cfg.finalityConfirmation,
-            configured: cfg, windowBlocks: windowSizes(cfg.batchSplit, cfg.catchUpWindow),
+            configured: cfg, limits: cfg.nodeLimits, windowBlocks: windowSizes(cfg.batchSplit, cfg.catchUpWindow),
         })
     } finally {
         client.close()

@@ -63,7 +63,7 @@ const TOKEN_SPECS: TokenSpec[] = [
 const INVESTOR_COUNTRIES = [250, 276, 380, 528, 756, 840]
 
 export const KYC_TOPIC = 1
-const ECDSA_SCHEME = 1
+export const ECDSA_SCHEME = 1
 export const MANAGEMENT_PURPOSE = 1
 const CLAIM_PURPOSE = 3
 export const ECDSA_KEY_TYPE = 1
@@ -279,8 +279,8 @@ async function createInvestor(
     return {wallet, identity: identityAddress, country, privateKeyIndex: index}
 }
 
-/** ClaimIssuer.isClaimValid recovers the eth-signed keccak256(abi.encode(identity, topic, data)). */
-function signClaim(provider: JsonRpcProvider, identity: string, topic: number, data: string): Promise<string> {
+/** A KYC-style claim signed by the demo ClaimIssuer: ClaimIssuer.isClaimValid recovers the eth-signed keccak256(abi.encode(identity, topic, data)). */
+export function signClaim(provider: JsonRpcProvider, identity: string, topic: number, data: string): Promise<string> {
     const digest = keccak256(abi.encode(['address', 'uint256', 'bytes'], [identity, topic, data]))
     return devWallet(ACCOUNT.claimIssuer, provider).signMessage(getBytes(digest))
 }

@@ -91,24 +91,17 @@ export function startFaultProxy(upstream: string, port: number, rate: number, se
                 later(refuseMs, () => listen().catch(err => console.error(`fault proxy: cannot listen on port ${port} again after an outage: ${String(err)}`)))
                 return
             }
-            const up = http.request({host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: {'content-type': 'application/json'}}, r => {
-                const body: Buffer[] = []
-                r.on('data', c => body.push(c as Buffer))
-                r.on('end', () => {
-                    const all = Buffer.concat(body)
-                    if (fault === 'truncated') {
-                        counts.truncated++
-                        res.writeHead(200, {'content-type': 'application/json'})
-                        res.end(all.subarray(0, Math.floor(all.length / 2)))
-                        return
-                    }
-                    counts.forwarded++
-                    res.writeHead(r.statusCode ?? 502, {'content-type': 'application/json'})
-                    res.end(all)
-                })
-            })
-            up.on('error', () => req.socket.destroy())
-            up.end(Buffer.concat(chunks))
+            postUpstream(target, Buffer.concat(chunks)).then(({status, body}) => {
+                if (fault === 'truncated') {
+                    counts.truncated++
+                    res.writeHead(200, {'content-type': 'application/json'})
+                    res.end(body.subarray(0, Math.floor(body.length / 2)))
+                    return
+                }
+                counts.forwarded++
+                res.writeHead(status, {'content-type': 'application/json'})
+                res.end(body)
+            }, () => req.socket.destroy())
         })
     })
     server.on('connection', s => {
@@ -125,4 +118,18 @@ export function startFaultProxy(upstream: string, port: number, rate: number, se
             else resolve()
         }),
     }))
+}
+
+/** POSTs a JSON-RPC body to the real node; its status and body. */
+export function postUpstream(target: URL, body: Buffer): Promise<{status: number; body: Buffer}> {
+    return new Promise((resolve, reject) => {
+        const up = http.request({host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: {'content-type': 'application/json'}}, r => {
+            const chunks: Buffer[] = []
+            r.on('data', c => chunks.push(c as Buffer))
+            r.on('end', () => resolve({status: r.statusCode ?? 502, body: Buffer.concat(chunks)}))
+            r.on('error', reject)
+        })
+        up.on('error', reject)
+        up.end(body)
+    })
 }

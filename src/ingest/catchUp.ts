@@ -8,6 +8,7 @@ import {selfDiscoveryFilters} from '../mapping/discovery'
 import {ContractKind} from '../model'
 import {WatchedSet} from '../processor'
 import {entityManagerOf} from '../mapping/bulkWrite'
+import {batchCall, NodeLimits, toQuantity} from '../rpc/nodeLimits'
 
 // Over RPC, @subsquid/evm-processor 1.27 fetches every block of a range with every log and
 // transaction, whatever it was asked for: indexing T-REX tokens on a public chain would cost the
@@ -26,6 +27,7 @@ export interface CatchUpOptions {
     finality: number
     /** the contracts the configuration names */
     configured: {factories: readonly string[]; tokens: readonly string[]; distributionManagers: readonly string[]}
+    limits: NodeLimits
     /** the next window's length in blocks, one transaction each (the node's log limits are the fetcher's business) */
     windowBlocks: () => number
 }
@@ -42,7 +44,8 @@ export async function catchUp(o: CatchUpOptions): Promise<number> {
     const state = await o.db.connect()
     try {
         if (state.top.length > 0) return state.height
-        const target = Number(await o.client.call<string>('eth_blockNumber', [])) - o.finality
+        const [head] = await batchCall<string>(o.client, [{method: 'eth_blockNumber', params: []}], o.limits)
+        const target = Number(head) - o.finality
         let prev = {height: state.height, hash: state.hash}
         let from = Math.max(prev.height + 1, o.startBlock)
         if (target - from < MIN_GAP) return prev.height
@@ -50,7 +53,7 @@ export async function catchUp(o: CatchUpOptions): Promise<number> {
         let watched = await withDataSource(ds => watchedSet((sql, p) => ds.query(sql, p), o.chainId, o.configured))
         while (from <= target) {
             const to = Math.min(target, from + o.windowBlocks() - 1)
-            const [logs, last] = await Promise.all([backfillLogs(o.client, filtersOf(watched), from, to), blockHeader(o.client, to)])
+            const [logs, last] = await Promise.all([backfillLogs(o.client, filtersOf(watched), from, to, o.limits), blockHeader(o.client, to, o.limits)])
             await o.db.transact({prevHead: prev, nextHead: last}, async store => {
                 await o.handler({store, log: o.log, client: o.client, blocks: byBlock(logs, last)})
                 // contracts discovered in this window are fetched from the next one on (their logs here were backfilled)
@@ -78,8 +81,8 @@ export function byBlock(logs: readonly SourceLog[], last: {height: number; hash:
     return blocks
 }
 
-async function blockHeader(client: RpcClient, height: number): Promise<{height: number; hash: string; timestamp: number}> {
-    const block = await client.call<{hash: string; timestamp: string} | null>('eth_getBlockByNumber', ['0x' + height.toString(16), false])
+async function blockHeader(client: RpcClient, height: number, limits: NodeLimits): Promise<{height: number; hash: string; timestamp: number}> {
+    const [block] = await batchCall<{hash: string; timestamp: string} | null>(client, [{method: 'eth_getBlockByNumber', params: [toQuantity(height), false]}], limits)
     if (block == null) throw new Error(`the node has no block ${height} although its head is past it`)
     return {height, hash: block.hash, timestamp: Number(block.timestamp) * 1000}
 }

@@ -1,4 +1,4 @@
-import {RpcBatchClient} from './tokenInfo'
+import {batchCall, getLogs, NodeLimits, RpcBatchClient, toQuantity} from '../rpc/nodeLimits'
 
 /** A log as the mapping needs it; the processor's logs and backfilled ones both fit. */
 export interface SourceLog {
@@ -12,69 +12,48 @@ export interface SourceLog {
     transaction?: {from: string; to?: string; sighash?: string; input?: string}
 }
 
-interface RpcLog {
-    address: string
-    topics: string[]
-    data: string
-    logIndex: string
-    blockNumber: string
-    blockHash: string
-    transactionHash: string
-}
-
 /** One eth_getLogs filter: by contract addresses, or by topics from any address (each position: a value, any of several, or null for any). */
 export interface LogFilter {
     address?: string[]
     topics?: (string | string[] | null)[]
 }
 
-/** A log matched by two filters comes once. */
-function dedupe(logs: RpcLog[]): RpcLog[] {
-    return [...new Map(logs.map(l => [`${l.blockNumber}:${l.logIndex}`, l])).values()]
-}
-
-/** Blocks per eth_getLogs: wide ranges with an address filter, within what public nodes accept. */
-const RANGE = 50_000
-
 /**
- * The earlier logs of contracts discovered in this batch. A contract often acts before anything we
- * watch points to it (an identity gets its KYC claim before it is registered; a module is set up
- * before it is bound): those logs are read once, at discovery, with their blocks and senders.
+ * The logs `filters` match from `fromBlock` to `toBlock`, with their blocks and senders: the earlier
+ * logs of contracts discovered in a batch (an identity gets its KYC claim before it is registered; a
+ * module is set up before it is bound), and the catch-up's windows. A log two filters match comes once.
  */
-export async function backfillLogs(client: RpcBatchClient, filters: LogFilter[], fromBlock: number, toBlock: number): Promise<SourceLog[]> {
-    const wanted = filters.filter(f => f.address == null || f.address.length > 0)
-    if (wanted.length === 0 || toBlock < fromBlock) return []
-    const ranges: [number, number][] = []
-    for (let b = fromBlock; b <= toBlock; b += RANGE) ranges.push([b, Math.min(toBlock, b + RANGE - 1)])
-    const hex = (n: number) => '0x' + n.toString(16)
-    const found = dedupe((await client.batchCall<RpcLog[]>(ranges.flatMap(([from, to]) => wanted.map(f => ({
-        method: 'eth_getLogs',
-        params: [{...f, fromBlock: hex(from), toBlock: hex(to)}],
-    }))))).flat())
+export async function backfillLogs(client: RpcBatchClient, filters: LogFilter[], fromBlock: number, toBlock: number, limits: NodeLimits): Promise<SourceLog[]> {
+    const matched = await Promise.all(filters.map(f => getLogs(client, {addresses: f.address ?? null, topics: f.topics, fromBlock, toBlock}, limits)))
+    const found = [...new Map(matched.flat().map(l => [`${l.blockNumber}:${l.logIndex}`, l])).values()]
+        .sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex)
     if (found.length === 0) return []
 
     const blocks = [...new Set(found.map(l => l.blockNumber))]
     const txs = [...new Set(found.map(l => l.transactionHash))]
     const [headers, transactions] = await Promise.all([
-        client.batchCall<{timestamp: string}>(blocks.map(b => ({method: 'eth_getBlockByNumber', params: [b, false]}))),
-        client.batchCall<{from: string; to: string | null; input: string}>(txs.map(h => ({method: 'eth_getTransactionByHash', params: [h]}))),
+        batchCall<{timestamp: string} | null>(client, blocks.map(b => ({method: 'eth_getBlockByNumber', params: [toQuantity(b), false]})), limits),
+        batchCall<{from: string; to: string | null; input: string} | null>(client, txs.map(h => ({method: 'eth_getTransactionByHash', params: [h]})), limits),
     ])
-    const timestamp = new Map(blocks.map((b, i) => [b, Number(headers[i]!.timestamp) * 1000]))
-    const sender = new Map(txs.map((h, i) => [h, transactions[i]!]))
-    return found
-        .map(l => {
-            const tx = sender.get(l.transactionHash)!
-            const height = Number(l.blockNumber)
-            return {
-                id: `backfill-${height}-${Number(l.logIndex)}`,
-                address: l.address.toLowerCase(),
-                topics: l.topics,
-                data: l.data,
-                logIndex: Number(l.logIndex),
-                transactionHash: l.transactionHash,
-                block: {height, hash: l.blockHash, timestamp: timestamp.get(l.blockNumber)!},
-                transaction: {from: tx.from.toLowerCase(), to: tx.to?.toLowerCase(), sighash: tx.input.length >= 10 ? tx.input.slice(0, 10) : undefined, input: tx.input},
-            }
-        })
-        .sort((a, b) => a.block.height - b.block.height || a.logIndex - b.logIndex)
+    const timestamp = new Map(blocks.map((b, i) => [b, Number(known(headers[i], `block ${b}`).timestamp) * 1000]))
+    const sender = new Map(txs.map((h, i) => [h, known(transactions[i], `transaction ${h}`)]))
+    return found.map(l => {
+        const tx = sender.get(l.transactionHash)!
+        return {
+            id: `backfill-${l.blockNumber}-${l.logIndex}`,
+            address: l.address,
+            topics: l.topics,
+            data: l.data,
+            logIndex: l.logIndex,
+            transactionHash: l.transactionHash,
+            block: {height: l.blockNumber, hash: l.blockHash, timestamp: timestamp.get(l.blockNumber)!},
+            transaction: {from: tx.from.toLowerCase(), to: tx.to?.toLowerCase(), sighash: tx.input.length >= 10 ? tx.input.slice(0, 10) : undefined, input: tx.input},
+        }
+    })
+}
+
+/** A block or transaction a log pointed to; the node answering null means it lost it (a reorg): fail the batch, it is retried. */
+function known<T>(value: T | null | undefined, what: string): T {
+    if (value == null) throw new Error(`the node no longer knows ${what}, which a log it just returned came from (a reorg?)`)
+    return value
 }

@@ -7,7 +7,7 @@ import {ChainEvent} from './events'
 import {newToken} from './factory'
 import {ContractRegistry, Provenance} from './registry'
 import {BatchState} from './state'
-import {RpcBatchClient} from './tokenInfo'
+import {NodeLimits, RpcBatchClient} from '../rpc/nodeLimits'
 
 /** What discovery starts from: the configured contracts, and the first block indexed. */
 export interface DiscoveryConfig {
@@ -15,6 +15,7 @@ export interface DiscoveryConfig {
     factories: ReadonlySet<string>
     listedTokens: ReadonlySet<string>
     distributionManagers: ReadonlySet<string>
+    nodeLimits: NodeLimits
 }
 
 /**
@@ -34,7 +35,7 @@ export async function discoverWithHistory(client: RpcBatchClient, batch: SourceL
         backfilled = state.newContracts.length
         const ofKind = (kind: ContractKind) => fresh.filter(c => c.kind === kind).map(c => c.address)
         const filters = [{address: fresh.map(c => c.address)}, ...selfDiscoveryFilters(ofKind(ContractKind.TOKEN), ofKind(ContractKind.FACTORY))]
-        logs = mergeLogs(logs, await backfillLogs(client, filters, cfg.startBlock, lastBlock))
+        logs = mergeLogs(logs, await backfillLogs(client, filters, cfg.startBlock, lastBlock, cfg.nodeLimits))
     }
 }
 

@@ -1,10 +1,5 @@
 import {functions} from '../abi/Token'
-
-/** The subset of the Subsquid RPC client we use: one batched round trip per batch. */
-export interface RpcBatchClient {
-    /** `validateError`: the value to give for a call answered with a JSON-RPC error, instead of throwing */
-    batchCall<T>(calls: {method: string; params?: unknown[]}[], options?: {validateError?: (info: {code: number; message: string}) => T}): Promise<T[]>
-}
+import {batchCall, NodeLimits, RpcBatchClient} from '../rpc/nodeLimits'
 
 export interface TokenInfo {
     name: string | null
@@ -44,18 +39,20 @@ export interface InfoRequest {
 export const infoKey = (token: string, block: number): string => `${token}@${block}`
 
 /**
- * Reads token views at given blocks in one JSON-RPC batch. A call that reverts (a non-T-REX
+ * Reads token views at given blocks in JSON-RPC batches the node accepts. A call that reverts (a non-T-REX
  * token without `version()`, say) leaves its field null instead of failing the batch.
  */
-export async function fetchTokenInfo(client: RpcBatchClient, requests: InfoRequest[]): Promise<Map<string, Partial<TokenInfo>>> {
+export async function fetchTokenInfo(client: RpcBatchClient, requests: InfoRequest[], limits: NodeLimits): Promise<Map<string, Partial<TokenInfo>>> {
     const calls = requests.flatMap(r => r.fields.map(field => ({r, field})))
     const out = new Map<string, Partial<TokenInfo>>()
     if (calls.length === 0) return out
-    const results = await client.batchCall<string | null>(
+    const results = await batchCall<string | null>(
+        client,
         calls.map(({r, field}) => ({
             method: 'eth_call',
             params: [{to: r.token, data: DECODERS[field].encode()}, '0x' + r.block.toString(16)],
         })),
+        limits,
         {validateError: () => null},
     )
     calls.forEach(({r, field}, i) => {

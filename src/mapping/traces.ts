@@ -7,7 +7,7 @@ import {ContractKind} from '../model/generated/_contractKind'
 import {CallTracerFrame, callsOfCallTrace, callsOfParityTrace, ParityTrace, placeLogs, ReachingCall, TxCalls} from './callFrames'
 import {ChainEvent} from './events'
 import {ZERO_ADDRESS} from './rules'
-import {RpcBatchClient} from './tokenInfo'
+import {RpcBatchClient} from '../rpc/nodeLimits'
 
 /** RPC_TRACES: `auto` tries debug_traceTransaction, then Parity's trace_transaction; `debug` or `parity` only that one; `off` none. */
 export type TraceMode = 'auto' | 'debug' | 'parity' | 'off'

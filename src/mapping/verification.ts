@@ -6,7 +6,7 @@ import {AuditEvent, AuditEventKind, ContractKind, FactKind, IdentityWallet, Wall
 import {ChainEvent} from './events'
 import {ContractRegistry} from './registry'
 import {BatchState} from './state'
-import {RpcBatchClient} from './tokenInfo'
+import {batchCall, NodeLimits, RpcBatchClient} from '../rpc/nodeLimits'
 
 // A wallet's eligibility (isVerified) depends on its registration, its identity's claims, the issuers'
 // revocations and the registries' trusted issuers and topics. Rather than re-implement that rule,
@@ -43,15 +43,15 @@ export class VerificationTracker {
     }
 
     /** Re-reads isVerified where it may have changed, records the changes, and audits each one. */
-    async apply(store: Store, client: RpcBatchClient, state: BatchState): Promise<void> {
+    async apply(store: Store, client: RpcBatchClient, state: BatchState, limits: NodeLimits): Promise<void> {
         if (this.triggers.length === 0) return
         const checks = (await this.expand(store, state)).flatMap(({storage, wallet, ev}) =>
             this.registry.registriesUsing('identityStorage', storage).map(r => ({ir: r.address, wallet, ev})))
         if (checks.length === 0) return
-        const results = await client.batchCall<string | null>(checks.map(c => ({
+        const results = await batchCall<string | null>(client, checks.map(c => ({
             method: 'eth_call',
             params: [{to: c.ir, data: ir.isVerified.encode({_userAddress: c.wallet})}, '0x' + c.ev.block.height.toString(16)],
-        })), {validateError: () => null})
+        })), limits, {validateError: () => null})
         const id = (c: {ir: string; wallet: string}) => `${state.chainId}-${c.ir}-${c.wallet}`
         for (const c of checks) state.verifications.want(id(c))
         await state.verifications.load(store)

@@ -3,15 +3,16 @@ import {ContractKind} from '../model'
 import {ChainEvent} from './events'
 import {applyTokenInfo} from './factory'
 import {BatchState} from './state'
-import {ALL_FIELDS, fetchTokenInfo, infoKey, NAME_AND_SYMBOL, RpcBatchClient, TokenInfo} from './tokenInfo'
+import {batchCall, NodeLimits, RpcBatchClient} from '../rpc/nodeLimits'
+import {ALL_FIELDS, fetchTokenInfo, infoKey, NAME_AND_SYMBOL, TokenInfo} from './tokenInfo'
 
 export interface ViewReads {
     info: Map<string, Partial<TokenInfo>>
     countries: Map<string, number>
 }
 
-/** One JSON-RPC batch for the views events do not carry: token names at discovery and renames, stored countries. */
-export async function readViews(client: RpcBatchClient, state: BatchState, events: ChainEvent[]): Promise<ViewReads> {
+/** One round of JSON-RPC batches for the views events do not carry: token names at discovery and renames, stored countries. */
+export async function readViews(client: RpcBatchClient, state: BatchState, events: ChainEvent[], limits: NodeLimits): Promise<ViewReads> {
     const discovered = state.newContracts.filter(c => c.kind === ContractKind.TOKEN).map(c => state.tokens.get(c.address)!)
     const requests = [
         ...discovered.map(t => ({token: t.address, block: t.createdAtBlock, fields: ALL_FIELDS})),
@@ -20,11 +21,11 @@ export async function readViews(client: RpcBatchClient, state: BatchState, event
     ]
     const stored = events.filter(ev => ev.kind === ContractKind.IDENTITY_REGISTRY_STORAGE && ev.name === 'IdentityStored')
     const [info, countryHex] = await Promise.all([
-        fetchTokenInfo(client, requests),
-        stored.length === 0 ? Promise.resolve([]) : client.batchCall<string | null>(stored.map(ev => ({
+        fetchTokenInfo(client, requests, limits),
+        batchCall<string | null>(client, stored.map(ev => ({
             method: 'eth_call',
             params: [{to: ev.contract, data: irs.storedInvestorCountry.encode({_userAddress: String(ev.params.investorAddress)})}, '0x' + ev.block.height.toString(16)],
-        })), {validateError: () => null}),
+        })), limits, {validateError: () => null}),
     ])
     const countries = new Map<string, number>()
     stored.forEach((ev, i) => {

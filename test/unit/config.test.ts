@@ -19,6 +19,7 @@ describe('indexerConfig()', () => {
                 catchUpWindow: 10_000,
                 batchSplit: {mode: 'none'},
                 traces: 'auto',
+                nodeLimits: {maxLogRange: 2000, maxAddresses: 500, maxBatch: 100, retryBudgetMs: 180_000},
             })
         })
     })
@@ -46,6 +47,20 @@ describe('indexerConfig()', () => {
         it('should take auto, debug, parity or off, and name the choices otherwise', () => {
             expect(['auto', 'debug', 'parity', 'off', ' OFF '].map(v => indexerConfig({...base, RPC_TRACES: v}).traces)).toEqual(['auto', 'debug', 'parity', 'off', 'off'])
             expect(() => indexerConfig({...base, RPC_TRACES: 'no'})).toThrow('RPC_TRACES="no" must be one of auto, debug, parity, off')
+        })
+    })
+
+    describe('when node limits are given', () => {
+        it('should parse them', () => {
+            expect(indexerConfig({...base, RPC_MAX_LOG_RANGE: '10000', RPC_MAX_ADDRESSES: '50', RPC_MAX_BATCH: '20', RPC_RETRY_BUDGET_MS: '0'}).nodeLimits)
+                .toEqual({maxLogRange: 10_000, maxAddresses: 50, maxBatch: 20, retryBudgetMs: 0})
+        })
+
+        it('should refuse 0 and non-numbers, naming the variable', () => {
+            expect(() => indexerConfig({...base, RPC_MAX_LOG_RANGE: '0'})).toThrow(new ConfigError('RPC_MAX_LOG_RANGE=0: give at least 1'))
+            expect(() => indexerConfig({...base, RPC_MAX_BATCH: '0'})).toThrow(new ConfigError('RPC_MAX_BATCH=0: give at least 1'))
+            expect(() => indexerConfig({...base, RPC_MAX_ADDRESSES: 'all'})).toThrow(new ConfigError('RPC_MAX_ADDRESSES="all" is not a non-negative integer'))
+            expect(() => indexerConfig({...base, RPC_RETRY_BUDGET_MS: '-1'})).toThrow(new ConfigError('RPC_RETRY_BUDGET_MS="-1" is not a non-negative integer'))
         })
     })
 

@@ -1,0 +1,127 @@
+import {createLogger} from '@subsquid/logger'
+import {withBackoff} from './backoff'
+import {classifyNodeError, NodeRefusalError} from './nodeErrors'
+
+// Asking a node for a span of units (blocks of eth_getLogs, calls of a batch) in windows it accepts:
+// smaller when it refuses, larger again once it keeps answering.
+
+const log = createLogger('abst:rpc')
+
+/** Windows requested at once (the RPC client caps its own concurrency too). */
+const IN_FLIGHT = 4
+/** Answered windows in a row after which a window first tries twice the size, up to the maximum. */
+const GROW_AFTER = 4
+
+/**
+ * The window size in units: starts at `max`, halves on refusals (never below 1), and after answers in a
+ * row lets one window try twice the size while the others keep to the current one. Each refused try
+ * doubles the answers needed before the next: a node with a fixed cap costs a few refused requests.
+ */
+export class WindowSize {
+    private answeredInRow = 0
+    private patience = GROW_AFTER
+    /** a doubled size that one window is trying */
+    private trial?: {size: number; taken: boolean}
+
+    constructor(readonly max: number, public current: number = max) {}
+
+    /** The size of the next window: the trial size for one window, else the current size. */
+    next(): number {
+        if (this.trial == null || this.trial.taken) return this.current
+        this.trial.taken = true
+        return this.trial.size
+    }
+
+    /** The node answered a window of `tried` units. */
+    answered(tried: number): void {
+        if (tried > this.current) { // the trial (or a window sent before a refusal) was answered: that size works
+            this.current = tried
+            this.trial = undefined
+            this.answeredInRow = 0
+            return
+        }
+        if (++this.answeredInRow < this.patience || this.current >= this.max || this.trial != null) return
+        this.trial = {size: Math.min(this.max, this.current * 2), taken: false}
+        this.answeredInRow = 0
+    }
+
+    /** The node refused a window of `tried` units as too large. */
+    refused(tried: number): void {
+        this.answeredInRow = 0
+        if (tried > this.current) { // the trial, or a window sent before an earlier refusal
+            if (this.trial?.taken) {
+                this.patience *= 2
+                this.trial = undefined
+            }
+            return
+        }
+        this.current = Math.max(1, Math.floor(tried / 2))
+        this.trial = undefined
+    }
+}
+
+export interface WindowedRequest<T> {
+    /** asks the node for units from..to (inclusive); its answer, in unit order */
+    fetch(from: number, to: number): Promise<T[]>
+    /** names a window in log lines and errors, e.g. "eth_getLogs of 3 address(es) over blocks 100-2099" */
+    describe(from: number, to: number): string
+    /** the unit's name for errors: "block", "call" */
+    unit: string
+    /** what the operator can do when even one unit is refused */
+    refusalHint: string
+    size: WindowSize
+    /** ms one window may spend waiting out rate limits and outages (withBackoff) */
+    retryBudgetMs: number
+}
+
+/**
+ * The answers for units from..to (inclusive), concatenated in unit order. Windows of the current size
+ * (one of them, now and then, of twice that: see WindowSize) go out IN_FLIGHT at a time; a window the node refuses as too large (or leaves unanswered until the
+ * timeout) is asked again in windows of the reduced size; a single unit refused as too large fails
+ * with NodeRefusalError naming the node's message. Rate limits and outages are waited out (withBackoff).
+ */
+export async function fetchInWindows<T>(from: number, to: number, req: WindowedRequest<T>): Promise<T[]> {
+    const parts: {from: number; items: T[]}[] = []
+    let next = from
+    let failed = false
+    const worker = async (): Promise<void> => {
+        while (!failed && next <= to) {
+            const start = next
+            const end = Math.min(to, start + req.size.next() - 1)
+            next = end + 1
+            try {
+                parts.push(...await fetchWindow(start, end, req))
+            } catch (err) {
+                failed = true // the others stop taking windows
+                throw err
+            }
+        }
+    }
+    await Promise.all(Array.from({length: IN_FLIGHT}, worker))
+    return parts.sort((a, b) => a.from - b.from).flatMap(p => p.items)
+}
+
+async function fetchWindow<T>(from: number, to: number, req: WindowedRequest<T>): Promise<{from: number; items: T[]}[]> {
+    try {
+        const items = await withBackoff(() => req.fetch(from, to), req.describe(from, to), req.retryBudgetMs, from === to)
+        req.size.answered(to - from + 1)
+        return [{from, items}]
+    } catch (err) {
+        const e = classifyNodeError(err)
+        if (e.kind !== 'tooLarge' && e.kind !== 'timeout') throw err
+        if (from === to) {
+            throw new NodeRefusalError(`${req.describe(from, to)}: the node refuses even a single ${req.unit} (${e.message}); ${req.refusalHint}`)
+        }
+        req.size.refused(to - from + 1)
+        log.info(`${req.describe(from, to)}: ${e.message}; asking ${req.size.current} ${req.unit}(s) at a time`)
+        const parts: {from: number; items: T[]}[] = []
+        for (let start = from; start <= to;) {
+            // equal pieces of at most the current size (which may shrink further while we go): no 1-unit leftovers
+            const left = to - start + 1
+            const end = start + Math.ceil(left / Math.ceil(left / req.size.current)) - 1
+            parts.push(...await fetchWindow(start, end, req))
+            start = end + 1
+        }
+        return parts
+    }
+}
