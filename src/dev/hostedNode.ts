@@ -28,6 +28,8 @@ export interface HostedNodeCounts {
     calls: number
     /** response bytes sent */
     bytesSent: number
+    /** logs in the eth_getLogs answers sent */
+    logsSent: number
     /** eth_getLogs refused over maxLogRange blocks */
     rangeRefused: number
     /** eth_getLogs refused over maxResults logs */
@@ -71,7 +73,7 @@ export async function startHostedNode(upstream: string, port: number, opts: Host
     const {maxLogRange = 2000, maxResults = 10_000, maxBatch = 100, rateLimitShare = 0, retryAfterSeconds = 1, seed = 1} = opts
     const rand = mulberry32(seed)
     const target = new URL(upstream)
-    const counts: HostedNodeCounts = {requests: 0, calls: 0, bytesSent: 0, rangeRefused: 0, resultsRefused: 0, batchRefused: 0, rateLimitedHttp: 0, rateLimitedRpc: 0, methodNotFound: 0}
+    const counts: HostedNodeCounts = {requests: 0, calls: 0, bytesSent: 0, logsSent: 0, rangeRefused: 0, resultsRefused: 0, batchRefused: 0, rateLimitedHttp: 0, rateLimitedRpc: 0, methodNotFound: 0}
     const refuse = (c: Call, code: number, message: string): Answer => ({jsonrpc: '2.0', id: c.id, error: {code, message}})
     const text = (status: number, body: string, headers: Record<string, string> = {}): Reply => ({status, headers: {'content-type': 'text/plain', ...headers}, body: Buffer.from(body)})
     const json = (batch: boolean, answers: Answer[]): Reply => ({status: 200, headers: {'content-type': 'application/json'}, body: Buffer.from(JSON.stringify(batch ? answers : answers[0]))})
@@ -129,6 +131,7 @@ export async function startHostedNode(upstream: string, port: number, opts: Host
                 counts.resultsRefused++
                 return refuse(c, -32005, `query returned more than ${maxResults} results`)
             }
+            if (c.method === 'eth_getLogs' && Array.isArray(a.result)) counts.logsSent += a.result.length
             return a
         }))
     }

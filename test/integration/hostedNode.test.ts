@@ -66,10 +66,10 @@ describe('.hostedNode', () => {
         }
         hosted = await indexDigest(db.url)
 
-        // Straight against anvil, the whole chain at once.
+        // Straight against anvil, the whole chain at once; without call traces, as the hosted node has none.
         const cleanDb = await createDatabaseOn(dbUrl)
         dbs.push(cleanDb)
-        const cleanRun = await startIndexer(demoEnv(chain, cleanDb, d), false)
+        const cleanRun = await startIndexer({...demoEnv(chain, cleanDb, d), RPC_TRACES: 'off'}, false)
         try {
             await waitForHead(chain.url, cleanDb.url)
         } finally {
@@ -107,9 +107,15 @@ describe('.hostedNode', () => {
         })
 
         it('should refuse debug_* and trace_* calls as "method not found"', async () => {
-            const res = await fetch(node.url, {method: 'POST', headers: {'content-type': 'application/json'},
-                body: JSON.stringify({jsonrpc: '2.0', id: 1, method: 'debug_traceBlockByNumber', params: ['0x1', {tracer: 'callTracer'}]})})
-            expect(await res.json()).toEqual({jsonrpc: '2.0', id: 1, error: {code: -32601, message: 'method not found'}})
+            const ask = async () => {
+                const res = await fetch(node.url, {method: 'POST', headers: {'content-type': 'application/json'},
+                    body: JSON.stringify({jsonrpc: '2.0', id: 1, method: 'debug_traceBlockByNumber', params: ['0x1', {tracer: 'callTracer'}]})})
+                return res.status === 429 ? undefined : await res.json() as {error?: {code: number}}
+            }
+            // the node rate-limits a seeded share of requests: ask again until one gets through
+            let answer = await ask()
+            for (let i = 0; i < 20 && (answer == null || answer.error?.code === -32005); i++) answer = await ask()
+            expect(answer).toEqual({jsonrpc: '2.0', id: 1, error: {code: -32601, message: 'method not found'}})
             expect(node.counts.methodNotFound).toBe(1)
         })
     })
