@@ -1,3 +1,4 @@
+import type {TokenInfo} from '../mapping/tokenInfo'
 import {SqlQuery} from './ownershipAt'
 
 // The one reader of the facts' past (fact_version, written by src/mapping/facts.ts): every as-of
@@ -98,16 +99,8 @@ export async function factAt<V = Record<string, unknown>>(query: SqlQuery, chain
     return (await factsAt<V>(query, chainId, kind, contract, block, [''])).get('')
 }
 
-export interface TokenInfoValue {
-    name: string | null
-    symbol: string | null
-    decimals: number | null
-    version: string | null
-    onchainID: string | null
-    identityRegistry: string | null
-    compliance: string | null
-    paused: boolean
-}
+/** A token's information as recorded (TOKEN_INFO): what the mapping read and followed, paused always known. */
+export type TokenInfoValue = Omit<TokenInfo, 'paused'> & {paused: boolean}
 
 export interface RegistryLinksValue {
     identityStorage: string | null

@@ -1,7 +1,7 @@
 import {GraphQLError} from 'graphql'
 import type {EntityManager} from 'typeorm'
 import {OperatorError} from '../errors'
-import {findToken, IndexedToken, indexHead, isAddress, OwnershipAt, ownershipAt, SqlQuery, tokenAtBlock} from '../analytics/ownershipAt'
+import {findToken, IndexedToken, isAddress, OwnershipAt, ownershipAt, SqlQuery, tokenAtBlock} from '../analytics/ownershipAt'
 
 // What every analytics query shares: checked arguments, and the holders as of a block or a time.
 

@@ -145,9 +145,9 @@ async function noiseShare(chain: Chain): Promise<{all: number; noise: number}> {
 }
 
 async function logsOf(url: string, from: number, to: number, filter: {address?: string[]; topics?: unknown[]}): Promise<{address: string}[]> {
-    const out: {address: string}[] = []
+    let out: {address: string}[] = []
     for (let b = from; b <= to; b += 1000) {
-        out.push(...await rpc<{address: string}[]>(url, 'eth_getLogs', [{...filter, fromBlock: '0x' + b.toString(16), toBlock: '0x' + Math.min(to, b + 999).toString(16)}]))
+        out = out.concat(await rpc<{address: string}[]>(url, 'eth_getLogs', [{...filter, fromBlock: '0x' + b.toString(16), toBlock: '0x' + Math.min(to, b + 999).toString(16)}]))
     }
     return out
 }

@@ -11,7 +11,6 @@
 import {
     AbiCoder,
     Contract,
-    ContractRunner,
     EventFragment,
     getBytes,
     hexlify,
@@ -19,7 +18,6 @@ import {
     JsonRpcProvider,
     keccak256,
     Log,
-    NonceManager,
     parseEther,
     parseUnits,
     toUtf8Bytes,
@@ -28,7 +26,7 @@ import {
 } from 'ethers'
 import { ArtifactName, contractAt, contractFactory, contractInterface } from './artifacts'
 import { deployDemo, Deployment, ECDSA_KEY_TYPE, identityKey, KYC_TOPIC, MANAGEMENT_PURPOSE, TokenDeployment } from './deploy'
-import { ACCOUNT, connect, devSigner, devWallet, revertReason, sendChecked, waitMined } from './rpc'
+import { ACCOUNT, connect, DevAccounts, devWallet, revertReason, sendChecked, waitMined } from './rpc'
 import { runDemoScenario } from './scenario'
 import { startTestChain } from './testStack'
 
@@ -261,30 +259,9 @@ interface RawStep {
     receipt: TransactionReceipt
 }
 
-class Recorder {
+class Recorder extends DevAccounts {
     readonly raw: RawStep[] = []
     readonly families = new Map<string, Family>()
-    private readonly signers = new Map<number, NonceManager>()
-
-    constructor(readonly provider: JsonRpcProvider) {}
-
-    signer(index: number): NonceManager {
-        let signer = this.signers.get(index)
-        if (!signer) {
-            signer = devSigner(index, this.provider)
-            this.signers.set(index, signer)
-        }
-        return signer
-    }
-
-    address(index: number): string {
-        return devWallet(index, this.provider).address
-    }
-
-    contract(name: ArtifactName, address: string, signerIndex?: number): Contract {
-        const runner: ContractRunner = signerIndex === undefined ? this.provider : this.signer(signerIndex)
-        return contractAt(name, address, runner)
-    }
 
     know(address: string, family: Family): void {
         this.families.set(address.toLowerCase(), family)

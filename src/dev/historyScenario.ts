@@ -13,23 +13,21 @@
 import {
     AbiCoder,
     Contract,
-    ContractRunner,
     getBytes,
     hexlify,
     isCallException,
     JsonRpcProvider,
     keccak256,
-    NonceManager,
     parseEther,
     parseUnits,
     toUtf8Bytes,
     TransactionReceipt,
     ZeroAddress,
 } from 'ethers'
-import { ArtifactName, contractAt, contractFactory, contractInterface } from './artifacts'
+import { ArtifactName, contractFactory, contractInterface } from './artifacts'
 import { Deployment, KYC_TOPIC, TokenDeployment } from './deploy'
 import { mulberry32 } from './random'
-import { ACCOUNT, connect, devSigner, devWallet, revertReason, waitMined } from './rpc'
+import { ACCOUNT, connect, DevAccounts, devWallet, revertReason, waitMined } from './rpc'
 
 /** Account indexes (m/44'/60'/0'/0/i) only this scenario uses; the other scenarios use 0–19. */
 export const HISTORY_ACCOUNT = {
@@ -133,30 +131,9 @@ function at<T>(items: readonly T[], i: number, what: string): T {
 }
 
 /** Sends, records and pre-checks; one transaction per block (automine). */
-class Run {
+class Run extends DevAccounts {
     readonly steps: HistoryStep[] = []
     readonly skipped: string[] = []
-    private readonly signers = new Map<number, NonceManager>()
-
-    constructor(readonly provider: JsonRpcProvider) {}
-
-    signer(index: number): NonceManager {
-        let signer = this.signers.get(index)
-        if (!signer) {
-            signer = devSigner(index, this.provider)
-            this.signers.set(index, signer)
-        }
-        return signer
-    }
-
-    address(index: number): string {
-        return devWallet(index, this.provider).address
-    }
-
-    contract(name: ArtifactName, address: string, signerIndex?: number): Contract {
-        const runner: ContractRunner = signerIndex === undefined ? this.provider : this.signer(signerIndex)
-        return contractAt(name, address, runner)
-    }
 
     private record(what: string, receipt: TransactionReceipt): void {
         this.steps.push({block: receipt.blockNumber, what, txHash: receipt.hash})

@@ -1,5 +1,6 @@
 import {
     Contract,
+    ContractRunner,
     FetchRequest,
     HDNodeWallet,
     isCallException,
@@ -118,4 +119,30 @@ export async function deployChecked(
         throw new Error(`deploying ${name} failed: ${revertReason(e)}`)
     }
     return contractAt(name, address, signer)
+}
+
+/** The dev accounts a scenario acts with: one NonceManager each (made once), and contracts bound to them. */
+export class DevAccounts {
+    private readonly signers = new Map<number, NonceManager>()
+
+    constructor(readonly provider: JsonRpcProvider) {}
+
+    signer(index: number): NonceManager {
+        let signer = this.signers.get(index)
+        if (!signer) {
+            signer = devSigner(index, this.provider)
+            this.signers.set(index, signer)
+        }
+        return signer
+    }
+
+    address(index: number): string {
+        return devWallet(index, this.provider).address
+    }
+
+    /** The contract, read-only without `signerIndex`, else sending as that account. */
+    contract(name: ArtifactName, address: string, signerIndex?: number): Contract {
+        const runner: ContractRunner = signerIndex === undefined ? this.provider : this.signer(signerIndex)
+        return contractAt(name, address, runner)
+    }
 }
