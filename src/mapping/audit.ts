@@ -7,7 +7,7 @@ import {Classified, ZERO_ADDRESS} from './rules'
 
 // Parameter names, across the T-REX and ONCHAINID ABIs, that name the wallet an event is about,
 // the other party, and a token amount. First match wins.
-const SUBJECT = ['from', '_userAddress', 'investorAddress', '_lostWallet', '_from', 'maker', 'owner', '_agent', 'newOwner', 'trustedIssuer', '_module', '_investorAddress']
+const SUBJECT = ['from', '_userAddress', 'investorAddress', '_lostWallet', '_from', 'maker', 'owner', '_agent', 'newOwner', 'trustedIssuer', '_module', '_investorAddress', 'wallet']
 const COUNTERPARTY = ['to', '_newWallet', '_to', 'taker', 'spender', 'previousOwner']
 const AMOUNT = ['value', '_amount', 'token1Amount']
 /** Events that name the old and new identity but not the wallet: the call names it. */
