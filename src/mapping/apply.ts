@@ -5,6 +5,7 @@ import {applyDistributionEvent, distributionEntityId, wantDistributionRows} from
 import {ChainEvent} from './events'
 import {applyGovernanceEvent, wantGovernanceRows} from './governance'
 import {applyIdentityEvent, identityWalletId, investorOf, wantIdentityRows} from './identity'
+import {auditedWalletOf} from './identityChange'
 import {applyImplementationAuthorityEvent, updatedVersion} from './implementationAuthority'
 import {ContractRegistry} from './registry'
 import {ZERO_ADDRESS} from './rules'
@@ -126,6 +127,7 @@ export function applyEvent(
     }
     const affected = applyIdentityEvent(state, ev, {
         country: (storage, wallet, block) => reads.countries.get(`${storage}-${wallet}-${block}`),
+        stored: reads.stored,
     })
     verification.note(ev, affected)
     applyGovernanceEvent(state, ev, contract, token)
@@ -136,6 +138,7 @@ export function applyEvent(
         chainId: state.chainId,
         token,
         transfer,
+        identityChange: auditedWalletOf(ev, ev.kind === ContractKind.IDENTITY_REGISTRY_STORAGE ? ev.contract : contract.identityStorage, state.movedWallets),
         investorOf: wallet => (wallet && wallet !== ZERO_ADDRESS ? investorOf(state, storage, wallet) : null),
     })
     if (ev.name === 'UpdatedTokenInformation' && token) {

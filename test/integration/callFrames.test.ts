@@ -200,19 +200,20 @@ describe('agent actions through contracts', () => {
             expect(got.managedForced).toEqual([transferRow(m.first, b.first, 'TRANSFER', 'TX_EVENTS')])
             expect(got.managedRecovery).toEqual([transferRow(m.first, m.replacement, 'RECOVERY', 'TX_EVENTS')])
             expect(got.batched).toEqual([transferRow(b.first, m.replacement, 'RECOVERY', 'TX_EVENTS'), transferRow(b.first, b.replacement, 'RECOVERY', 'TX_EVENTS')])
-            // No wallet is known: the audit rows name none and say why.
-            expect(got.managedIdentity).toEqual(identityRows(null, 'TX_EVENTS'))
-            expect(got.batchedIdentity).toEqual(identityRows(null, 'TX_EVENTS'))
+            // No call names the wallet: the storage's storedIdentity, read at the block, does; the rows say so.
+            expect(got.managedIdentity).toEqual(identityRows(m.second, 'STORAGE_READ'))
+            expect(got.batchedIdentity).toEqual(identityRows(b.second, 'STORAGE_READ'))
             const output = index.get('none')!.output
             expect(output.filter(l => l.includes('no call traces'))).toHaveLength(1)
             expect(index.get('none')!.asked.get('trace_transaction')).toBeLessThanOrEqual(4)
         })
 
-        it('should move every wallet of the old identity, the documented limit without traces', () => {
+        it('should move only the wallet the storage holds under the new identity, not every wallet of the old one', () => {
             const registrations = new Map(index.get('none')!.registrations.map(r => [r.wallet, r]))
-            // The recovery registered the replacement wallet earlier in the same transaction: the update moved it too.
-            expect(registrations.get(s.batched.replacement)!.investor).toBe(s.batched.newIdentity)
-            expect(onChain.get(s.batched.replacement)!.identity).toBe(s.batched.identity)
+            // The recovery registered the replacement wallet earlier in the same transaction, under the same identity: it stays.
+            expect(registrations.get(s.batched.replacement)!.investor).toBe(s.batched.identity)
+            expect(registrations.get(s.batched.second)!.investor).toBe(s.batched.newIdentity)
+            expectRegistrationsAsOnChain('none')
         })
     })
 
