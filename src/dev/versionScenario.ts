@@ -9,7 +9,7 @@ import {ACCOUNT, connect, deployChecked, devSigner, sendChecked, waitMined} from
 // to it; HOT then moves to an authority of its own (changeImplementationAuthority, through an IAFactory),
 // and the reference goes back to 4.1.6 — from then on HOT runs 4.2.0 and RIV30 4.1.6.
 
-export const UPGRADE = {major: 4, minor: 2, patch: 0}
+const UPGRADE = {major: 4, minor: 2, patch: 0}
 const DEMO_VERSION = {major: 4, minor: 1, patch: 6}
 
 export interface VersionStep {
