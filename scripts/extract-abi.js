@@ -27,7 +27,11 @@ const wanted = {
     TransferFeesModule: trex.TransferFeesModule,
     TokenListingRestrictionsModule: trex.TokenListingRestrictionsModule,
     DVDTransferManager: trex.DVDTransferManager,
+    // The implementation authority says which T-REX version a suite's proxies run.
+    TREXImplementationAuthority: trex.TREXImplementationAuthority,
     Identity: onchainid.Identity,
+    // ONCHAINID's factory exports as `Factory`; its contract is IdFactory.
+    IdFactory: onchainid.Factory,
     ClaimIssuer: onchainid.ClaimIssuer,
 }
 // Our own DistributionManager's ABI is written by scripts/compile-contracts.js.

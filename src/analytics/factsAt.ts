@@ -2,13 +2,13 @@ import type {TokenInfo} from '../mapping/tokenInfo'
 import {SqlQuery} from './ownershipAt'
 
 // The one reader of the facts' past (fact_version, written by src/mapping/facts.ts): every as-of
-// answer about registrations, countries, verification, freezes, token info, roles, modules and
-// settings reads its versions here, so no two readers can disagree about a fact.
+// answer about registrations, countries, verification, freezes, token info, roles, modules, settings and
+// implementation versions reads its versions here, so no two readers can disagree about a fact.
 
 /** The kinds of FactKind (schema.graphql), as stored. */
 export type FactKindName =
     | 'TOKEN_INFO' | 'REGISTRY_LINKS' | 'REGISTRATION' | 'VERIFIED' | 'FREEZE'
-    | 'ROLE' | 'MODULE' | 'MODULE_SETTING' | 'TRUSTED_ISSUER' | 'CLAIM_TOPIC'
+    | 'ROLE' | 'MODULE' | 'MODULE_SETTING' | 'TRUSTED_ISSUER' | 'CLAIM_TOPIC' | 'IMPLEMENTATION_AUTHORITY' | 'TREX_VERSION'
 
 /** One version valid at the block asked about. */
 export interface FactAt<V = Record<string, unknown>> {
@@ -94,7 +94,7 @@ export async function walletsOfIdentityAt(
     return byKey<RegistrationValue>(rows)
 }
 
-/** The one version of a contract-level fact (TOKEN_INFO, REGISTRY_LINKS) valid at `block`, if any. */
+/** The one version of a contract-level fact (TOKEN_INFO, REGISTRY_LINKS, IMPLEMENTATION_AUTHORITY, TREX_VERSION) valid at `block`, if any. */
 export async function factAt<V = Record<string, unknown>>(query: SqlQuery, chainId: number, kind: FactKindName, contract: string, block: number): Promise<FactAt<V> | undefined> {
     return (await factsAt<V>(query, chainId, kind, contract, block, [''])).get('')
 }
@@ -126,6 +126,24 @@ export async function tokenInfoAt(query: SqlQuery, chainId: number, token: strin
     const info = (await factAt<TokenInfoValue>(query, chainId, 'TOKEN_INFO', token, block))?.value ?? null
     const links = info?.identityRegistry ? await factAt<RegistryLinksValue>(query, chainId, 'REGISTRY_LINKS', info.identityRegistry, block) : undefined
     return {info, identityStorage: links?.value.identityStorage ?? null}
+}
+
+/** IMPLEMENTATION_AUTHORITY of a T-REX proxy or factory. */
+export interface ImplementationAuthorityValue {
+    implementationAuthority: string
+}
+
+/** TREX_VERSION of an implementation authority. */
+export interface TrexVersionValue {
+    /** major.minor.patch ("4.1.6"); null when unknown (superseded within its block, or no getCurrentVersion()) */
+    version: string | null
+}
+
+/** The implementation authority a T-REX proxy (token, registry, storage, compliance) used at the end of `block`, and that authority's T-REX version then. */
+export async function implementationAt(query: SqlQuery, chainId: number, proxy: string, block: number): Promise<{implementationAuthority: string | null; trexVersion: string | null}> {
+    const authority = (await factAt<ImplementationAuthorityValue>(query, chainId, 'IMPLEMENTATION_AUTHORITY', proxy, block))?.value.implementationAuthority ?? null
+    const version = authority ? await factAt<TrexVersionValue>(query, chainId, 'TREX_VERSION', authority, block) : undefined
+    return {implementationAuthority: authority, trexVersion: version?.value.version ?? null}
 }
 
 /** ROLE: key `AGENT:<account>` or `OWNER:<account>`. */

@@ -1,5 +1,5 @@
 import {OperatorError} from '../errors'
-import {FactAt, factsAt, heldSince, HeldSince, RegistrationValue, RoleValue, tokenInfoAt, TokenInfoValue, walletsOfIdentityAt} from './factsAt'
+import {FactAt, factsAt, heldSince, HeldSince, implementationAt, RegistrationValue, RoleValue, tokenInfoAt, TokenInfoValue, walletsOfIdentityAt} from './factsAt'
 import {totalsAt, TotalsAt} from './ledgerAt'
 import {frozenAt, IndexedToken, isAddress, SqlQuery} from './ownershipAt'
 
@@ -16,11 +16,17 @@ export interface TokenStateAt {
     identityStorage: string | null
     /** supply, holders and investors from the token's last checkpoint at or before the block */
     totals: TotalsAt
+    /** the implementation authority the token's proxy used at the block (getImplementationAuthority) */
+    implementationAuthority: string | null
+    /** that authority's getCurrentVersion() at the block, major.minor.patch */
+    trexVersion: string | null
 }
 
 export async function tokenStateAt(query: SqlQuery, token: IndexedToken, block: number): Promise<TokenStateAt> {
-    const [{info, identityStorage}, totals] = await Promise.all([tokenInfoAt(query, token.chainId, token.address, block), totalsAt(query, token, block)])
-    return {info, identityStorage, totals}
+    const [{info, identityStorage}, totals, {implementationAuthority, trexVersion}] = await Promise.all([
+        tokenInfoAt(query, token.chainId, token.address, block), totalsAt(query, token, block), implementationAt(query, token.chainId, token.address, block),
+    ])
+    return {info, identityStorage, totals, implementationAuthority, trexVersion}
 }
 
 export interface WalletStateAt {

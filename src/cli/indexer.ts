@@ -30,7 +30,7 @@ async function main(): Promise<void> {
         `${cfg.factories.length} factory(ies), ${cfg.tokens.length} listed token(s), database ${describeDatabase()}`)
 
     if (cfg.batchSplit.mode !== 'none') log.warn(`BATCH_SPLIT=${cfg.batchSplit.mode}: every batch is cut into smaller ones (a test setting)`)
-    if (cfg.traces === 'off') log.warn('RPC_TRACES=off: transfers and identity changes made through contracts are classified by the transaction\'s selector and events (classifiedBy TX_SELECTOR / TX_EVENTS)')
+    if (cfg.traces === 'off') log.warn('RPC_TRACES=off: transfers made through contracts are classified by the transaction\'s selector and events (classifiedBy TX_SELECTOR / TX_EVENTS), and identity changes by the storage read at their block (STORAGE_READ)')
     const handler = createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers), traces: cfg.traces, nodeLimits: cfg.nodeLimits})
     // Over RPC the processor would fetch every block of the chain: history is read by address first. A portal filters by itself.
     if (cfg.portalUrl == null && cfg.catchUpWindow > 0) await catchUpByAddress(cfg, chain.chainId, handler)

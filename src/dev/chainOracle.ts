@@ -184,6 +184,20 @@ export async function ownerAt(provider: JsonRpcProvider, contract: Address, bloc
     return asAddress(await callAt(view('AgentRole', contract, provider), 'owner', [], block), 'owner')
 }
 
+// --- implementation -------------------------------------------------------------------------
+
+/** getImplementationAuthority() of a T-REX proxy (token, registry, storage, compliance) or TREXFactory at `block`, lowercase. */
+export async function implementationAuthorityAt(provider: JsonRpcProvider, proxy: Address, block: number): Promise<Address> {
+    return asAddress(await callAt(view('AbstractProxy', proxy, provider), 'getImplementationAuthority', [], block), 'getImplementationAuthority')
+}
+
+/** TREXImplementationAuthority.getCurrentVersion() at `block`, as major.minor.patch. */
+export async function trexVersionAt(provider: JsonRpcProvider, authority: Address, block: number): Promise<string> {
+    const v = await callAt(view('TREXImplementationAuthority', authority, provider), 'getCurrentVersion', [], block)
+    if (!Array.isArray(v) || v.length !== 3) throw new Error(`getCurrentVersion: expected (major, minor, patch), got ${String(v)}`)
+    return v.map(n => asBigInt(n, 'getCurrentVersion').toString()).join('.')
+}
+
 // --- compliance -----------------------------------------------------------------------------
 
 /** ModularCompliance.getModules() at `block`: lowercase, in the compliance's own order (removeModule reorders it). */

@@ -5,6 +5,8 @@ import {applyDistributionEvent, distributionEntityId, wantDistributionRows} from
 import {ChainEvent} from './events'
 import {applyGovernanceEvent, wantGovernanceRows} from './governance'
 import {applyIdentityEvent, identityWalletId, investorOf, wantIdentityRows} from './identity'
+import {auditedWalletOf} from './identityChange'
+import {applyImplementationAuthorityEvent, updatedVersion} from './implementationAuthority'
 import {ContractRegistry} from './registry'
 import {ZERO_ADDRESS} from './rules'
 import {BatchState} from './state'
@@ -31,6 +33,10 @@ function tokenOf(state: BatchState, ev: ChainEvent): Token | undefined {
         case ContractKind.DISTRIBUTION_MANAGER:
             return state.tokens.get(String(ev.params.token ?? '').toLowerCase())
                 ?? state.tokens.get(state.distributions.get(distributionEntityId(state.chainId, ev.contract, BigInt(String(ev.params.id))))?.tokenAddress ?? '')
+        case ContractKind.IMPLEMENTATION_AUTHORITY:
+            return state.tokens.get(String(ev.params._token ?? '').toLowerCase())
+        case ContractKind.ID_FACTORY:
+            return state.tokens.get(String(ev.params.token ?? '').toLowerCase())
         default:
             return undefined
     }
@@ -121,21 +127,28 @@ export function applyEvent(
     }
     const affected = applyIdentityEvent(state, ev, {
         country: (storage, wallet, block) => reads.countries.get(`${storage}-${wallet}-${block}`),
+        stored: reads.stored,
     })
     verification.note(ev, affected)
     applyGovernanceEvent(state, ev, contract, token)
+    applyImplementationAuthorityEvent(state, ev, reads.versions, token)
     const created = applyDistributionEvent(state, ev)
     const storage = storageOf(registry, token)
     const audit = auditEventOf(ev, {
         chainId: state.chainId,
         token,
         transfer,
+        identityChange: auditedWalletOf(ev, ev.kind === ContractKind.IDENTITY_REGISTRY_STORAGE ? ev.contract : contract.identityStorage, state.movedWallets),
         investorOf: wallet => (wallet && wallet !== ZERO_ADDRESS ? investorOf(state, storage, wallet) : null),
     })
     if (ev.name === 'UpdatedTokenInformation' && token) {
         // The event carries name and symbol as hashes (indexed strings): the row names them as read at that block.
         const p = audit.params as Record<string, unknown>
         audit.params = {...p, _newNameHash: p._newName, _newSymbolHash: p._newSymbol, _newName: token.name, _newSymbol: token.symbol}
+    }
+    if (ev.kind === ContractKind.IMPLEMENTATION_AUTHORITY && ev.name === 'VersionUpdated') {
+        // The event carries the version as a hash (an indexed struct): the row names it as read at that block.
+        audit.params = {...audit.params as Record<string, unknown>, versionHash: ev.params.version, version: updatedVersion(ev, reads.versions)}
     }
     state.audit.push(audit)
     return created

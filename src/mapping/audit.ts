@@ -2,15 +2,15 @@ import {logId} from '../ids'
 import {AuditEvent, AuditEventKind, ClassificationSource, Token, TransferKind} from '../model'
 import {auditKindOf, jsonParams} from './catalog'
 import {ChainEvent} from './events'
-import {modifiedWalletOf} from './identity'
+import {modifiedWalletOf} from './identityChange'
 import {Classified, ZERO_ADDRESS} from './rules'
 
 // Parameter names, across the T-REX and ONCHAINID ABIs, that name the wallet an event is about,
 // the other party, and a token amount. First match wins.
-const SUBJECT = ['from', '_userAddress', 'investorAddress', '_lostWallet', '_from', 'maker', 'owner', '_agent', 'newOwner', 'trustedIssuer', '_module', '_investorAddress']
+const SUBJECT = ['from', '_userAddress', 'investorAddress', '_lostWallet', '_from', 'maker', 'owner', '_agent', 'newOwner', 'trustedIssuer', '_module', '_investorAddress', 'wallet']
 const COUNTERPARTY = ['to', '_newWallet', '_to', 'taker', 'spender', 'previousOwner']
 const AMOUNT = ['value', '_amount', 'token1Amount']
-/** Events that name the old and new identity but not the wallet: the call names it. */
+/** Events that name the old and new identity but not the wallet: the call names it, or the storage's reads. */
 const IDENTITY_CHANGES = new Set(['IdentityModified', 'IdentityUpdated'])
 
 const TRANSFER_AUDIT: Record<TransferKind, AuditEventKind> = {
@@ -36,14 +36,16 @@ export interface AuditContext {
     token: Token | undefined
     /** a Transfer's kind, and what decided it */
     transfer?: Classified<TransferKind>
+    /** an identity change's wallet, and how it was found (see identityChange.ts auditedWalletOf) */
+    identityChange?: Classified<string | undefined>
     /** the investor (identity) behind a wallet at this moment */
     investorOf(wallet: string | null): string | null
 }
 
-/** The wallet an event is about and the other party, as its audit row names them. */
-export function auditParties(ev: ChainEvent): {subject: string | null; counterparty: string | null} {
+/** The wallet an event is about and the other party, as its audit row names them; an identity change's wallet as its call names it unless `identityChange` is known. */
+export function auditParties(ev: ChainEvent, identityChange = IDENTITY_CHANGES.has(ev.name) ? modifiedWalletOf(ev) : undefined): {subject: string | null; counterparty: string | null} {
     return {
-        subject: address(pick(ev.params, SUBJECT)) ?? (IDENTITY_CHANGES.has(ev.name) ? modifiedWalletOf(ev).value ?? null : null),
+        subject: address(pick(ev.params, SUBJECT)) ?? identityChange?.value ?? null,
         counterparty: address(pick(ev.params, COUNTERPARTY)),
     }
 }
@@ -51,12 +53,12 @@ export function auditParties(ev: ChainEvent): {subject: string | null; counterpa
 /** What decided the row's kind (a Transfer) or its subject (an identity change); null for other events. */
 function classifiedBy(ev: ChainEvent, ctx: AuditContext): ClassificationSource | null {
     if (ev.name === 'Transfer' && ctx.transfer) return ctx.transfer.by
-    return IDENTITY_CHANGES.has(ev.name) ? modifiedWalletOf(ev).by : null
+    return IDENTITY_CHANGES.has(ev.name) ? (ctx.identityChange ?? modifiedWalletOf(ev)).by : null
 }
 
 /** The audit row of one event: what happened, to whom, by whom, in which transaction. */
 export function auditEventOf(ev: ChainEvent, ctx: AuditContext): AuditEvent {
-    const {subject, counterparty} = auditParties(ev)
+    const {subject, counterparty} = auditParties(ev, ctx.identityChange)
     const amount = pick(ev.params, AMOUNT)
     const params = jsonParams(ev.params)
     // An identity's own events are about that investor; registry events name the identity.

@@ -9,6 +9,7 @@ import * as distributionManager from '../abi/DistributionManager'
 import * as dvd from '../abi/DVDTransferManager'
 import * as exchangeMonthlyLimits from '../abi/ExchangeMonthlyLimitsModule'
 import * as identity from '../abi/Identity'
+import * as idFactory from '../abi/IdFactory'
 import * as identityRegistry from '../abi/IdentityRegistry'
 import * as identityRegistryStorage from '../abi/IdentityRegistryStorage'
 import * as maxBalance from '../abi/MaxBalanceModule'
@@ -23,6 +24,7 @@ import * as transferRestrict from '../abi/TransferRestrictModule'
 import * as trustedIssuersRegistry from '../abi/TrustedIssuersRegistry'
 import * as factory from '../abi/TREXFactory'
 import * as gateway from '../abi/TREXGateway'
+import * as implementationAuthority from '../abi/TREXImplementationAuthority'
 import {ContractKind} from '../model/generated/_contractKind'
 
 export interface RawLog {
@@ -51,6 +53,29 @@ const MODULE_EVENTS: EventMap = {
     ...tokenListing.events,
 }
 
+/**
+ * An event whose indexed parameters are structs: the log holds only each struct's keccak256, which the
+ * generated decoder would read as the struct itself. Decodes to those hashes (0x-prefixed, 32 bytes), by name.
+ */
+function structHashes(event: {topic: string; signature: string}, names: readonly string[]): AbiEvent {
+    return {
+        topic: event.topic,
+        decode(log: RawLog): Record<string, string> {
+            if (log.topics[0] !== event.topic || log.topics.length !== names.length + 1) {
+                throw new Error(`${event.signature} has ${names.length + 1} topics, this log ${log.topics.length}`)
+            }
+            return Object.fromEntries(names.map((name, i) => [name, log.topics[i + 1]!]))
+        },
+    }
+}
+
+const IMPLEMENTATION_AUTHORITY_EVENTS: EventMap = {
+    ...implementationAuthority.events,
+    TREXVersionAdded: structHashes(implementationAuthority.events.TREXVersionAdded, ['version', 'trex']),
+    TREXVersionFetched: structHashes(implementationAuthority.events.TREXVersionFetched, ['version', 'trex']),
+    VersionUpdated: structHashes(implementationAuthority.events.VersionUpdated, ['version']),
+}
+
 const EVENTS: Record<ContractKind, EventMap> = {
     TOKEN: {...proxy.events, ...token.events},
     IDENTITY_REGISTRY: {...proxy.events, ...identityRegistry.events},
@@ -65,6 +90,8 @@ const EVENTS: Record<ContractKind, EventMap> = {
     IDENTITY: identity.events,
     CLAIM_ISSUER: claimIssuer.events,
     DISTRIBUTION_MANAGER: distributionManager.events,
+    IMPLEMENTATION_AUTHORITY: IMPLEMENTATION_AUTHORITY_EVENTS,
+    ID_FACTORY: idFactory.events,
 }
 
 /** topic0 → event name, per contract kind. */

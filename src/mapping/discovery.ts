@@ -19,7 +19,8 @@ export interface Discovery {
 
 /**
  * The contracts an event points to: a suite's registries and compliance, an investor's identity,
- * a trusted claim issuer, a compliance module. Pure: the caller decides what is new.
+ * a trusted claim issuer, a compliance module, the implementation authority of a proxy, a factory's
+ * IdFactory. Pure: the caller decides what is new.
  */
 export function discoveriesOf(ev: ChainEvent): Discovery[] {
     switch (`${ev.kind}.${ev.name}`) {
@@ -35,6 +36,17 @@ export function discoveriesOf(ev: ChainEvent): Discovery[] {
                 {address: addr(ev, '_mc'), kind: ContractKind.COMPLIANCE, token},
             ]
         }
+        case 'FACTORY.ImplementationAuthoritySet':
+        case 'TOKEN.ImplementationAuthoritySet':
+        case 'IDENTITY_REGISTRY.ImplementationAuthoritySet':
+        case 'IDENTITY_REGISTRY_STORAGE.ImplementationAuthoritySet':
+        case 'TRUSTED_ISSUERS_REGISTRY.ImplementationAuthoritySet':
+        case 'CLAIM_TOPICS_REGISTRY.ImplementationAuthoritySet':
+        case 'COMPLIANCE.ImplementationAuthoritySet':
+            // Every T-REX proxy (and the factory, for the suites it deploys) names the authority of its implementation.
+            return [{address: addr(ev, '_implementationAuthority'), kind: ContractKind.IMPLEMENTATION_AUTHORITY}]
+        case 'FACTORY.IdFactorySet':
+            return [{address: addr(ev, '_idFactory'), kind: ContractKind.ID_FACTORY}]
         case 'TOKEN.IdentityRegistryAdded':
             return [{address: addr(ev, '_identityRegistry'), kind: ContractKind.IDENTITY_REGISTRY, token: ev.contract}]
         case 'TOKEN.ComplianceAdded':

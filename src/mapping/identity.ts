@@ -1,11 +1,10 @@
 import {Store} from '@subsquid/typeorm-store'
 import {In} from 'typeorm'
 import {keccak256} from 'ethers'
-import {functions as ir} from '../abi/IdentityRegistry'
-import {functions as irs} from '../abi/IdentityRegistryStorage'
-import {Claim, ClaimStatus, ClassificationSource, FactKind, Identity, IdentityWallet} from '../model'
+import {Claim, ClaimStatus, FactKind, Identity, IdentityWallet} from '../model'
 import {addr, ChainEvent, param} from './events'
-import {Classified, countryAlpha2, unanimous} from './rules'
+import {movedWallets, recordMoved, StoredIdentityReads} from './identityChange'
+import {countryAlpha2} from './rules'
 import {BatchState} from './state'
 
 // Investors: wallet → ONCHAINID identity → country, per identity registry storage; claims on identities.
@@ -48,13 +47,14 @@ export async function loadIdentityRowsByContent(store: Store, state: BatchState,
     if (revoked.length > 0) state.claims.adopt(await store.findBy(Claim, {signatureHash: In(revoked)}))
 }
 
-/** Storage reads the events do not carry: the country a wallet was stored with. */
-export interface CountryReads {
+/** Storage reads the events do not carry: the country a wallet was stored with; the identities wallets are stored under (for changes no call names). */
+export interface StorageReads {
     country(storage: string, wallet: string, block: number): number | undefined
+    stored: StoredIdentityReads
 }
 
 /** Applies an identity event; returns the identities whose wallets' verification may have changed. */
-export function applyIdentityEvent(state: BatchState, ev: ChainEvent, reads: CountryReads): string[] {
+export function applyIdentityEvent(state: BatchState, ev: ChainEvent, reads: StorageReads): string[] {
     const c = state.chainId
     const at = {height: ev.block.height, time: new Date(ev.block.timestamp)}
     switch (`${ev.kind}.${ev.name}`) {
@@ -95,9 +95,11 @@ export function applyIdentityEvent(state: BatchState, ev: ChainEvent, reads: Cou
         case 'IDENTITY_REGISTRY_STORAGE.IdentityModified': {
             const old = addr(ev, 'oldIdentity')
             const identity = identityEntity(state, addr(ev, 'newIdentity'))
-            // The event names no wallet; the call does (one wallet changes, not every wallet of the identity).
-            const wallet = modifiedWalletOf(ev).value
-            for (const w of [...state.identityWallets.values()].filter(w => w.storage === ev.contract && w.investor === old && w.active && (wallet == null || w.wallet === wallet))) {
+            // The event names no wallet: the call or the storage's reads say which of the old identity's wallets changed.
+            const candidates = [...state.identityWallets.values()].filter(w => w.storage === ev.contract && w.investor === old && w.active)
+            const moved = movedWallets(ev, candidates.map(w => w.wallet), reads.stored)
+            recordMoved(state.movedWallets, ev, moved)
+            for (const w of candidates.filter(w => moved.value.includes(w.wallet))) {
                 state.identityWallets.upsert(w.id, () => w)
                 Object.assign(w, {identity, investor: identity.address})
                 recordRegistration(state, w, ev)
@@ -172,25 +174,4 @@ export function investorOf(state: BatchState, storage: string | null | undefined
     if (!storage || !wallet) return null
     const w = state.identityWallets.get(identityWalletId(state.chainId, storage, wallet))
     return w?.active ? w.investor : null
-}
-
-/**
- * The wallet of an IdentityModified / IdentityUpdated: the `_userAddress` of the updateIdentity or
- * modifyStoredIdentity call that reached the registry (from a trace), else of the transaction's own
- * call; undefined (by TX_EVENTS) when the change was made through a contract and no trace says which.
- */
-export function modifiedWalletOf(ev: ChainEvent): Classified<string | undefined> {
-    const traced = unanimous((ev.calls ?? []).map(c => modifiedWallet(c.input)))
-    if (traced) return {value: traced, by: ClassificationSource.CALL_TRACE}
-    const direct = modifiedWallet(ev.input)
-    return direct ? {value: direct, by: ClassificationSource.TX_SELECTOR} : {value: undefined, by: ClassificationSource.TX_EVENTS}
-}
-
-/** The wallet of an updateIdentity / modifyStoredIdentity call's calldata. */
-function modifiedWallet(input: string | undefined): string | undefined {
-    if (!input) return undefined
-    for (const f of [ir.updateIdentity, irs.modifyStoredIdentity]) {
-        if (input.startsWith(f.selector)) return f.decode(input)._userAddress.toLowerCase()
-    }
-    return undefined
 }

@@ -7,6 +7,7 @@ import {
 import {checkpointId, holdingId} from '../ids'
 import {bulkWrite, entityManagerOf, trackedUpdate} from './bulkWrite'
 import {FactLog} from './facts'
+import {MovedWallets} from './identityChange'
 import {InvestorCounts} from './investors'
 
 type EntityClass<E> = {new (props?: Partial<E>): E}
@@ -102,6 +103,8 @@ export class BatchState {
     /** per `<token id>|<wallet>`: the block that closes the wallet's current row from an earlier batch */
     private readonly closing = new Map<string, number>()
     readonly audit: AuditEvent[] = []
+    /** what each applied IdentityModified moved, and how that was found */
+    readonly movedWallets: MovedWallets = new Map()
     readonly skipped: SkippedLog[] = []
     private readonly changedTokens = new Set<string>()
 

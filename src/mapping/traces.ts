@@ -132,7 +132,7 @@ export class CallTraces {
             this.methods.shift()
             const next = this.methods[0]
             log.warn(`the node refuses ${method} (${refused}): ` + (next ? `reading call traces with ${next}`
-                : 'no call traces, so transfers and identity changes made through contracts are classified by the transaction\'s selector and events (classifiedBy TX_SELECTOR / TX_EVENTS)'))
+                : 'no call traces, so transfers made through contracts are classified by the transaction\'s selector and events (classifiedBy TX_SELECTOR / TX_EVENTS), and identity changes by the storage read at their block (STORAGE_READ)'))
         }
         return new Map()
     }

@@ -41,13 +41,14 @@ interface Index {
     output: string[]
 }
 
-type Mode = 'callTracer' | 'parity' | 'none'
+type Mode = 'callTracer' | 'parity' | 'none' | 'off'
 
-/** Methods the node of each mode refuses (through our proxy), as a node without them answers. */
+/** Methods the node of each mode refuses (through our proxy), as a node without them answers; `off`: the node has them, RPC_TRACES=off. */
 const REFUSED: Record<Mode, (method: string) => boolean> = {
     callTracer: () => false,
     parity: m => m.startsWith('debug_'),
     none: m => m.startsWith('debug_') || m.startsWith('trace_'),
+    off: () => false,
 }
 
 /** Agents acting through T-REX's AgentManager and through a batching contract, indexed with and without call traces. */
@@ -77,7 +78,7 @@ describe('agent actions through contracts', () => {
                 isFrozen: await token.getFunction('isFrozen')(w) as boolean,
             })
         }
-        for (const mode of ['callTracer', 'parity', 'none'] as const) {
+        for (const mode of ['callTracer', 'parity', 'none', 'off'] as const) {
             const target = index.size === 0 ? db : await createDatabaseOn(dbUrl)
             if (index.size > 0) dbs.push(target)
             index.set(mode, await indexThrough(mode, target))
@@ -92,7 +93,7 @@ describe('agent actions through contracts', () => {
     /** Indexes the chain through a proxy refusing what the mode's node lacks, and reads what a regulator would. */
     async function indexThrough(mode: Mode, db: TestDatabase): Promise<Index> {
         const proxy: MethodProxy = await startMethodProxy(chain.url, await freePort(), REFUSED[mode])
-        const run = await startIndexer({...demoEnv(chain, db, d), RPC_ETH_HTTP: proxy.url}, true)
+        const run = await startIndexer({...demoEnv(chain, db, d), RPC_ETH_HTTP: proxy.url, ...(mode === 'off' ? {RPC_TRACES: 'off'} : {})}, true)
         try {
             await waitForHead(chain.url, db.url)
             const txs = [...Object.values(s.managed.txs), s.batched.tx]
@@ -200,19 +201,33 @@ describe('agent actions through contracts', () => {
             expect(got.managedForced).toEqual([transferRow(m.first, b.first, 'TRANSFER', 'TX_EVENTS')])
             expect(got.managedRecovery).toEqual([transferRow(m.first, m.replacement, 'RECOVERY', 'TX_EVENTS')])
             expect(got.batched).toEqual([transferRow(b.first, m.replacement, 'RECOVERY', 'TX_EVENTS'), transferRow(b.first, b.replacement, 'RECOVERY', 'TX_EVENTS')])
-            // No wallet is known: the audit rows name none and say why.
-            expect(got.managedIdentity).toEqual(identityRows(null, 'TX_EVENTS'))
-            expect(got.batchedIdentity).toEqual(identityRows(null, 'TX_EVENTS'))
+            // No call names the wallet: the storage's storedIdentity, read at the block, does; the rows say so.
+            expect(got.managedIdentity).toEqual(identityRows(m.second, 'STORAGE_READ'))
+            expect(got.batchedIdentity).toEqual(identityRows(b.second, 'STORAGE_READ'))
             const output = index.get('none')!.output
             expect(output.filter(l => l.includes('no call traces'))).toHaveLength(1)
             expect(index.get('none')!.asked.get('trace_transaction')).toBeLessThanOrEqual(4)
         })
 
-        it('should move every wallet of the old identity, the documented limit without traces', () => {
+        it('should move only the wallet the storage holds under the new identity, not every wallet of the old one', () => {
             const registrations = new Map(index.get('none')!.registrations.map(r => [r.wallet, r]))
-            // The recovery registered the replacement wallet earlier in the same transaction: the update moved it too.
-            expect(registrations.get(s.batched.replacement)!.investor).toBe(s.batched.newIdentity)
-            expect(onChain.get(s.batched.replacement)!.identity).toBe(s.batched.identity)
+            // The recovery registered the replacement wallet earlier in the same transaction, under the same identity: it stays.
+            expect(registrations.get(s.batched.replacement)!.investor).toBe(s.batched.identity)
+            expect(registrations.get(s.batched.second)!.investor).toBe(s.batched.newIdentity)
+            expectRegistrationsAsOnChain('none')
+        })
+    })
+
+    describe('with RPC_TRACES=off', () => {
+        it('should ask for no trace and find each updated wallet by the storage\'s reads, exactly as the traces do', () => {
+            const asked = index.get('off')!.asked
+            expect([...asked.keys()].filter(m => /^(debug|trace)_/.test(m))).toEqual([])
+            const got = throughContracts('off')
+            expect(got.managedIdentity).toEqual(identityRows(s.managed.second, 'STORAGE_READ'))
+            expect(got.batchedIdentity).toEqual(identityRows(s.batched.second, 'STORAGE_READ'))
+            expectRegistrationsAsOnChain('off')
+            const byWallet = (mode: Mode) => [...index.get(mode)!.registrations].sort((a, b) => (a.wallet < b.wallet ? -1 : 1))
+            expect(byWallet('off')).toEqual(byWallet('callTracer'))
         })
     })
 

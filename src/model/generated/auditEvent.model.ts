@@ -60,7 +60,7 @@ export class AuditEvent {
     /**
      * transfers: how the kind was decided; IDENTITY_MODIFIED and IDENTITY_UPDATED: how the subject wallet was found; null otherwise
      */
-    @Column_("varchar", {length: 11, nullable: true})
+    @Column_("varchar", {length: 12, nullable: true})
     classifiedBy!: ClassificationSource | undefined | null
 
     /**

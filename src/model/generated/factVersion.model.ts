@@ -24,7 +24,7 @@ export class FactVersion {
     @IntColumn_({nullable: false})
     chainId!: number
 
-    @Column_("varchar", {length: 14, nullable: false})
+    @Column_("varchar", {length: 24, nullable: false})
     kind!: FactKind
 
     /**

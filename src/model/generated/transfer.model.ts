@@ -43,7 +43,7 @@ export class Transfer {
     /**
      * how kind was decided (null on rows indexed before it was recorded)
      */
-    @Column_("varchar", {length: 11, nullable: true})
+    @Column_("varchar", {length: 12, nullable: true})
     classifiedBy!: ClassificationSource | undefined | null
 
     /**

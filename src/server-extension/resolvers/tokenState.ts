@@ -16,6 +16,8 @@ export class TokenStateView {
     @Field(() => String, {nullable: true}) identityRegistry!: string | null
     @Field(() => String, {nullable: true, description: 'the storage of that identity registry at the block'}) identityStorage!: string | null
     @Field(() => String, {nullable: true}) compliance!: string | null
+    @Field(() => String, {nullable: true, description: 'the implementation authority its proxy used at the block (getImplementationAuthority)'}) implementationAuthority!: string | null
+    @Field(() => String, {nullable: true, description: 'the T-REX version (major.minor.patch) that authority was at: getCurrentVersion(), the implementations the token ran'}) trexVersion!: string | null
     @Field() paused!: boolean
     @Field({description: 'smallest unit'}) totalSupply!: string
     @Field(() => Int, {description: 'wallets with a balance above 0'}) holderCount!: number
@@ -26,7 +28,7 @@ export class TokenStateView {
 export class TokenStateResolver {
     constructor(private readonly tx: () => Promise<EntityManager>) {}
 
-    @Query(() => TokenStateView, {description: 'A token\'s information, registry, compliance, pause and totals as of a block or time (default: the indexed head).'})
+    @Query(() => TokenStateView, {description: 'A token\'s information, registry, compliance, implementation authority and T-REX version, pause and totals as of a block or time (default: the indexed head).'})
     async tokenState(
         @Arg('token') token: string,
         @Arg('atBlock', () => Int, {nullable: true}) atBlock: number | null,
@@ -35,12 +37,12 @@ export class TokenStateResolver {
         return answer(async () => {
             const query = sqlOf(await this.tx())
             const at = await resolveAsOf(query, {token, atBlock, atTimestamp})
-            const {info, identityStorage, totals} = await tokenStateAt(query, at.token, at.block)
+            const {info, identityStorage, totals, implementationAuthority, trexVersion} = await tokenStateAt(query, at.token, at.block)
             return {
                 token: at.token.address, block: at.block, timestamp: at.timestamp?.toISOString() ?? null,
                 name: info?.name ?? null, symbol: info?.symbol ?? null, decimals: info?.decimals ?? null, version: info?.version ?? null,
                 onchainID: info?.onchainID ?? null, identityRegistry: info?.identityRegistry ?? null, identityStorage,
-                compliance: info?.compliance ?? null, paused: info?.paused ?? false,
+                compliance: info?.compliance ?? null, implementationAuthority, trexVersion, paused: info?.paused ?? false,
                 totalSupply: String(totals.supply), holderCount: totals.holderCount, investorCount: totals.investorCount,
             }
         })
