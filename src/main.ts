@@ -1,6 +1,6 @@
 import {Logger} from '@subsquid/logger'
 import {Store} from '@subsquid/typeorm-store'
-import {applyEvent, eventsByTx, storageOf, wantRows} from './mapping/apply'
+import {applyContext, applyEvent, storageOf, wantRows} from './mapping/apply'
 import {SourceLog} from './mapping/backfill'
 import {BatchSplit, splitter} from './mapping/batchSplit'
 import {saveHead, saveIndexedBlocks} from './mapping/blocks'
@@ -77,8 +77,8 @@ async function handleBatch({store, log, client, blocks}: IngestBatch, registry: 
 
     // apply: in memory, in chain order
     const verification = new VerificationTracker(registry)
-    const txEvents = eventsByTx(events)
-    const created = events.flatMap(ev => applyEvent(state, registry, verification, reads, txEvents, ev) ?? [])
+    const apply = applyContext(state, registry, verification, reads, events)
+    const created = events.flatMap(ev => applyEvent(apply, ev) ?? [])
     await verification.apply(store, client, state, cfg.nodeLimits)
 
     // save: one statement per table

@@ -1,6 +1,6 @@
 // Compliance status of a token from its indexed module settings; pure (no I/O, bigint only).
 
-/** One `module_setting` row: a setting of one module for one compliance, as last set. */
+/** One setting of one module for one compliance, in force at the block asked about (a MODULE_SETTING fact). */
 export interface ModuleSettingRow {
     module: string
     key: string

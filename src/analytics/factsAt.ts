@@ -151,3 +151,21 @@ export interface RoleValue {
     role: 'AGENT' | 'OWNER'
     account: string
 }
+
+/**
+ * Every wallet ever registered to investor `identity` in a storage token `token` used, at any block:
+ * whose movements make up that investor's ownership history (recovered and replaced wallets included).
+ */
+export async function walletsEverOfIdentity(query: SqlQuery, chainId: number, token: string, identity: string): Promise<string[]> {
+    const rows = await query(
+        `SELECT DISTINCT r.key AS wallet FROM fact_version r
+          WHERE r.chain_id = $1 AND r.kind = 'REGISTRATION' AND r.value->>'identity' = $3
+            AND r.contract IN (SELECT l.value->>'identityStorage' FROM fact_version l
+                                WHERE l.chain_id = $1 AND l.kind = 'REGISTRY_LINKS'
+                                  AND l.contract IN (SELECT t.value->>'identityRegistry' FROM fact_version t
+                                                      WHERE t.chain_id = $1 AND t.kind = 'TOKEN_INFO' AND t.contract = $2))
+          ORDER BY 1`,
+        [chainId, token, identity],
+    )
+    return rows.map(r => String(r.wallet))
+}

@@ -36,8 +36,6 @@ export interface IndexedToken {
     symbol: string | null
     decimals: number | null
     createdAtBlock: number
-    identityRegistry: string | null
-    identityStorage: string | null
     /** rows in the token's balance-change ledger */
     balanceChangeCount: number
 }
@@ -83,10 +81,7 @@ export async function indexHead(query: SqlQuery): Promise<IndexHead | null> {
 export async function findToken(query: SqlQuery, address: string, chainId?: number): Promise<IndexedToken> {
     if (!isAddress(address)) throw new OwnershipError(`"${address}" is not a token address (0x followed by 40 hex digits)`)
     const rows = await query(
-        `SELECT t.id, t.chain_id, t.address, t.symbol, t.decimals, t.created_at_block, t.identity_registry, t.balance_change_count,
-                (SELECT w.identity_storage FROM watched_contract w
-                  WHERE w.chain_id = t.chain_id AND w.address = t.identity_registry AND w.identity_storage IS NOT NULL
-                  ORDER BY w.discovered_at_block DESC LIMIT 1) AS identity_storage
+        `SELECT t.id, t.chain_id, t.address, t.symbol, t.decimals, t.created_at_block, t.balance_change_count
            FROM token t
           WHERE t.address = $1 AND ($2::int IS NULL OR t.chain_id = $2::int)
           ORDER BY t.chain_id`,
@@ -107,8 +102,6 @@ export async function findToken(query: SqlQuery, address: string, chainId?: numb
         symbol: r.symbol == null ? null : String(r.symbol),
         decimals: r.decimals == null ? null : Number(r.decimals),
         createdAtBlock: Number(r.created_at_block),
-        identityRegistry: r.identity_registry == null ? null : String(r.identity_registry),
-        identityStorage: r.identity_storage == null ? null : String(r.identity_storage),
         balanceChangeCount: Number(r.balance_change_count),
     }
 }

@@ -78,24 +78,34 @@ export function wantRows(state: BatchState, registry: ContractRegistry, linkedSt
     wantDistributionRows(state, ev)
 }
 
-export function eventsByTx(events: ChainEvent[]): Map<string, Set<string>> {
-    const out = new Map<string, Set<string>>()
-    for (const ev of events) {
-        let s = out.get(ev.txHash)
-        if (!s) out.set(ev.txHash, s = new Set())
-        s.add(ev.name)
-    }
-    return out
+/** What applying one batch's events needs besides the event: built once per batch, not per log. */
+export interface ApplyContext {
+    state: BatchState
+    registry: ContractRegistry
+    verification: VerificationTracker
+    reads: ViewReads
+    /** per transaction: the names of its watched events (classification falls back to them) */
+    txEvents: Map<string, Set<string>>
+    /** per transaction: the tokens discovered in this batch that it created */
+    createdTokens: Map<string, Token[]>
 }
 
-export function applyEvent(
-    state: BatchState,
-    registry: ContractRegistry,
-    verification: VerificationTracker,
-    reads: ViewReads,
-    txEvents: Map<string, Set<string>>,
-    ev: ChainEvent,
-): Distribution | undefined {
+export function applyContext(state: BatchState, registry: ContractRegistry, verification: VerificationTracker, reads: ViewReads, events: ChainEvent[]): ApplyContext {
+    const txEvents = new Map<string, Set<string>>()
+    for (const ev of events) {
+        let s = txEvents.get(ev.txHash)
+        if (!s) txEvents.set(ev.txHash, s = new Set())
+        s.add(ev.name)
+    }
+    const createdTokens = new Map<string, Token[]>()
+    for (const c of state.newContracts) {
+        const t = c.kind === ContractKind.TOKEN ? state.tokens.get(c.address) : undefined
+        if (t?.createdTxHash) createdTokens.set(t.createdTxHash, [...createdTokens.get(t.createdTxHash) ?? [], t])
+    }
+    return {state, registry, verification, reads, txEvents, createdTokens}
+}
+
+export function applyEvent({state, registry, verification, reads, txEvents, createdTokens}: ApplyContext, ev: ChainEvent): Distribution | undefined {
     const contract = registry.get(ev.contract)!
     const token = tokenOf(state, ev)
     let transfer
@@ -106,9 +116,8 @@ export function applyEvent(
         })
     }
     // A token found in this batch has its information from the first event of the transaction that created it.
-    for (const t of state.newContracts) {
-        const found = t.kind === ContractKind.TOKEN ? state.tokens.get(t.address) : undefined
-        if (found && found.createdTxHash === ev.txHash && !state.facts.has(FactKind.TOKEN_INFO, found.address, '')) recordTokenInfo(state, found, ev)
+    for (const t of createdTokens.get(ev.txHash) ?? []) {
+        if (!state.facts.has(FactKind.TOKEN_INFO, t.address, '')) recordTokenInfo(state, t, ev)
     }
     for (const d of discoveriesOf(ev)) {
         const ir = d.linkFrom && registry.get(d.linkFrom.registry)

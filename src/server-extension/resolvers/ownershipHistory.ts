@@ -1,6 +1,7 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
 import {findToken, isAddress} from '../../analytics/ownershipAt'
+import {walletsEverOfIdentity} from '../../analytics/factsAt'
 import {answer, checkPage, InputError, sqlOf} from '../../api/asOf'
 
 @ObjectType()
@@ -46,9 +47,9 @@ export class OwnershipHistoryResolver {
             const query = sqlOf(await this.tx())
             const t = await findToken(query, token)
             const who = account.toLowerCase()
-            const owned = t.identityStorage == null ? [] : await query(
-                'SELECT DISTINCT wallet FROM identity_wallet WHERE chain_id = $1 AND storage = $2 AND investor = $3', [t.chainId, t.identityStorage, who])
-            const wallets = owned.length > 0 ? owned.map(r => String(r.wallet)).sort() : [who]
+            // an investor's wallets are all those ever registered to it, not only its current ones
+            const owned = await walletsEverOfIdentity(query, t.chainId, t.address, who)
+            const wallets = owned.length > 0 ? owned : [who]
             const rows = await query(
                 `SELECT * FROM (
                     SELECT bc.wallet, bc.delta::text AS delta, bc.balance_after::text AS balance_after,
