@@ -356,6 +356,15 @@ describe('as-of state queries', () => {
             expect((await wallet(hot(), r.accounts.reRegisteredInvestor, deleted - 1)).registeredSinceBlock).toBeLessThan(r.firstBlock)
         })
 
+        it('should keep a wallet in its first investor\'s ownership history after its identity was replaced', async () => {
+            type H = {ownershipHistory: {accountKind: string; wallets: string[]}}
+            const history = async (investor: string) =>
+                (await gql<H>(run.gqlUrl, `{ ownershipHistory(token: "${riv()}", account: "${investor}", limit: 1) { accountKind wallets } }`)).ownershipHistory
+            // the wallet is registered to the second identity now; the first one's history still holds its movements
+            expect((await history(r.identities.replacedFirst)).wallets).toContain(r.accounts.replacedInvestor)
+            expect((await history(r.identities.replacedSecond)).wallets).toContain(r.accounts.replacedInvestor)
+        })
+
         it('should date an agent from the grant in force, with its transaction', async () => {
             const roles = async (block: number) => (await gql<{roles: RolesAnswer}>(run.gqlUrl, `{ roles(contract: "${hot()}", atBlock: ${block}) { ${ROLE_FIELDS} } }`)).roles
             const agent22 = (a: RolesAnswer) => a.contracts[0]!.agents.find(x => x.account === r.accounts.extraAgent)
