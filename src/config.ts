@@ -14,6 +14,8 @@ export interface IndexerConfig {
     startBlock: number
     factories: string[]
     tokens: string[]
+    /** ERC-1400 tokens to index (ERC1400_TOKENS) */
+    erc1400Tokens: string[]
     distributionManagers: string[]
     finalityConfirmation: number
     /** an RPC request unanswered this long is abandoned and retried */
@@ -71,9 +73,12 @@ export function indexerConfig(env: Env = process.env): IndexerConfig {
     if (rpcUrl == null) throw new ConfigError('RPC_ETH_HTTP is not set: give the chain RPC URL (npm start sets it for the local dev chain)')
     const factories = parseAddressList('TREX_FACTORIES', env.TREX_FACTORIES)
     const tokens = parseAddressList('TOKENS', env.TOKENS)
-    if (factories.length === 0 && tokens.length === 0) {
-        throw new ConfigError('Neither TREX_FACTORIES nor TOKENS is set: nothing to index')
+    const erc1400Tokens = parseAddressList('ERC1400_TOKENS', env.ERC1400_TOKENS)
+    if (factories.length === 0 && tokens.length === 0 && erc1400Tokens.length === 0) {
+        throw new ConfigError('Neither TREX_FACTORIES nor TOKENS nor ERC1400_TOKENS is set: nothing to index')
     }
+    const both = erc1400Tokens.find(a => tokens.includes(a))
+    if (both) throw new ConfigError(`${both} is in both TOKENS and ERC1400_TOKENS: list each token under the one standard it follows`)
     const chainId = env.CHAIN_ID?.trim() ? parseNat('CHAIN_ID', env.CHAIN_ID, 0) : undefined
     return {
         rpcUrl,
@@ -82,6 +87,7 @@ export function indexerConfig(env: Env = process.env): IndexerConfig {
         startBlock: parseNat('START_BLOCK', env.START_BLOCK, 0),
         factories,
         tokens,
+        erc1400Tokens,
         distributionManagers: parseAddressList('DISTRIBUTION_MANAGERS', env.DISTRIBUTION_MANAGERS),
         finalityConfirmation: parseNat('FINALITY_CONFIRMATION', env.FINALITY_CONFIRMATION, 10),
         rpcRequestTimeoutMs: parseTimeout('RPC_REQUEST_TIMEOUT_MS', env.RPC_REQUEST_TIMEOUT_MS, 30_000),

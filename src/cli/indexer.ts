@@ -31,10 +31,10 @@ async function main(): Promise<void> {
 
     if (cfg.batchSplit.mode !== 'none') log.warn(`BATCH_SPLIT=${cfg.batchSplit.mode}: every batch is cut into smaller ones (a test setting)`)
     if (cfg.traces === 'off') log.warn('RPC_TRACES=off: transfers made through contracts are classified by the transaction\'s selector and events (classifiedBy TX_SELECTOR / TX_EVENTS), and identity changes by the storage read at their block (STORAGE_READ)')
-    const handler = createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), distributionManagers: new Set(cfg.distributionManagers), traces: cfg.traces, nodeLimits: cfg.nodeLimits})
+    const handler = createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), erc1400Tokens: new Set(cfg.erc1400Tokens), distributionManagers: new Set(cfg.distributionManagers), traces: cfg.traces, nodeLimits: cfg.nodeLimits})
     // Over RPC the processor would fetch every block of the chain: history is read by address first. A portal filters by itself.
     if (cfg.portalUrl == null && cfg.catchUpWindow > 0) await catchUpByAddress(cfg, chain.chainId, handler)
-    const watched = cfg.portalUrl ? await withDataSource(ds => watchedSet((sql, p) => ds.query(sql, p), chain.chainId, cfg)) : undefined
+    const watched = cfg.portalUrl ? await withDataSource(ds => watchedSet((sql, p) => ds.query(sql, p), chain.chainId, configuredContracts(cfg))) : undefined
     const handle = splitBatches(handler, cfg.batchSplit)
     let restart = false
     createProcessor(cfg, watched).run(new IndexerStore(log), async ctx => {
@@ -53,11 +53,16 @@ async function catchUpByAddress(cfg: IndexerConfig, chainId: number, handler: Ha
     try {
         await catchUp({
             db: new IndexerStore(log), handler, client, log, chainId, startBlock: cfg.startBlock, finality: cfg.finalityConfirmation,
-            configured: cfg, limits: cfg.nodeLimits, windowBlocks: windowSizes(cfg.batchSplit, cfg.catchUpWindow),
+            configured: configuredContracts(cfg), limits: cfg.nodeLimits, windowBlocks: windowSizes(cfg.batchSplit, cfg.catchUpWindow),
         })
     } finally {
         client.close()
     }
+}
+
+/** The configured contracts to watch: ERC-1400 tokens are asked for, and reveal distributions, like listed T-REX tokens. */
+function configuredContracts(cfg: IndexerConfig): IndexerConfig {
+    return {...cfg, tokens: [...cfg.tokens, ...cfg.erc1400Tokens]}
 }
 
 main().catch(err => exitWithError(log, err))

@@ -1,6 +1,7 @@
 import {Distribution, FactKind, Token, ContractKind} from '../model'
 import {auditEventOf, auditParties} from './audit'
 import {discoveriesOf} from './discovery'
+import {applyErc1400Event, erc1400AuditParties, wantErc1400Rows} from './erc1400/apply'
 import {applyDistributionEvent, distributionEntityId, wantDistributionRows} from './distribution'
 import {ChainEvent} from './events'
 import {applyGovernanceEvent, wantGovernanceRows} from './governance'
@@ -19,6 +20,7 @@ import {ViewReads} from './views'
 function tokenOf(state: BatchState, ev: ChainEvent): Token | undefined {
     switch (ev.kind) {
         case ContractKind.TOKEN:
+        case ContractKind.ERC1400_TOKEN:
             return state.tokens.get(ev.contract)
         case ContractKind.IDENTITY_REGISTRY:
             return uniqueToken(state, t => t.identityRegistry === ev.contract)
@@ -68,6 +70,7 @@ export function wantRows(state: BatchState, registry: ContractRegistry, linkedSt
             if (typeof w === 'string') for (const s of storages) state.identityWallets.want(identityWalletId(state.chainId, s, w.toLowerCase()))
         }
     }
+    if (ev.kind === ContractKind.ERC1400_TOKEN) wantErc1400Rows(state, ev)
     // The audit row names the investors behind its parties: their registrations load whatever the batch.
     const token = tokenOf(state, ev)
     const storage = storageOf(registry, token)
@@ -99,7 +102,7 @@ export function applyContext(state: BatchState, registry: ContractRegistry, veri
     }
     const createdTokens = new Map<string, Token[]>()
     for (const c of state.newContracts) {
-        const t = c.kind === ContractKind.TOKEN ? state.tokens.get(c.address) : undefined
+        const t = c.kind === ContractKind.TOKEN || c.kind === ContractKind.ERC1400_TOKEN ? state.tokens.get(c.address) : undefined
         if (t?.createdTxHash) createdTokens.set(t.createdTxHash, [...createdTokens.get(t.createdTxHash) ?? [], t])
     }
     return {state, registry, verification, reads, txEvents, createdTokens}
@@ -115,6 +118,7 @@ export function applyEvent({state, registry, verification, reads, txEvents, crea
             return i && {name: i.name ?? null, symbol: i.symbol ?? null}
         })
     }
+    if (ev.kind === ContractKind.ERC1400_TOKEN) transfer = applyErc1400Event(state, ev)
     // A token found in this batch has its information from the first event of the transaction that created it.
     for (const t of createdTokens.get(ev.txHash) ?? []) {
         if (!state.facts.has(FactKind.TOKEN_INFO, t.address, '')) recordTokenInfo(state, t, ev)
@@ -159,6 +163,7 @@ export function applyEvent({state, registry, verification, reads, txEvents, crea
         // The event carries the version as a hash (an indexed struct): the row names it as read at that block.
         audit.params = {...audit.params as Record<string, unknown>, versionHash: ev.params.version, version: updatedVersion(ev, reads.versions)}
     }
+    if (ev.kind === ContractKind.ERC1400_TOKEN) Object.assign(audit, erc1400AuditParties(ev))
     state.audit.push(audit)
     return created
 }

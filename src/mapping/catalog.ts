@@ -6,6 +6,7 @@ import * as conditionalTransfer from '../abi/ConditionalTransferModule'
 import * as countryAllow from '../abi/CountryAllowModule'
 import * as countryRestrict from '../abi/CountryRestrictModule'
 import * as distributionManager from '../abi/DistributionManager'
+import * as erc1400 from '../abi/ERC1400Token'
 import * as dvd from '../abi/DVDTransferManager'
 import * as exchangeMonthlyLimits from '../abi/ExchangeMonthlyLimitsModule'
 import * as identity from '../abi/Identity'
@@ -92,7 +93,12 @@ const EVENTS: Record<ContractKind, EventMap> = {
     DISTRIBUTION_MANAGER: distributionManager.events,
     IMPLEMENTATION_AUTHORITY: IMPLEMENTATION_AUTHORITY_EVENTS,
     ID_FACTORY: idFactory.events,
+    // Overloaded events (the EIP's and Polymath's IssuedByPartition, RedeemedByPartition) are keyed by signature: each decodes by its own topic.
+    ERC1400_TOKEN: erc1400.events,
 }
+
+/** `IssuedByPartition(bytes32 indexed,…)` → `IssuedByPartition`: the event's name whatever variant emitted it. */
+const eventName = (key: string): string => key.replace(/\(.*$/, '')
 
 /** topic0 → event name, per contract kind. */
 const BY_TOPIC = new Map<ContractKind, Map<string, string>>(
@@ -103,7 +109,7 @@ const BY_TOPIC = new Map<ContractKind, Map<string, string>>(
 )
 
 /** Every event name any watched contract can emit. */
-export const EVENT_NAMES: string[] = [...new Set(Object.values(EVENTS).flatMap(m => Object.keys(m)))]
+export const EVENT_NAMES: string[] = [...new Set(Object.values(EVENTS).flatMap(m => Object.keys(m).map(eventName)))]
 
 /** Every topic any watched contract can emit: what the processor asks the node for. */
 export const ALL_TOPICS: string[] = [...new Set(Object.values(EVENTS).flatMap(m => Object.values(m).map(e => e.topic)))]
@@ -122,7 +128,7 @@ export function decodeEvent(kind: ContractKind, log: RawLog): DecodedEvent | und
     const name = topic && BY_TOPIC.get(kind)?.get(topic)
     if (!name) return undefined
     const event = EVENTS[kind][name]!
-    return {name, params: event.decode(log) as Record<string, unknown>}
+    return {name: eventName(name), params: event.decode(log) as Record<string, unknown>}
 }
 
 /** JSON-safe parameters: bigints as decimal strings, addresses lower-case, leading underscores dropped. */

@@ -1,4 +1,4 @@
-import {ContractKind} from '../model'
+import {ContractKind, TokenStandard} from '../model'
 import {backfillLogs, SourceLog} from './backfill'
 import {decodeEvent} from './catalog'
 import {provenanceOf} from './decode'
@@ -14,6 +14,8 @@ export interface DiscoveryConfig {
     startBlock: number
     factories: ReadonlySet<string>
     listedTokens: ReadonlySet<string>
+    /** ERC-1400 tokens (ERC1400_TOKENS) */
+    erc1400Tokens: ReadonlySet<string>
     distributionManagers: ReadonlySet<string>
     nodeLimits: NodeLimits
 }
@@ -59,6 +61,10 @@ function discover(logs: SourceLog[], registry: ContractRegistry, state: BatchSta
                 found = watchToken(registry, state, log.address, null, 'TOKENS', provenanceOf(log)) || found
                 continue
             }
+            if (kind == null && cfg.erc1400Tokens.has(log.address)) {
+                found = watchToken(registry, state, log.address, null, 'ERC1400_TOKENS', provenanceOf(log), TokenStandard.ERC1400) || found
+                continue
+            }
             if (kind == null) {
                 const configured = cfg.factories.has(log.address) ? ContractKind.FACTORY
                     : cfg.distributionManagers.has(log.address) ? ContractKind.DISTRIBUTION_MANAGER : undefined
@@ -92,10 +98,10 @@ function discover(logs: SourceLog[], registry: ContractRegistry, state: BatchSta
     }
 }
 
-function watchToken(registry: ContractRegistry, state: BatchState, address: string, factory: string | null, by: string, at: Provenance): boolean {
+function watchToken(registry: ContractRegistry, state: BatchState, address: string, factory: string | null, by: string, at: Provenance, standard = TokenStandard.ERC3643): boolean {
     if (registry.get(address)) return false
-    const token = newToken(state.chainId, {address, factory, block: at.block, txHash: at.txHash})
+    const token = newToken(state.chainId, {address, factory, block: at.block, txHash: at.txHash}, standard)
     state.addToken(token)
-    registry.watch(state, address, ContractKind.TOKEN, by, at, token)
+    registry.watch(state, address, standard === TokenStandard.ERC1400 ? ContractKind.ERC1400_TOKEN : ContractKind.TOKEN, by, at, token)
     return true
 }

@@ -1,5 +1,5 @@
 import {tokenId} from '../ids'
-import {Token} from '../model'
+import {Token, TokenStandard} from '../model'
 import {TokenInfo} from './tokenInfo'
 
 export interface TokenSighting {
@@ -10,11 +10,12 @@ export interface TokenSighting {
 }
 
 /** A token first seen at a block: supply and holders start at zero and are built from its Transfers. */
-export function newToken(chainId: number, d: TokenSighting): Token {
+export function newToken(chainId: number, d: TokenSighting, standard = TokenStandard.ERC3643): Token {
     return new Token({
         id: tokenId(chainId, d.address),
         chainId,
         address: d.address,
+        standard,
         name: null,
         symbol: null,
         decimals: null,

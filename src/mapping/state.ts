@@ -6,6 +6,7 @@ import {
 } from '../model'
 import {checkpointId, holdingId} from '../ids'
 import {bulkWrite, entityManagerOf, trackedUpdate} from './bulkWrite'
+import {Erc1400State} from './erc1400/state'
 import {FactLog} from './facts'
 import {MovedWallets} from './identityChange'
 import {InvestorCounts} from './investors'
@@ -92,6 +93,7 @@ export class BatchState {
     readonly checkpoints = new Entities(TokenCheckpoint)
     readonly investors: InvestorCounts
     readonly facts: FactLog
+    readonly erc1400: Erc1400State
     readonly payments: Payment[] = []
     readonly entitlements: Entitlement[] = []
     readonly newContracts: WatchedContract[] = []
@@ -111,6 +113,7 @@ export class BatchState {
     constructor(readonly chainId: number, storageOf: (token: Token) => string | null) {
         this.investors = new InvestorCounts(this, storageOf)
         this.facts = new FactLog(chainId)
+        this.erc1400 = new Erc1400State(chainId)
     }
 
     /** `storageOf`: the identity registry storage a token's investors are registered in, as of now. */
@@ -127,6 +130,7 @@ export class BatchState {
 
     async loadWanted(store: Store): Promise<void> {
         for (const l of this.loaders) await l.load(store)
+        await this.erc1400.load(store)
     }
 
     /** After the rows found by content joined: the holdings registrations can move, then the investor counts. */
@@ -197,6 +201,7 @@ export class BatchState {
         await bulkWrite(store, 'upsert', [...this.changedContracts])
         for (const l of this.loaders) await l.save(store)
         await bulkWrite(store, 'insert', this.transfers)
+        await this.erc1400.save(store)
         await this.closeLedgerRows(store)
         await bulkWrite(store, 'insert', this.balanceChanges)
         await this.facts.save(store)

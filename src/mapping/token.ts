@@ -94,10 +94,16 @@ function freeze(state: BatchState, token: Token, ev: ChainEvent, change: (h: Hol
 }
 
 function applyTransfer(state: BatchState, token: Token, ev: ChainEvent, txEvents: ReadonlySet<string>): Classified<TransferKind> {
+    const kind = classifyTransfer(addr(ev, 'from'), addr(ev, 'to'), ev, txEvents)
+    recordTransfer(state, token, ev, kind)
+    return kind
+}
+
+/** An ERC-20 Transfer of kind `kind`: its row, the ledger of both wallets, supply, holders and the hour's figures. */
+export function recordTransfer(state: BatchState, token: Token, ev: ChainEvent, kind: Classified<TransferKind>): Transfer {
     const from = addr(ev, 'from')
     const to = addr(ev, 'to')
     const amount = param<bigint>(ev, 'value')
-    const kind = classifyTransfer(from, to, ev, txEvents)
     const transfer = new Transfer({
         id: logId(state.chainId, ev.block.height, ev.logIndex),
         chainId: state.chainId,
@@ -121,7 +127,7 @@ function applyTransfer(state: BatchState, token: Token, ev: ChainEvent, txEvents
     else moveBalance(state, token, transfer, ev, to, amount, 'to')
     recordHour(state, token, ev, amount)
     state.checkpoint(token, ev.block.height)
-    return kind
+    return transfer
 }
 
 const hourOf = (timestampMs: number): number => Math.floor(timestampMs / 3_600_000) * 3600

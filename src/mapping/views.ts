@@ -22,7 +22,7 @@ export interface ViewReads {
  * stored countries, authorities' T-REX versions, and stored identities where an identity change names no wallet.
  */
 export async function readViews(client: RpcBatchClient, state: BatchState, events: ChainEvent[], limits: NodeLimits): Promise<ViewReads> {
-    const discovered = state.newContracts.filter(c => c.kind === ContractKind.TOKEN).map(c => state.tokens.get(c.address)!)
+    const discovered = state.newContracts.filter(c => c.kind === ContractKind.TOKEN || c.kind === ContractKind.ERC1400_TOKEN).map(c => state.tokens.get(c.address)!)
     const requests = [
         ...discovered.map(t => ({token: t.address, block: t.createdAtBlock, fields: ALL_FIELDS})),
         ...events.filter(ev => ev.kind === ContractKind.TOKEN && ev.name === 'UpdatedTokenInformation')

@@ -32,7 +32,7 @@ describe('indexerConfig()', () => {
 
     describe('when nothing is to be indexed', () => {
         it('should refuse', () => {
-            expect(() => indexerConfig({RPC_ETH_HTTP: base.RPC_ETH_HTTP})).toThrow(/Neither TREX_FACTORIES nor TOKENS/)
+            expect(() => indexerConfig({RPC_ETH_HTTP: base.RPC_ETH_HTTP})).toThrow(/Neither TREX_FACTORIES nor TOKENS nor ERC1400_TOKENS/)
         })
     })
 

@@ -1,9 +1,10 @@
 import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, IntColumn as IntColumn_, StringColumn as StringColumn_, BigIntColumn as BigIntColumn_, BooleanColumn as BooleanColumn_, DateTimeColumn as DateTimeColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
+import {TokenStandard} from "./_tokenStandard"
 import {Holding} from "./holding.model"
 import {Transfer} from "./transfer.model"
 
 /**
- * An ERC-3643 (T-REX) security token.
+ * A security token: ERC-3643 (T-REX) or ERC-1400 (standard says which).
  */
 @Index_(["chainId", "address"], {unique: true})
 @Entity_()
@@ -23,6 +24,12 @@ export class Token {
 
     @StringColumn_({nullable: false})
     address!: string
+
+    /**
+     * the standard the token follows
+     */
+    @Column_("varchar", {length: 7, nullable: false})
+    standard!: TokenStandard
 
     @StringColumn_({nullable: true})
     name!: string | undefined | null

@@ -1,0 +1,4 @@
+export enum TokenStandard {
+    ERC3643 = "ERC3643",
+    ERC1400 = "ERC1400",
+}
