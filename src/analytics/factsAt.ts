@@ -9,6 +9,7 @@ import {SqlQuery} from './ownershipAt'
 export type FactKindName =
     | 'TOKEN_INFO' | 'REGISTRY_LINKS' | 'REGISTRATION' | 'VERIFIED' | 'FREEZE'
     | 'ROLE' | 'MODULE' | 'MODULE_SETTING' | 'TRUSTED_ISSUER' | 'CLAIM_TOPIC' | 'IMPLEMENTATION_AUTHORITY' | 'TREX_VERSION'
+    | 'PARTITION_SUPPLY' | 'OPERATOR' | 'PARTITION_OPERATOR' | 'DOCUMENT'
 
 /** One version valid at the block asked about. */
 export interface FactAt<V = Record<string, unknown>> {
@@ -46,6 +47,12 @@ const byKey = <V>(rows: Record<string, unknown>[]): Map<string, FactAt<V>> => ne
     txHash: String(r.tx_hash),
     actor: String(r.actor),
 }]))
+
+/** PARTITION_SUPPLY: an ERC-1400 partition's supply (decimal string) and holders. */
+export interface PartitionSupplyValue {
+    totalSupply: string
+    holderCount: number
+}
 
 /** Where a fact's unbroken run began: the version that opened it. */
 export interface HeldSince {

@@ -38,7 +38,15 @@ export interface IndexedToken {
     createdAtBlock: number
     /** rows in the token's balance-change ledger */
     balanceChangeCount: number
+    /** an ERC-1400 partition (bytes32 hex): as-of reads walk that partition's ledger instead of the whole token's */
+    partition?: string | null
 }
+
+/** The ledger as-of reads of `token` walk: the whole token's, or one partition's (ERC-1400). */
+export const ledgerTable = (token: IndexedToken): string => (token.partition == null ? 'balance_change' : 'partition_balance_change')
+
+/** Condition on the ledger's rows for the partition bound as `param` (always bound: null for the whole token). */
+export const inPartition = (token: IndexedToken, param: string): string => (token.partition == null ? `${param}::text IS NULL` : `partition = ${param}`)
 
 export interface HolderAtBlock extends HolderBalance {
     /** partially frozen tokens (TokensFrozen − TokensUnfrozen) at the block */
@@ -148,10 +156,10 @@ export async function ownershipAt(query: SqlQuery, opts: OwnershipAtOptions): Pr
 export async function investorBalancesAt(query: SqlQuery, token: IndexedToken, block: number): Promise<Omit<HolderBalance, 'frozen'>[]> {
     const [balances, investors] = await Promise.all([
         query(
-            `SELECT wallet, balance_after::text AS balance FROM balance_change
-              WHERE token_id = $1 AND balance_after > 0 AND int4range(block_number, valid_until_block) @> $2::int
+            `SELECT wallet, balance_after::text AS balance FROM ${ledgerTable(token)}
+              WHERE token_id = $1 AND ${inPartition(token, '$3')} AND balance_after > 0 AND int4range(block_number, valid_until_block) @> $2::int
               ORDER BY wallet COLLATE "C"`,
-            [token.id, block],
+            [token.id, block, token.partition ?? null],
         ),
         investorsAt(query, token, block),
     ])

@@ -20,7 +20,7 @@ import { ACCOUNT, connect, devSigner, revertReason, sendChecked, waitMined } fro
  * the compiled artifacts that `npm run contracts` writes to contracts/build (committed, so no compiler
  * run is needed here).
  */
-export type PayoutContractName = 'DistributionManager' | 'TestStablecoin' | 'BatchCaller' | 'NoiseToken'
+export type PayoutContractName = 'DistributionManager' | 'TestStablecoin' | 'BatchCaller' | 'NoiseToken' | 'ERC1400Token'
 
 export interface PayoutArtifact {
     contractName: PayoutContractName

@@ -1,0 +1,188 @@
+import {Contract, JsonRpcProvider, ZeroHash} from 'ethers'
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
+import {RunningAnvil} from '../../src/dev/anvil'
+import {deployErc1400, DOCUMENT, Erc1400Token, erc1400Accounts, ERC1400_ROLE, PARTITION, runErc1400Scenario} from '../../src/dev/erc1400Scenario'
+import {payoutContractAt} from '../../src/dev/payouts'
+import {mulberry32} from '../../src/dev/random'
+import {connect, devWallet} from '../../src/dev/rpc'
+import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {gql} from './gql'
+
+/**
+ * ERC-1400 tokens end to end: our fixture (contracts/ERC1400Token.sol) with the EIP's event signatures and
+ * with Polymath's, through the three-partition story of src/dev/erc1400Scenario.ts, indexed in batches cut
+ * at random blocks; the API's as-of answers at seeded past blocks against the chain's own views (eth_call).
+ */
+
+const dbUrl = inject('dbUrl')
+const SEED = 14001410
+const SAMPLES = 24
+const PARTITIONS = Object.values(PARTITION)
+const DOCUMENTS = Object.values(DOCUMENT)
+
+interface Erc1400StateAnswer {
+    block: number
+    partitions: {partition: string; name: string | null; totalSupply: string; holderCount: number}[]
+    documents: {name: string; nameText: string | null; uri: string; documentHash: string; setAtBlock: number}[]
+    operators: {holder: string; operator: string; partition: string | null; sinceBlock: number}[]
+    wallets: {wallet: string; balance: string; partitions: {partition: string; balance: string}[]}[]
+}
+
+const STATE = `query($token: String!, $atBlock: Int, $wallets: [String!]!) {
+    erc1400State(token: $token, atBlock: $atBlock, wallets: $wallets) {
+        block partitions { partition name totalSupply holderCount }
+        documents { name nameText uri documentHash setAtBlock }
+        operators { holder operator partition sinceBlock }
+        wallets { wallet balance partitions { partition balance } } } }`
+
+/** What the chain's views say at the end of `block`, in the shape of the API's answer. */
+async function chainStateAt(token: Contract, accounts: string[], block: number) {
+    const at = {blockTag: block}
+    const wallets = await Promise.all(accounts.map(async w => {
+        const [balance, partitions] = await Promise.all([token.balanceOf(w, at) as Promise<bigint>, token.partitionsOf(w, at) as Promise<string[]>])
+        const byPartition = await Promise.all(PARTITIONS.map(async p => [p, await token.balanceOfByPartition(p, w, at) as bigint] as const))
+        return {wallet: w, balance: String(balance), partitionsOf: [...partitions].sort(), byPartition: byPartition.map(([p, b]) => [p, String(b)])}
+    }))
+    const supplies = await Promise.all(PARTITIONS.map(async p => [p, String(await token.totalSupplyByPartition(p, at) as bigint)]))
+    const documents = await Promise.all(DOCUMENTS.map(async n => {
+        const [uri, hash] = await token.getDocument(n, at) as [string, string, bigint]
+        return [n, uri, hash]
+    }))
+    const operators = [ERC1400_ROLE.operator, ERC1400_ROLE.controller].map(i => accounts[[ERC1400_ROLE.issuer, ERC1400_ROLE.controller, ...ERC1400_ROLE.holders, ERC1400_ROLE.operator].indexOf(i)]!)
+    const isOperator = await Promise.all(operators.flatMap(op => accounts.map(async h => [op, h, await token.isOperator(op, h, at) as boolean] as const)))
+    const forPartition = await Promise.all(operators.flatMap(op => accounts.flatMap(h => PARTITIONS.map(async p => [op, h, p, await token.isOperatorForPartition(p, op, h, at) as boolean] as const))))
+    return {wallets, supplies, documents, isOperator, forPartition}
+}
+
+describe('ERC-1400 tokens', () => {
+    let chain: RunningAnvil
+    let db: TestDatabase
+    let run: IndexerRun
+    let provider: JsonRpcProvider
+    let eip: Erc1400Token
+    let polymath: Erc1400Token
+    let accounts: string[]
+    let head: number
+
+    beforeAll(async () => {
+        chain = await startTestChain()
+        db = await createDatabaseOn(dbUrl)
+        eip = await deployErc1400(chain.url, 'Harbour Senior Notes', 'HSN', false)
+        polymath = await deployErc1400(chain.url, 'Harbour Polymath Notes', 'HPN', true)
+        await runErc1400Scenario(chain.url, eip.address)
+        await runErc1400Scenario(chain.url, polymath.address)
+        provider = await connect(chain.url)
+        accounts = erc1400Accounts(provider)
+        run = await startIndexer({
+            DB_URL: db.url, RPC_ETH_HTTP: chain.url, ERC1400_TOKENS: `${eip.address},${polymath.address}`,
+            START_BLOCK: String(eip.deployBlock), FINALITY_CONFIRMATION: '5', BATCH_SPLIT: `random:${SEED}`,
+        }, true)
+        head = await waitForHead(chain.url, db.url)
+    })
+
+    afterAll(async () => {
+        await run?.stop()
+        await db?.stop()
+        await chain?.stop()
+    })
+
+    describe('.tokens', () => {
+        it('should say that both follow ERC-1400, with their ERC-20 names read from the chain', async () => {
+            const {tokens} = await gql<{tokens: {address: string; standard: string; symbol: string; totalSupply: string}[]}>(run.gqlUrl,
+                '{ tokens(limit: 10, orderBy: symbol_ASC) { address standard symbol totalSupply } }')
+            const supply = String(await payoutContractAt('ERC1400Token', eip.address, provider).totalSupply())
+            expect(tokens).toEqual([
+                {address: polymath.address.toLowerCase(), standard: 'ERC1400', symbol: 'HPN', totalSupply: supply},
+                {address: eip.address.toLowerCase(), standard: 'ERC1400', symbol: 'HSN', totalSupply: supply},
+            ])
+        })
+    })
+
+    for (const variant of ['EIP', 'Polymath'] as const) {
+        describe(`when the token emits the ${variant} signatures`, () => {
+            const token = () => (variant === 'EIP' ? eip : polymath)
+
+            it('should record each transfer that emits Transfer and a partition event as one movement, paired with its Transfer', async () => {
+                const {partitionTransfers, transfers} = await gql<{
+                    partitionTransfers: {id: string; kind: string; from: string; to: string; amount: string; transfer: {id: string; from: string; to: string; amount: string} | null}[]
+                    transfers: {id: string}[]
+                }>(run.gqlUrl, `query($t: String!) {
+                    partitionTransfers(limit: 1000, where: {token: {address_eq: $t}}, orderBy: id_ASC) { id kind from to amount transfer { id from to amount } }
+                    transfers(limit: 1000, where: {token: {address_eq: $t}}, orderBy: id_ASC) { id } }`, {t: token().address.toLowerCase()})
+                // every Transfer log has its partition event and the reverse: as many movements as Transfers
+                expect(partitionTransfers).toHaveLength(transfers.length)
+                expect(partitionTransfers.map(m => m.transfer?.id).sort()).toEqual(transfers.map(t => t.id).sort())
+                for (const m of partitionTransfers) expect({from: m.transfer!.from, to: m.transfer!.to, amount: m.transfer!.amount}).toEqual({from: m.from, to: m.to, amount: m.amount})
+                // the controller's transfer drew on two partitions (two movements), its redemption on two as well: all FORCED
+                expect(partitionTransfers.filter(m => m.kind === 'FORCED').map(m => m.amount)).toEqual(['900', '50', '100', '20'])
+            })
+
+            it('should write every event of the family into the audit trail, controller actions among the forced ones', async () => {
+                const {auditEvents} = await gql<{auditEvents: {kind: string}[]}>(run.gqlUrl, `query($t: String!) {
+                    auditEvents(limit: 1000, where: {contract_eq: $t}, orderBy: id_ASC) { kind } }`, {t: token().address.toLowerCase()})
+                const kinds = new Set(auditEvents.map(e => e.kind))
+                for (const k of ['MINT', 'BURN', 'TRANSFER', 'FORCED_TRANSFER', 'APPROVAL', 'TRANSFER_BY_PARTITION', 'CHANGED_PARTITION', 'ISSUED_BY_PARTITION',
+                    'REDEEMED_BY_PARTITION', 'AUTHORIZED_OPERATOR', 'REVOKED_OPERATOR', 'AUTHORIZED_OPERATOR_BY_PARTITION', 'REVOKED_OPERATOR_BY_PARTITION',
+                    'ISSUED', 'REDEEMED', 'CONTROLLER_TRANSFER', 'CONTROLLER_REDEMPTION', 'DOCUMENT_UPDATED', 'DOCUMENT_REMOVED']) {
+                    expect(kinds, k).toContain(k)
+                }
+                expect(auditEvents.filter(e => e.kind === 'FORCED_TRANSFER')).toHaveLength(4)
+            })
+
+            it('should keep every version of every document, the removed one closed', async () => {
+                const {factVersions} = await gql<{factVersions: {key: string; value: {uri: string; nameText: string}; validUntilBlock: number | null}[]}>(run.gqlUrl, `query($t: String!) {
+                    factVersions(limit: 100, where: {kind_eq: DOCUMENT, contract_eq: $t}, orderBy: [fromBlock_ASC, logIndex_ASC]) { key value validUntilBlock } }`, {t: token().address.toLowerCase()})
+                expect(factVersions.map(f => [f.value.nameText, f.value.uri, f.validUntilBlock == null])).toEqual([
+                    ['PPM', 'ipfs://ppm-v1', false],
+                    ['PROSPECTUS', 'https://issuer.example/prospectus.pdf', false],
+                    ['PPM', 'ipfs://ppm-v2', true],
+                ])
+            })
+
+            it(`should answer erc1400State as the chain's views at ${SAMPLES} seeded past blocks`, async () => {
+                const rand = mulberry32(SEED + (variant === 'EIP' ? 0 : 1))
+                // a listed token is known from its first event (its constructor emits none)
+                const {tokens: [known]} = await gql<{tokens: {createdAtBlock: number}[]}>(run.gqlUrl, `query($t: String!) {
+                    tokens(limit: 1, where: {address_eq: $t}) { createdAtBlock } }`, {t: token().address.toLowerCase()})
+                const first = known!.createdAtBlock
+                expect(head - first + 1).toBeGreaterThan(SAMPLES)
+                const seeded = new Set<number>()
+                while (seeded.size < SAMPLES) seeded.add(first + Math.floor(rand() * (head - first + 1)))
+                const blocks = [...seeded].sort((a, b) => a - b)
+                const contract = payoutContractAt('ERC1400Token', token().address, provider)
+                for (const block of blocks) {
+                    const [{erc1400State: s}, chainState] = await Promise.all([
+                        gql<{erc1400State: Erc1400StateAnswer}>(run.gqlUrl, STATE, {token: token().address, atBlock: block, wallets: accounts}),
+                        chainStateAt(contract, accounts, block),
+                    ])
+                    const at = `block ${block}`
+                    // balanceOf, partitionsOf, balanceOfByPartition
+                    expect(s.wallets.map(w => ({wallet: w.wallet, balance: w.balance, partitionsOf: w.partitions.map(p => p.partition).sort(),
+                        byPartition: PARTITIONS.map(p => [p, w.partitions.find(x => x.partition === p)?.balance ?? '0'])})), at)
+                        .toEqual(chainState.wallets.map(w => ({...w, wallet: w.wallet.toLowerCase()})))
+                    // totalSupplyByPartition
+                    expect(PARTITIONS.map(p => [p, s.partitions.find(x => x.partition === p)?.totalSupply ?? '0']), at).toEqual(chainState.supplies)
+                    // getDocument: a removed or never-set document reads as empty
+                    expect(DOCUMENTS.map(n => {
+                        const d = s.documents.find(x => x.name === n)
+                        return [n, d?.uri ?? '', d?.documentHash ?? ZeroHash]
+                    }), at).toEqual(chainState.documents)
+                    // isOperator, isOperatorForPartition
+                    const global = (op: string, h: string) => op === h || s.operators.some(o => o.partition == null && o.operator === op && o.holder === h)
+                    expect(chainState.isOperator.map(([op, h]) => [op, h, global(op, h)]), at).toEqual(chainState.isOperator)
+                    expect(chainState.forPartition.map(([op, h, p]) => [op, h, p, global(op, h) || s.operators.some(o => o.partition === p && o.operator === op && o.holder === h)]), at)
+                        .toEqual(chainState.forPartition)
+                }
+            })
+        })
+    }
+
+    describe('when a partition is changed by a transfer', () => {
+        it('should move the tokens out of one partition and into the other in the ledger', async () => {
+            const holder = devWallet(ERC1400_ROLE.holders[1], provider).address.toLowerCase()
+            const {partitionTransfers} = await gql<{partitionTransfers: {partition: string; toPartition: string; amount: string}[]}>(run.gqlUrl, `query($t: String!, $h: String!) {
+                partitionTransfers(limit: 10, where: {token: {address_eq: $t}, from_eq: $h, to_eq: $h}) { partition toPartition amount } }`, {t: eip.address.toLowerCase(), h: holder})
+            expect(partitionTransfers).toEqual([{partition: PARTITION.locked, toPartition: PARTITION.unlocked, amount: '200'}])
+        })
+    })
+})
