@@ -13,6 +13,7 @@ describe('indexerConfig()', () => {
                 startBlock: 0,
                 factories: ['0xabcdef0123456789abcdef0123456789abcdef01'],
                 tokens: [],
+                erc1400Tokens: [],
                 distributionManagers: [],
                 finalityConfirmation: 10,
                 rpcRequestTimeoutMs: 30_000,
