@@ -1,3 +1,4 @@
+import {encodeBytes32String} from 'ethers'
 import {OperatorError} from '../errors'
 import {indexStatus} from '../dev/status'
 import {HolderBalance} from './entitlements'
@@ -24,6 +25,36 @@ import {factsAt, FreezeValue, RegistrationValue, tokenInfoAt} from './factsAt'
  */
 
 export class OwnershipError extends OperatorError {}
+
+/** A partition as given: bytes32 hex (0x + 64 hex digits), or its name as text of at most 31 bytes ("senior"). */
+export function parsePartition(value: string): string {
+    if (/^0x[0-9a-fA-F]{64}$/.test(value)) return value.toLowerCase()
+    if (value === '' || value.startsWith('0x')) throw new OwnershipError(`partition "${value}" is neither bytes32 hex (0x and 64 hex digits) nor a partition name`)
+    try {
+        return encodeBytes32String(value)
+    } catch {
+        throw new OwnershipError(`partition "${value}" is longer than the 31 bytes a bytes32 name holds`)
+    }
+}
+
+/**
+ * `token` scoped to one of its partitions for as-of reads (see ownershipAt.ts ledgerTable): an error that
+ * says so when the token follows no partitioned standard or never had that partition.
+ */
+export async function inPartitionOf(query: SqlQuery, token: IndexedToken, partition: string): Promise<IndexedToken> {
+    const p = parsePartition(partition)
+    const [row] = await query(
+        `SELECT t.standard, (SELECT count(*)::int FROM token_partition tp WHERE tp.token_id = t.id AND tp.partition = $2) AS known FROM token t WHERE t.id = $1`,
+        [token.id, p])
+    if (row?.standard !== 'ERC1400') throw new OwnershipError(`token ${token.address} is an ${String(row?.standard ?? 'unknown')} token: only ERC-1400 tokens have partitions`)
+    if (Number(row.known) === 0) throw new OwnershipError(`token ${token.address} has no partition ${partition}${p === partition ? '' : ` (${p})`}`)
+    return {...token, partition: p}
+}
+
+/** `token` as is without a partition, else scoped to it (inPartitionOf). */
+export async function scopedTo(query: SqlQuery, token: IndexedToken, partition: string | null | undefined): Promise<IndexedToken> {
+    return partition == null ? token : inPartitionOf(query, token, partition)
+}
 
 /** Parameterized SQL: `$1`, `$2`… bound to `params`. */
 export type SqlQuery = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>
@@ -118,6 +149,8 @@ export interface OwnershipAtOptions {
     token: string
     block: number
     chainId?: number
+    /** ERC-1400: the holders of this partition (bytes32 hex or its name) instead of the whole token's */
+    partition?: string | null
     /**
      * The indexed head to check `block` against. Omitted: read from squid_processor (the CLI, the
      * API). The processor, which reads inside its own batch before the status is committed, passes
@@ -143,10 +176,10 @@ export async function tokenAtBlock(query: SqlQuery, opts: OwnershipAtOptions): P
     return token
 }
 
-/** The holders of record of `token` at the end of `block`, from the index; see the rules above. */
+/** The holders of record of `token` (of its partition `opts.partition`) at the end of `block`, from the index; see the rules above. */
 export async function ownershipAt(query: SqlQuery, opts: OwnershipAtOptions): Promise<OwnershipAt> {
     const {block} = opts
-    const token = await tokenAtBlock(query, opts)
+    const token = await scopedTo(query, await tokenAtBlock(query, opts), opts.partition)
     const [held, frozen] = await Promise.all([investorBalancesAt(query, token, block), frozenAt(query, token, block)])
     const holders = held.map(h => ({...h, ...frozenPart(frozen, h.wallet, h.balance, block)}))
     return {token, block, totalSupply: holders.reduce((sum, h) => sum + h.balance, 0n), holders}

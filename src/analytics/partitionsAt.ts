@@ -1,38 +1,9 @@
-import {encodeBytes32String} from 'ethers'
-import {OperatorError} from '../errors'
 import {FactAt, factsAt, PartitionSupplyValue} from './factsAt'
 import {IndexedToken, SqlQuery} from './ownershipAt'
 
 // ERC-1400 state as of the END of a block, from the indexed history: partitions' supply and holders,
 // operators and documents from their versions (FactVersion PARTITION_SUPPLY, OPERATOR, PARTITION_OPERATOR,
 // DOCUMENT), a wallet's balance in each partition from the partition ledger's validity ranges.
-
-export class PartitionError extends OperatorError {}
-
-/** A partition as given: bytes32 hex (0x + 64 hex digits), or its name as text of at most 31 bytes ("senior"). */
-export function parsePartition(value: string): string {
-    if (/^0x[0-9a-fA-F]{64}$/.test(value)) return value.toLowerCase()
-    if (value === '' || value.startsWith('0x')) throw new PartitionError(`partition "${value}" is neither bytes32 hex (0x and 64 hex digits) nor a partition name`)
-    try {
-        return encodeBytes32String(value)
-    } catch {
-        throw new PartitionError(`partition "${value}" is longer than the 31 bytes a bytes32 name holds`)
-    }
-}
-
-/**
- * `token` scoped to one of its partitions for as-of reads (see ownershipAt.ts ledgerTable): an error that
- * says so when the token follows no partitioned standard or never had that partition.
- */
-export async function inPartitionOf(query: SqlQuery, token: IndexedToken, partition: string): Promise<IndexedToken> {
-    const p = parsePartition(partition)
-    const [row] = await query(
-        `SELECT t.standard, (SELECT count(*)::int FROM token_partition tp WHERE tp.token_id = t.id AND tp.partition = $2) AS known FROM token t WHERE t.id = $1`,
-        [token.id, p])
-    if (row?.standard !== 'ERC1400') throw new PartitionError(`token ${token.address} is an ${String(row?.standard ?? 'unknown')} token: only ERC-1400 tokens have partitions`)
-    if (Number(row.known) === 0) throw new PartitionError(`token ${token.address} has no partition ${partition}${p === partition ? '' : ` (${p})`}`)
-    return {...token, partition: p}
-}
 
 export interface PartitionAt {
     partition: string

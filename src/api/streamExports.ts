@@ -286,7 +286,7 @@ async function inReadOnlySnapshot<T>(pool: Pool, f: (query: SqlQuery) => Promise
     }
 }
 
-/** GET /export/cap-table.csv?token=…&atBlock=… */
+/** GET /export/cap-table.csv?token=…&atBlock=…[&partition=…] (ERC-1400: one partition's holders) */
 export async function streamCapTable(pool: Pool, url: URL, res: http.ServerResponse): Promise<void> {
     const token = param(url.searchParams, 'token')
     if (token == null) throw new ExportInputError('token is required: /export/cap-table.csv?token=<address>[&atBlock=<block>]')
@@ -296,7 +296,7 @@ export async function streamCapTable(pool: Pool, url: URL, res: http.ServerRespo
         try {
             const block = atBlock ?? (await indexHead(query))?.height
             if (block == null) throw new ExportInputError('the index is empty: the indexer has not committed any block yet', 503)
-            return await ownershipAt(query, {token, block})
+            return await ownershipAt(query, {token, block, partition: param(url.searchParams, 'partition')})
         } catch (err) {
             if (!(err instanceof OwnershipError)) throw err
             throw new ExportInputError(err.message, /is not indexed/.test(err.message) ? 404 : 400)

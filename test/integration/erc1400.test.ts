@@ -1,4 +1,4 @@
-import {Contract, JsonRpcProvider, ZeroHash} from 'ethers'
+import {Contract, encodeBytes32String, JsonRpcProvider, ZeroHash} from 'ethers'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {deployErc1400, DOCUMENT, Erc1400Token, erc1400Accounts, ERC1400_ROLE, PARTITION, runErc1400Scenario} from '../../src/dev/erc1400Scenario'
@@ -6,7 +6,7 @@ import {payoutContractAt} from '../../src/dev/payouts'
 import {mulberry32} from '../../src/dev/random'
 import {connect, devWallet} from '../../src/dev/rpc'
 import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
-import {gql} from './gql'
+import {gql, gqlRaw} from './gql'
 
 /**
  * ERC-1400 tokens end to end: our fixture (contracts/ERC1400Token.sol) with the EIP's event signatures and
@@ -172,10 +172,50 @@ describe('ERC-1400 tokens', () => {
                     expect(chainState.isOperator.map(([op, h]) => [op, h, global(op, h)]), at).toEqual(chainState.isOperator)
                     expect(chainState.forPartition.map(([op, h, p]) => [op, h, p, global(op, h) || s.operators.some(o => o.partition === p && o.operator === op && o.holder === h)]), at)
                         .toEqual(chainState.forPartition)
+                    // the cap table of each partition: balanceOfByPartition of every holder, largest first, its supply totalSupplyByPartition
+                    for (const [i, partition] of PARTITIONS.entries()) {
+                        const {capTable} = await gql<{capTable: {supply: string; holderCount: number; rows: {holder: string; balance: string}[]}}>(run.gqlUrl, `query($t: String!, $b: Int!, $p: String!) {
+                            capTable(token: $t, atBlock: $b, partition: $p, limit: 100) { supply holderCount rows { holder balance } } }`, {t: token().address, b: block, p: partition})
+                        const held = chainState.wallets.map(w => ({holder: w.wallet.toLowerCase(), balance: BigInt(w.byPartition[i]![1])})).filter(w => w.balance > 0n)
+                            .sort((a, b) => (a.balance === b.balance ? (a.holder < b.holder ? -1 : 1) : a.balance > b.balance ? -1 : 1))
+                        expect(capTable, `${at} ${partition}`).toEqual({supply: chainState.supplies[i]![1], holderCount: held.length, rows: held.map(h => ({...h, balance: String(h.balance)}))})
+                    }
                 }
             })
         })
     }
+
+    describe('.capTable(partition), .concentration(partition), .jurisdictions(partition), .ownershipHistory(partition)', () => {
+        it('should take a partition by its name or its bytes32, and answer for that partition alone', async () => {
+            const h5 = devWallet(ERC1400_ROLE.holders[5], provider).address.toLowerCase()
+            const senior = payoutContractAt('ERC1400Token', eip.address, provider)
+            const a = await gql<{
+                byName: {supply: string; rows: {holder: string; balance: string}[]}
+                byHex: {supply: string}
+                concentration: {holderCount: number; supply: string}
+                jurisdictions: {supply: string; countries: {countryCode: string | null; holders: number}[]}
+                ownershipHistory: {changes: {partition: string; delta: string; balanceAfter: string; kind: string}[]}
+            }>(run.gqlUrl, `query($t: String!, $w: String!, $p: String!) {
+                byName: capTable(token: $t, partition: "senior") { supply rows { holder balance } }
+                byHex: capTable(token: $t, partition: $p) { supply }
+                concentration(token: $t, partition: "senior") { holderCount supply }
+                jurisdictions(token: $t, partition: "senior") { supply countries { countryCode holders } }
+                ownershipHistory(token: $t, account: $w, partition: "senior") { changes { partition delta balanceAfter kind } } }`,
+            {t: eip.address, w: h5, p: PARTITION.senior})
+            const supply = String(await senior.totalSupplyByPartition(PARTITION.senior))
+            expect(a.byName.supply).toBe(supply)
+            expect(a.byHex.supply).toBe(supply)
+            expect(a.concentration).toEqual({holderCount: a.byName.rows.length, supply})
+            // ERC-1400 tokens carry no identity data: every holder is under no country
+            expect(a.jurisdictions).toEqual({supply, countries: [{countryCode: null, holders: a.byName.rows.length}]})
+            expect(a.ownershipHistory.changes).toEqual([{partition: PARTITION.senior, delta: '50', balanceAfter: '50', kind: 'FORCED'}])
+        })
+
+        it('should refuse a partition the token never had, naming it', async () => {
+            const {body} = await gqlRaw(run.gqlUrl, `{ capTable(token: "${eip.address}", partition: "junior") { supply } }`)
+            expect(body.errors?.[0]?.message).toBe(`token ${eip.address.toLowerCase()} has no partition junior (${encodeBytes32String('junior')})`)
+        })
+    })
 
     describe('when a partition is changed by a transfer', () => {
         it('should move the tokens out of one partition and into the other in the ledger', async () => {

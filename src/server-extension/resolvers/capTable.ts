@@ -5,6 +5,7 @@ import {countHoldersAt, holdersPage, PageOptions, totalsAt} from '../../analytic
 import {frozenAt, frozenPart, IndexedToken, investorBalancesAt, investorsAt, registrationsAt, SqlQuery, verifiedAt} from '../../analytics/ownershipAt'
 import {countryAlpha2} from '../../mapping/rules'
 import {answer, checkPage, parseAmount, resolveAsOf, sqlOf} from '../../api/asOf'
+import {scopedTo} from '../../analytics/ownershipAt'
 
 enum CapTableGroupBy {
     WALLET = 'WALLET',
@@ -52,17 +53,22 @@ export class CapTableResolver {
         @Arg('limit', () => Int, {defaultValue: 100}) limit: number,
         @Arg('offset', () => Int, {defaultValue: 0}) offset: number,
         @Arg('minBalance', () => String, {nullable: true}) minBalance: string | null,
+        @Arg('partition', () => String, {nullable: true, description: 'ERC-1400: one partition (bytes32 hex or its name, e.g. "senior") instead of the whole token'}) partition: string | null,
     ): Promise<CapTableView> {
         return answer(async () => {
             checkPage(limit, offset)
             const min = parseAmount('minBalance', minBalance)
             const query = sqlOf(await this.tx())
-            const {token: t, block, timestamp} = await resolveAsOf(query, {token, atBlock, atTimestamp})
+            const at = await resolveAsOf(query, {token, atBlock, atTimestamp})
+            const {block, timestamp} = at
+            const t = await scopedTo(query, at.token, partition)
             const table = groupBy === CapTableGroupBy.WALLET
                 ? await walletPage(query, t, block, {limit, offset, minBalance: min})
                 : await investorPage(query, t, block, {limit, offset, minBalance: min})
             const wallets = table.rows.flatMap(r => r.wallets)
-            const first = new Map((await query('SELECT wallet, first_acquired_block FROM holding WHERE token_id = $1 AND wallet = ANY($2)', [t.id, wallets]))
+            const first = new Map((await query(t.partition == null
+                ? 'SELECT wallet, first_acquired_block FROM holding WHERE token_id = $1 AND wallet = ANY($2) AND $3::text IS NULL'
+                : 'SELECT wallet, first_acquired_block FROM partition_holding WHERE token_id = $1 AND wallet = ANY($2) AND partition = $3', [t.id, wallets, t.partition ?? null]))
                 .map(r => [String(r.wallet), r.first_acquired_block == null ? null : Number(r.first_acquired_block)]))
             // Each wallet's country is the one it was registered with at the block, in the token's storage then.
             const [registrations, verified] = await Promise.all([registrationsAt(query, t, block, wallets), verifiedAt(query, t, block, wallets)])

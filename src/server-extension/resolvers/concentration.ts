@@ -3,6 +3,7 @@ import type {EntityManager} from 'typeorm'
 import {concentration} from '../../analytics/concentration'
 import {balancesAt} from '../../analytics/ledgerAt'
 import {answer, resolveAsOf, sqlOf} from '../../api/asOf'
+import {scopedTo} from '../../analytics/ownershipAt'
 
 @ObjectType()
 export class ConcentrationView {
@@ -28,11 +29,12 @@ export class ConcentrationResolver {
         @Arg('token') token: string,
         @Arg('atBlock', () => Int, {nullable: true}) atBlock: number | null,
         @Arg('atTimestamp', () => String, {nullable: true, description: 'ISO 8601'}) atTimestamp: string | null,
+        @Arg('partition', () => String, {nullable: true, description: 'ERC-1400: one partition (bytes32 hex or its name, e.g. "senior") instead of the whole token'}) partition: string | null,
     ): Promise<ConcentrationView> {
         return answer(async () => {
             const query = sqlOf(await this.tx())
             const {token: t, block, timestamp} = await resolveAsOf(query, {token, atBlock, atTimestamp})
-            const c = concentration(await balancesAt(query, t, block))
+            const c = concentration(await balancesAt(query, await scopedTo(query, t, partition), block))
             return {token: t.address, block, timestamp: timestamp?.toISOString() ?? null, ...c, supply: String(c.supply)}
         })
     }

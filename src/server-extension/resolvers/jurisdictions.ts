@@ -3,6 +3,7 @@ import type {EntityManager} from 'typeorm'
 import {jurisdictions} from '../../analytics/concentration'
 import {countriesAt} from '../../analytics/ledgerAt'
 import {answer, resolveAsOf, sqlOf} from '../../api/asOf'
+import {scopedTo} from '../../analytics/ownershipAt'
 
 @ObjectType()
 export class JurisdictionView {
@@ -31,11 +32,12 @@ export class JurisdictionsResolver {
         @Arg('token') token: string,
         @Arg('atBlock', () => Int, {nullable: true}) atBlock: number | null,
         @Arg('atTimestamp', () => String, {nullable: true, description: 'ISO 8601'}) atTimestamp: string | null,
+        @Arg('partition', () => String, {nullable: true, description: 'ERC-1400: one partition (bytes32 hex or its name, e.g. "senior") instead of the whole token'}) partition: string | null,
     ): Promise<JurisdictionsView> {
         return answer(async () => {
             const query = sqlOf(await this.tx())
             const {token: t, block, timestamp} = await resolveAsOf(query, {token, atBlock, atTimestamp})
-            const groups = await countriesAt(query, t, block)
+            const groups = await countriesAt(query, await scopedTo(query, t, partition), block)
             const supply = groups.reduce((sum, g) => sum + g.balance, 0n)
             return {
                 token: t.address, block, timestamp: timestamp?.toISOString() ?? null, supply: String(supply),

@@ -3,6 +3,7 @@ import type {EntityManager} from 'typeorm'
 import {findToken, isAddress} from '../../analytics/ownershipAt'
 import {walletsEverOfIdentity} from '../../analytics/factsAt'
 import {answer, checkPage, InputError, sqlOf} from '../../api/asOf'
+import {scopedTo} from '../../analytics/ownershipAt'
 
 @ObjectType()
 export class OwnershipChange {
@@ -10,6 +11,7 @@ export class OwnershipChange {
     @Field() delta!: string
     @Field({description: 'the wallet\'s balance after this change'}) balanceAfter!: string
     @Field({description: 'the account\'s balance after this change: the wallet\'s, or the sum of the investor\'s wallets'}) accountBalanceAfter!: string
+    @Field(() => String, {nullable: true, description: 'ERC-1400: the partition of this change; null for the whole token\'s ledger'}) partition!: string | null
     @Field({description: 'MINT, BURN, TRANSFER, FORCED, RECOVERY or DVD'}) kind!: string
     @Field() from!: string
     @Field() to!: string
@@ -40,12 +42,13 @@ export class OwnershipHistoryResolver {
         @Arg('account') account: string,
         @Arg('limit', () => Int, {defaultValue: 100}) limit: number,
         @Arg('offset', () => Int, {defaultValue: 0}) offset: number,
+        @Arg('partition', () => String, {nullable: true, description: 'ERC-1400: one partition (bytes32 hex or its name) instead of the whole token'}) partition: string | null,
     ): Promise<OwnershipHistory> {
         return answer(async () => {
             checkPage(limit, offset)
             if (!isAddress(account)) throw new InputError(`account "${account}" is not a 0x-prefixed 20-byte hex address`)
             const query = sqlOf(await this.tx())
-            const t = await findToken(query, token)
+            const t = await scopedTo(query, await findToken(query, token), partition)
             const who = account.toLowerCase()
             // an investor's wallets are all those ever registered to it, not only its current ones
             const owned = await walletsEverOfIdentity(query, t.chainId, t.address, who)
@@ -54,17 +57,18 @@ export class OwnershipHistoryResolver {
                 `SELECT * FROM (
                     SELECT bc.wallet, bc.delta::text AS delta, bc.balance_after::text AS balance_after,
                            (sum(bc.delta) OVER (ORDER BY bc.block_number, bc.log_index, bc.id))::text AS account_after,
+                           ${t.partition == null ? 'NULL' : 'bc.partition'} AS partition,
                            tr.kind, tr."from", tr."to", tr.actor, bc.block_number, bc.timestamp, bc.tx_hash, bc.log_index, bc.id,
                            count(*) OVER () AS total
-                      FROM balance_change bc JOIN transfer tr ON tr.id = bc.transfer_id
-                     WHERE bc.token_id = $1 AND bc.wallet = ANY($2)) h
+                      FROM ${t.partition == null ? 'balance_change bc JOIN transfer tr ON tr.id = bc.transfer_id' : 'partition_balance_change bc JOIN partition_transfer tr ON tr.id = bc.movement_id'}
+                     WHERE bc.token_id = $1 AND bc.wallet = ANY($2) AND ${t.partition == null ? '$5::text IS NULL' : 'bc.partition = $5'}) h
                  ORDER BY block_number, log_index, id LIMIT $3 OFFSET $4`,
-                [t.id, wallets, limit, offset])
+                [t.id, wallets, limit, offset, t.partition ?? null])
             return {
                 token: t.address, account: who, accountKind: owned.length > 0 ? 'INVESTOR' : 'WALLET', wallets,
                 changeCount: rows.length > 0 ? Number(rows[0]!.total) : 0,
                 changes: rows.map(r => ({
-                    wallet: String(r.wallet), delta: String(r.delta), balanceAfter: String(r.balance_after), accountBalanceAfter: String(r.account_after),
+                    wallet: String(r.wallet), partition: r.partition == null ? null : String(r.partition), delta: String(r.delta), balanceAfter: String(r.balance_after), accountBalanceAfter: String(r.account_after),
                     kind: String(r.kind), from: String(r.from), to: String(r.to), actor: String(r.actor), blockNumber: Number(r.block_number),
                     timestamp: new Date(r.timestamp as string).toISOString(), txHash: String(r.tx_hash), logIndex: Number(r.log_index),
                 })),
