@@ -117,6 +117,8 @@ contract DistributionManager is ReentrancyGuard {
     mapping(uint256 id => mapping(address holder => uint256)) private _paidTo;
     mapping(uint256 id => address[]) private _funders;
     mapping(uint256 id => mapping(address funder => uint256)) private _fundedBy;
+    /// @notice The ERC-1400 partition a distribution pays the holders of; zero: the whole token.
+    mapping(uint256 id => bytes32) public partitionOf;
 
     // ------------------------------------------------------------------ events
 
@@ -193,6 +195,13 @@ contract DistributionManager is ReentrancyGuard {
     /// @param amount payment-token units refunded to it
     event FundingRefunded(uint256 indexed id, address indexed funder, uint256 amount);
 
+    /// @notice Emitted right after {DistributionCreated} by {createPartitionDistribution}: the
+    /// distribution pays the holders of one partition of an ERC-1400 token, pro rata to their
+    /// balances in that partition at the record block.
+    /// @param id the distribution
+    /// @param partition the ERC-1400 partition (e.g. a senior tranche)
+    event DistributionPartitionSet(uint256 indexed id, bytes32 indexed partition);
+
     // ------------------------------------------------------------------ errors
 
     /// @notice No distribution has this id.
@@ -205,6 +214,8 @@ contract DistributionManager is ReentrancyGuard {
     error ZeroAmount();
     /// @notice The Merkle root is zero.
     error EmptyMerkleRoot();
+    /// @notice A partition distribution names no partition.
+    error EmptyPartition();
     /// @notice The record block is not in the past.
     error InvalidRecordBlock(uint64 recordBlock, uint256 currentBlock);
     /// @notice The claim window is empty or already over.
@@ -247,6 +258,24 @@ contract DistributionManager is ReentrancyGuard {
     /// @param p the distribution's parameters and entitlement policy
     /// @return id the new distribution's id (sequential, from 1)
     function createDistribution(CreateParams calldata p) external returns (uint256 id) {
+        id = _create(p);
+    }
+
+    /// @notice Creates a distribution to the holders of one partition of an ERC-1400 token,
+    /// entitled by their balances in that partition at the record block. As {createDistribution}.
+    /// @dev Reverts with EmptyPartition, or as {createDistribution}. Emits {DistributionCreated},
+    /// then {DistributionPartitionSet}.
+    /// @param p the distribution's parameters and entitlement policy
+    /// @param partition the ERC-1410 partition whose holders it pays
+    /// @return id the new distribution's id
+    function createPartitionDistribution(CreateParams calldata p, bytes32 partition) external returns (uint256 id) {
+        if (partition == bytes32(0)) revert EmptyPartition();
+        id = _create(p);
+        partitionOf[id] = partition;
+        emit DistributionPartitionSet(id, partition);
+    }
+
+    function _create(CreateParams calldata p) private returns (uint256 id) {
         if (p.token == address(0) || p.paymentToken == address(0)) revert ZeroAddress();
         _requireAuthorized(p.token);
         if (p.totalAmount == 0) revert ZeroAmount();

@@ -1,4 +1,4 @@
-// ERC-1400 tokens: Token.standard, the partition ledger, holdings, partitions and movements (schema.graphql).
+// ERC-1400 tokens: Token.standard, the partition ledger, holdings, partitions and movements, a distribution's partition (schema.graphql).
 module.exports = class Data1796005000000 {
     name = 'Data1796005000000'
 
@@ -21,6 +21,7 @@ module.exports = class Data1796005000000 {
         // Tokens indexed before ERC-1400 support are all ERC-3643: the default fills them in, then goes (the mapping always sets it).
         await db.query(`ALTER TABLE "token" ADD "standard" character varying(7) NOT NULL DEFAULT 'ERC3643'`)
         await db.query(`ALTER TABLE "token" ALTER COLUMN "standard" DROP DEFAULT`)
+        await db.query(`ALTER TABLE "distribution" ADD "partition" text`)
         await db.query(`ALTER TABLE "partition_transfer" ADD CONSTRAINT "FK_cdd2109d6ca1577293b4961694f" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
         await db.query(`ALTER TABLE "partition_transfer" ADD CONSTRAINT "FK_8ab15aec056997bd13962a857a9" FOREIGN KEY ("transfer_id") REFERENCES "transfer"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
         await db.query(`ALTER TABLE "partition_balance_change" ADD CONSTRAINT "FK_55fc600a0de78919830a41ecefb" FOREIGN KEY ("token_id") REFERENCES "token"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`)
@@ -45,6 +46,7 @@ module.exports = class Data1796005000000 {
         await db.query(`DROP INDEX "public"."IDX_81091982400b37d5ceeb4430e3"`)
         await db.query(`DROP TABLE "token_partition"`)
         await db.query(`DROP INDEX "public"."IDX_518f9449582b404522a7073c78"`)
+        await db.query(`ALTER TABLE "distribution" DROP COLUMN "partition"`)
         await db.query(`ALTER TABLE "token" DROP COLUMN "standard"`)
         await db.query(`ALTER TABLE "partition_transfer" DROP CONSTRAINT "FK_cdd2109d6ca1577293b4961694f"`)
         await db.query(`ALTER TABLE "partition_transfer" DROP CONSTRAINT "FK_8ab15aec056997bd13962a857a9"`)

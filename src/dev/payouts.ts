@@ -213,8 +213,12 @@ export function eventArgs(contract: Contract, receipt: TransactionReceipt, name:
 export async function createDistribution(
     manager: Contract,
     p: DistributionParams,
+    /** ERC-1400: pay the holders of this partition only (createPartitionDistribution) */
+    partition?: string,
 ): Promise<{id: bigint; receipt: TransactionReceipt}> {
-    const receipt = await sendChecked(`create ${p.kind} distribution`, manager, 'createDistribution', [createParams(p)])
+    const receipt = partition == null
+        ? await sendChecked(`create ${p.kind} distribution`, manager, 'createDistribution', [createParams(p)])
+        : await sendChecked(`create ${p.kind} distribution of partition ${partition}`, manager, 'createPartitionDistribution', [createParams(p), partition])
     const id = eventArgs(manager, receipt, 'DistributionCreated')[0]
     if (typeof id !== 'bigint') throw new Error('DistributionCreated without id')
     return {id, receipt}

@@ -47,6 +47,7 @@ export function applyDistributionEvent(state: BatchState, ev: ChainEvent): Distr
             kind: KINDS[param<number>(ev, 'kind')] ?? DistributionKind.OTHER,
             totalAmount: param<bigint>(ev, 'totalAmount'),
             recordBlock: Number(param<bigint>(ev, 'recordBlock')),
+            partition: null,
             merkleRoot: param<string>(ev, 'merkleRoot'),
             claimStart: new Date(Number(param<bigint>(ev, 'claimStart')) * 1000),
             claimExpiry: new Date(Number(param<bigint>(ev, 'claimExpiry')) * 1000),
@@ -74,6 +75,10 @@ export function applyDistributionEvent(state: BatchState, ev: ChainEvent): Distr
     state.distributions.upsert(id, () => d)
     let cancelled = d.status === DistributionStatus.CANCELLED
     switch (ev.name) {
+        case 'DistributionPartitionSet':
+            // in the transaction that created it, before its entitlements are computed
+            d.partition = param<string>(ev, 'partition')
+            break
         case 'DistributionFunded':
             d.funded = param<bigint>(ev, 'totalFunded')
             break

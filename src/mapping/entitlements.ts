@@ -18,7 +18,7 @@ export async function computeEntitlements(store: Store, created: Distribution[],
     const rows: Entitlement[] = []
     for (const d of created) {
         try {
-            const own = await ownershipAt(query, {token: d.tokenAddress, block: d.recordBlock, chainId: d.chainId, head})
+            const own = await ownershipAt(query, {token: d.tokenAddress, block: d.recordBlock, chainId: d.chainId, head, partition: d.partition})
             const result = entitlements(own.holders, d.totalAmount, {basis: d.basis, includeFrozen: d.includeFrozen, rounding: d.rounding})
             for (const line of result.lines) {
                 rows.push(new Entitlement({

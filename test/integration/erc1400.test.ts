@@ -2,9 +2,12 @@ import {Contract, encodeBytes32String, JsonRpcProvider, ZeroHash} from 'ethers'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {deployErc1400, DOCUMENT, Erc1400Token, erc1400Accounts, ERC1400_ROLE, PARTITION, runErc1400Scenario} from '../../src/dev/erc1400Scenario'
-import {payoutContractAt} from '../../src/dev/payouts'
+import {EntitlementLine, entitlements} from '../../src/analytics/entitlements'
+import {
+    buildEntitlementTree, chainTime, createDistribution, deployPayouts, entitlementProofs, fundDistribution, mintStablecoin, payoutContractAt, pushPayments,
+} from '../../src/dev/payouts'
 import {mulberry32} from '../../src/dev/random'
-import {connect, devWallet} from '../../src/dev/rpc'
+import {connect, devSigner, devWallet} from '../../src/dev/rpc'
 import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
 import {gql, gqlRaw} from './gql'
 
@@ -63,6 +66,10 @@ describe('ERC-1400 tokens', () => {
     let polymath: Erc1400Token
     let accounts: string[]
     let head: number
+    let distributionId: string
+    let seniorLines: EntitlementLine[]
+    /** paid to the senior tranche: not a multiple of its supply, so rounding decides units */
+    const COUPON = 1_000_000_007n
 
     beforeAll(async () => {
         chain = await startTestChain()
@@ -73,6 +80,25 @@ describe('ERC-1400 tokens', () => {
         await runErc1400Scenario(chain.url, polymath.address)
         provider = await connect(chain.url)
         accounts = erc1400Accounts(provider)
+        // A coupon to the senior tranche alone, entitled by balanceOfByPartition at the record block (read from the chain).
+        const payouts = await deployPayouts(chain.url, ERC1400_ROLE.issuer)
+        const issuer = devSigner(ERC1400_ROLE.issuer, provider)
+        const manager = payoutContractAt('DistributionManager', payouts.manager, issuer)
+        await mintStablecoin(payoutContractAt('TestStablecoin', payouts.stablecoin, issuer), await issuer.getAddress(), COUPON)
+        const recordBlock = (await provider.getBlockNumber()) - 1
+        const senior = payoutContractAt('ERC1400Token', eip.address, provider)
+        const balances = await Promise.all(accounts.map(async w => ({wallet: w, investor: null, frozen: 0n,
+            balance: await senior.balanceOfByPartition(PARTITION.senior, w, {blockTag: recordBlock}) as bigint})))
+        seniorLines = entitlements(balances.filter(b => b.balance > 0n), COUPON, {basis: 'BY_WALLET', includeFrozen: true, rounding: 'LARGEST_REMAINDER'}).lines
+        const tree = buildEntitlementTree(seniorLines.map(l => ({holder: l.holder, amount: l.amount})))
+        const now = await chainTime(provider)
+        const {id} = await createDistribution(manager, {
+            kind: 'COUPON', token: eip.address, paymentToken: payouts.stablecoin, totalAmount: COUPON, recordBlock, merkleRoot: tree.root,
+            claimStart: now - 10, claimExpiry: now + 86_400, basis: 'BY_WALLET', includeFrozen: true, rounding: 'LARGEST_REMAINDER', policyURI: 'ipfs://senior-coupon',
+        }, PARTITION.senior)
+        await fundDistribution(manager, id, COUPON)
+        await pushPayments(manager, id, [...entitlementProofs(tree).values()])
+        distributionId = `31337-${payouts.manager.toLowerCase()}-${String(id).padStart(10, '0')}`
         run = await startIndexer({
             DB_URL: db.url, RPC_ETH_HTTP: chain.url, ERC1400_TOKENS: `${eip.address},${polymath.address}`,
             START_BLOCK: String(eip.deployBlock), FINALITY_CONFIRMATION: '5', BATCH_SPLIT: `random:${SEED}`,
@@ -214,6 +240,22 @@ describe('ERC-1400 tokens', () => {
         it('should refuse a partition the token never had, naming it', async () => {
             const {body} = await gqlRaw(run.gqlUrl, `{ capTable(token: "${eip.address}", partition: "junior") { supply } }`)
             expect(body.errors?.[0]?.message).toBe(`token ${eip.address.toLowerCase()} has no partition junior (${encodeBytes32String('junior')})`)
+        })
+    })
+
+    describe('when a distribution pays one partition', () => {
+        it('should entitle that partition\'s holders at the record block and reconcile to the unit', async () => {
+            const {distributionById: d, distributionReconciliation: r} = await gql<{
+                distributionById: {partition: string; rootMatches: boolean; entitlementError: string | null; entitlements: {holder: string; eligibleBalance: string; expected: string}[]}
+                distributionReconciliation: {rootMatches: boolean; expected: string; paid: string; variance: string; lines: {holder: string; status: string; expected: string; paid: string; difference: string}[]}
+            }>(run.gqlUrl, `query($id: String!) {
+                distributionById(id: $id) { partition rootMatches entitlementError entitlements(limit: 100, orderBy: holder_ASC) { holder eligibleBalance expected } }
+                distributionReconciliation(id: $id) { rootMatches expected paid variance lines { holder status expected paid difference } } }`, {id: distributionId})
+            expect(d).toMatchObject({partition: PARTITION.senior, rootMatches: true, entitlementError: null})
+            const byHolder = (a: {holder: string}, b: {holder: string}) => (a.holder < b.holder ? -1 : 1)
+            expect(d.entitlements).toEqual([...seniorLines].sort(byHolder).map(l => ({holder: l.holder, eligibleBalance: String(l.eligible), expected: String(l.amount)})))
+            expect(r).toMatchObject({rootMatches: true, expected: String(COUPON), paid: String(COUPON), variance: '0'})
+            expect(r.lines.sort(byHolder)).toEqual([...seniorLines].sort(byHolder).map(l => ({holder: l.holder, status: 'PAID', expected: String(l.amount), paid: String(l.amount), difference: '0'})))
         })
     })
 

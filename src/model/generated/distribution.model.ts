@@ -51,6 +51,12 @@ export class Distribution {
     @IntColumn_({nullable: false})
     recordBlock!: number
 
+    /**
+     * ERC-1400: the partition whose holders it pays (createPartitionDistribution); null: the whole token
+     */
+    @StringColumn_({nullable: true})
+    partition!: string | undefined | null
+
     @StringColumn_({nullable: false})
     merkleRoot!: string
 
