@@ -1,3 +1,4 @@
+import type {Erc1400Token} from './erc1400Scenario'
 import { readFile, writeFile } from 'fs/promises'
 import {
     AbiCoder,
@@ -41,6 +42,8 @@ export interface Deployment {
     deployBlock: number
     tokens: TokenDeployment[]
     investors: { wallet: string; identity: string; country: number; privateKeyIndex: number }[]
+    /** `npm start`'s ERC-1400 token beside the T-REX ones (src/dev/erc1400Scenario.ts) */
+    erc1400?: Erc1400Token
 }
 
 type Investor = Deployment['investors'][number]

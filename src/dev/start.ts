@@ -10,6 +10,7 @@ import {startEmbeddedPostgres} from './postgres'
 import {runComplianceScenario} from './complianceScenario'
 import {readPayoutDemo, runPayoutDemo} from './payoutDemo'
 import {runDemoScenario} from './scenario'
+import {deployErc1400, runErc1400Scenario} from './erc1400Scenario'
 import {indexStatus, rpc} from './status'
 
 // `npm start`: the whole product on one machine — database, dev chain with a demo T-REX deployment, indexer, API.
@@ -54,6 +55,10 @@ async function main(): Promise<void> {
         process.env.TREX_FACTORIES = deployment.trexFactory
         process.env.START_BLOCK = String(deployment.deployBlock)
         for (const t of deployment.tokens) say(`token ${t.symbol} (${t.name}, ${t.decimals} decimals) at ${t.address}`)
+        if (deployment.erc1400) {
+            process.env.ERC1400_TOKENS = deployment.erc1400.address
+            say(`ERC-1400 token ${deployment.erc1400.symbol} (partitions locked, unlocked, senior) at ${deployment.erc1400.address}`)
+        }
     }
 
     // Children write through a pipe: keep their logs human-readable when we are on a terminal.
@@ -143,6 +148,10 @@ async function startDevChain(embeddedDb: boolean): Promise<{anvil: RunningAnvil;
     await runDemoScenario(anvil.url, deployment)
     say('running the compliance scenario (every T-REX and ONCHAINID event: registries, claims and a revocation, modules, a gateway suite, DVD)…')
     await runComplianceScenario(anvil.url, deployment)
+    say('deploying an ERC-1400 token beside them and running its scenario (partitions, operators, controller actions, documents)…')
+    deployment.erc1400 = await deployErc1400(anvil.url, 'Harbour Senior Notes', 'HSN', false)
+    await runErc1400Scenario(anvil.url, deployment.erc1400.address)
+    await writeDeployment(deploymentFile, deployment)
     return {anvil, deployment}
 }
 

@@ -1,3 +1,5 @@
+import {readFileSync} from 'fs'
+import {join} from 'path'
 import {Contract, encodeBytes32String, JsonRpcProvider, ZeroHash} from 'ethers'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
@@ -257,6 +259,28 @@ describe('ERC-1400 tokens', () => {
             expect(r).toMatchObject({rootMatches: true, expected: String(COUPON), paid: String(COUPON), variance: '0'})
             expect(r.lines.sort(byHolder)).toEqual([...seniorLines].sort(byHolder).map(l => ({holder: l.holder, status: 'PAID', expected: String(l.amount), paid: String(l.amount), difference: '0'})))
         })
+    })
+
+    describe('the README\'s ERC-1400 queries', () => {
+        const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8')
+        const section = readme.slice(readme.indexOf('## ERC-1400 tokens'), readme.indexOf('\n## ', readme.indexOf('## ERC-1400 tokens') + 1))
+        const queries = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map(m => m[1]!)
+
+        it('should be there', () => {
+            expect(queries.length).toBeGreaterThanOrEqual(6)
+        })
+
+        for (const [i, q] of queries.entries()) {
+            it(`should answer query ${i + 1} (${q.split('\n')[0]!.replace(/^# /, '')}) with data`, async () => {
+                const variables: Record<string, string> = {token: eip.address.toLowerCase(), wallet: devWallet(ERC1400_ROLE.holders[5], provider).address.toLowerCase()}
+                const used = Object.fromEntries(Object.entries(variables).filter(([k]) => q.includes(`$${k}`)))
+                const data = await gql<Record<string, unknown>>(run.gqlUrl, q, used)
+                for (const [field, value] of Object.entries(data)) {
+                    if (Array.isArray(value)) expect(value.length, field).toBeGreaterThan(0)
+                    else expect(value, field).not.toBeNull()
+                }
+            })
+        }
     })
 
     describe('when a partition is changed by a transfer', () => {

@@ -64,7 +64,7 @@ describe('npm start', () => {
                     const token = contractAt('Token', t.address, provider)
                     return {symbol: await token.symbol(), totalSupply: String(await token.totalSupply())}
                 }))
-                if (res.tokens.length === 4 && res.tokens.every((t, i) => t.symbol === onChain[i]!.symbol && t.totalSupply === onChain[i]!.totalSupply)) {
+                if (res.tokens.length === 5 && res.tokens.every((t, i) => t.symbol === onChain[i]!.symbol && t.totalSupply === onChain[i]!.totalSupply)) {
                     return res.tokens.map(({symbol, totalSupply, holderCount}) => ({symbol, totalSupply, holderCount}))
                 }
             } catch {
@@ -94,7 +94,7 @@ describe('npm start', () => {
         it('should deploy the demo, index it and serve the tokens, then stop cleanly on Ctrl-C', async () => {
             const s = start()
             const tokens = await tokensServed(s)
-            expect(tokens.map(t => t.symbol)).toEqual(['HOTA', 'LRF', 'MSN', 'RIV30'])
+            expect(tokens.map(t => t.symbol)).toEqual(['HOTA', 'HSN', 'LRF', 'MSN', 'RIV30'])
             expect(tokens.every(t => t.holderCount > 0)).toBe(true)
             expect(s.lines.join('\n')).toContain('the API reads the database as abst_api, which cannot write')
             expect(fs.existsSync(path.join(dataDir, 'deployment.json'))).toBe(true)
@@ -121,7 +121,7 @@ describe('npm start', () => {
             fs.rmSync(path.join(dataDir, 'anvil-state.json'))
             const s = start()
             const tokens = await tokensServed(s)
-            expect(tokens.map(t => t.symbol)).toEqual(['HOTA', 'LRF', 'MSN', 'RIV30'])
+            expect(tokens.map(t => t.symbol)).toEqual(['HOTA', 'HSN', 'LRF', 'MSN', 'RIV30'])
             // the rebuilt database's migrations granted the read-only role again
             expect(s.lines.join('\n')).toContain('the API reads the database as abst_api, which cannot write')
             expect(s.lines.join('\n')).toContain('the dev chain cannot resume exactly (the TREXFactory of deployment.json is not on the chain): rebuilding the dev chain and its database')
