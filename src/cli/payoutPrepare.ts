@@ -10,14 +10,14 @@ import {indexHead, isAddress, ownershipAt, SqlQuery} from '../analytics/ownershi
 import {payoutCsv, payoutJson, preparePayout} from '../analytics/payoutFile'
 
 // npm run payout:prepare -- --token <address> --record-block <n> --amount <units>
-//     [--by wallet|investor] [--exclude-frozen] [--rounding largest-remainder|floor] [--chain-id <id>] [--out <dir>]
+//     [--by wallet|investor] [--exclude-frozen] [--rounding largest-remainder|floor] [--partition <name or bytes32>] [--chain-id <id>] [--out <dir>]
 // Entitlements of a distribution from the INDEXED ownership history at the record block, written as
-// <out>/entitlements-<token>-<block>.csv and .json (Merkle root, every proof, the StandardMerkleTree dump).
+// <out>/entitlements-<token>[-<partition>]-<block>.csv and .json (Merkle root, every proof, the StandardMerkleTree dump).
 
 const log = createLogger('abst:payout')
 
 const USAGE = 'usage: npm run payout:prepare -- --token <address> --record-block <n> --amount <units> ' +
-    '[--by wallet|investor] [--exclude-frozen] [--rounding largest-remainder|floor] [--chain-id <id>] [--out <dir>]'
+    '[--by wallet|investor] [--exclude-frozen] [--rounding largest-remainder|floor] [--partition <name or bytes32>] [--chain-id <id>] [--out <dir>]'
 
 class UsageError extends OperatorError {}
 
@@ -26,6 +26,8 @@ interface Args {
     recordBlock: number
     amount: bigint
     policy: EntitlementPolicy
+    /** ERC-1400: entitle the holders of this partition only (createPartitionDistribution) */
+    partition?: string
     chainId?: number
     out: string
 }
@@ -43,6 +45,7 @@ function parse(argv: string[]): Args {
                 'by': {type: 'string', default: 'wallet'},
                 'exclude-frozen': {type: 'boolean', default: false},
                 'rounding': {type: 'string', default: 'largest-remainder'},
+                'partition': {type: 'string'},
                 'chain-id': {type: 'string'},
                 'out': {type: 'string', default: '.'},
             },
@@ -73,6 +76,7 @@ function parse(argv: string[]): Args {
         recordBlock: Number(block),
         amount: BigInt(amount),
         policy: {basis, includeFrozen: !values['exclude-frozen'], rounding},
+        partition: values.partition,
         chainId: chainId == null ? undefined : Number(chainId),
         out: values.out,
     }
@@ -88,7 +92,7 @@ async function main(): Promise<void> {
             await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
             const query: SqlQuery = (sql, params) => runner.query(sql, params)
             const head = await indexHead(query)
-            const ownership = await ownershipAt(query, {token: args.token, block: args.recordBlock, chainId: args.chainId, head: head?.height})
+            const ownership = await ownershipAt(query, {token: args.token, block: args.recordBlock, chainId: args.chainId, head: head?.height, partition: args.partition})
             await runner.query('COMMIT')
             return {prepared: preparePayout(ownership, args.amount, args.policy), head}
         } finally {
@@ -104,7 +108,8 @@ async function main(): Promise<void> {
 
     const {result: r, ownership: o} = prepared
     fs.mkdirSync(args.out, {recursive: true})
-    const base = path.join(args.out, `entitlements-${o.token.address}-${o.block}`)
+    const partition = args.partition == null ? '' : `-${args.partition.replace(/[^\w.-]/g, '_')}`
+    const base = path.join(args.out, `entitlements-${o.token.address}${partition}-${o.block}`)
     fs.writeFileSync(`${base}.json`, JSON.stringify(payoutJson(prepared), null, 2) + '\n')
     fs.writeFileSync(`${base}.csv`, payoutCsv(prepared))
 

@@ -100,7 +100,7 @@ function applyTransfer(state: BatchState, token: Token, ev: ChainEvent, txEvents
 }
 
 /** An ERC-20 Transfer of kind `kind`: its row, the ledger of both wallets, supply, holders and the hour's figures. */
-export function recordTransfer(state: BatchState, token: Token, ev: ChainEvent, kind: Classified<TransferKind>): Transfer {
+export function recordTransfer(state: BatchState, token: Token, ev: ChainEvent, kind: Classified<TransferKind>): void {
     const from = addr(ev, 'from')
     const to = addr(ev, 'to')
     const amount = param<bigint>(ev, 'value')
@@ -127,7 +127,6 @@ export function recordTransfer(state: BatchState, token: Token, ev: ChainEvent, 
     else moveBalance(state, token, transfer, ev, to, amount, 'to')
     recordHour(state, token, ev, amount)
     state.checkpoint(token, ev.block.height)
-    return transfer
 }
 
 const hourOf = (timestampMs: number): number => Math.floor(timestampMs / 3_600_000) * 3600

@@ -29,6 +29,8 @@ type Field = keyof TokenInfo
 
 export const NAME_AND_SYMBOL: Field[] = ['name', 'symbol']
 export const ALL_FIELDS = Object.keys(DECODERS) as Field[]
+/** What an ERC-1400 token has of them: its ERC-20 metadata */
+export const ERC20_FIELDS: Field[] = ['name', 'symbol', 'decimals']
 
 export interface InfoRequest {
     token: string

@@ -1,12 +1,12 @@
 import {functions as irs} from '../abi/IdentityRegistryStorage'
-import {ContractKind} from '../model'
+import {ContractKind, TokenStandard} from '../model'
 import {ChainEvent} from './events'
 import {applyTokenInfo} from './factory'
 import {readStoredIdentities, StoredIdentityReads, storedIdentityReadsOf} from './identityChange'
 import {readVersions, VersionReads, versionReadsOf} from './implementationAuthority'
 import {BatchState} from './state'
 import {batchCall, NodeLimits, RpcBatchClient} from '../rpc/nodeLimits'
-import {ALL_FIELDS, fetchTokenInfo, infoKey, NAME_AND_SYMBOL, TokenInfo} from './tokenInfo'
+import {ALL_FIELDS, ERC20_FIELDS, fetchTokenInfo, infoKey, NAME_AND_SYMBOL, TokenInfo} from './tokenInfo'
 
 export interface ViewReads {
     info: Map<string, Partial<TokenInfo>>
@@ -24,7 +24,7 @@ export interface ViewReads {
 export async function readViews(client: RpcBatchClient, state: BatchState, events: ChainEvent[], limits: NodeLimits): Promise<ViewReads> {
     const discovered = state.newContracts.filter(c => c.kind === ContractKind.TOKEN || c.kind === ContractKind.ERC1400_TOKEN).map(c => state.tokens.get(c.address)!)
     const requests = [
-        ...discovered.map(t => ({token: t.address, block: t.createdAtBlock, fields: ALL_FIELDS})),
+        ...discovered.map(t => ({token: t.address, block: t.createdAtBlock, fields: t.standard === TokenStandard.ERC1400 ? ERC20_FIELDS : ALL_FIELDS})),
         ...events.filter(ev => ev.kind === ContractKind.TOKEN && ev.name === 'UpdatedTokenInformation')
             .map(ev => ({token: ev.contract, block: ev.block.height, fields: NAME_AND_SYMBOL})),
     ]

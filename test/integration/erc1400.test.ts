@@ -1,4 +1,5 @@
-import {readFileSync} from 'fs'
+import {mkdtempSync, readFileSync} from 'fs'
+import {tmpdir} from 'os'
 import {join} from 'path'
 import {Contract, encodeBytes32String, JsonRpcProvider, ZeroHash} from 'ethers'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
@@ -10,7 +11,7 @@ import {
 } from '../../src/dev/payouts'
 import {mulberry32} from '../../src/dev/random'
 import {connect, devSigner, devWallet} from '../../src/dev/rpc'
-import {createDatabaseOn, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {createDatabaseOn, IndexerRun, runToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
 import {gql, gqlRaw} from './gql'
 
 /**
@@ -70,6 +71,8 @@ describe('ERC-1400 tokens', () => {
     let head: number
     let distributionId: string
     let seniorLines: EntitlementLine[]
+    let recordBlock: number
+    let merkleRoot: string
     /** paid to the senior tranche: not a multiple of its supply, so rounding decides units */
     const COUPON = 1_000_000_007n
 
@@ -87,12 +90,13 @@ describe('ERC-1400 tokens', () => {
         const issuer = devSigner(ERC1400_ROLE.issuer, provider)
         const manager = payoutContractAt('DistributionManager', payouts.manager, issuer)
         await mintStablecoin(payoutContractAt('TestStablecoin', payouts.stablecoin, issuer), await issuer.getAddress(), COUPON)
-        const recordBlock = (await provider.getBlockNumber()) - 1
+        recordBlock = (await provider.getBlockNumber()) - 1
         const senior = payoutContractAt('ERC1400Token', eip.address, provider)
         const balances = await Promise.all(accounts.map(async w => ({wallet: w, investor: null, frozen: 0n,
             balance: await senior.balanceOfByPartition(PARTITION.senior, w, {blockTag: recordBlock}) as bigint})))
         seniorLines = entitlements(balances.filter(b => b.balance > 0n), COUPON, {basis: 'BY_WALLET', includeFrozen: true, rounding: 'LARGEST_REMAINDER'}).lines
         const tree = buildEntitlementTree(seniorLines.map(l => ({holder: l.holder, amount: l.amount})))
+        merkleRoot = tree.root
         const now = await chainTime(provider)
         const {id} = await createDistribution(manager, {
             kind: 'COUPON', token: eip.address, paymentToken: payouts.stablecoin, totalAmount: COUPON, recordBlock, merkleRoot: tree.root,
@@ -258,6 +262,16 @@ describe('ERC-1400 tokens', () => {
             expect(d.entitlements).toEqual([...seniorLines].sort(byHolder).map(l => ({holder: l.holder, eligibleBalance: String(l.eligible), expected: String(l.amount)})))
             expect(r).toMatchObject({rootMatches: true, expected: String(COUPON), paid: String(COUPON), variance: '0'})
             expect(r.lines.sort(byHolder)).toEqual([...seniorLines].sort(byHolder).map(l => ({holder: l.holder, status: 'PAID', expected: String(l.amount), paid: String(l.amount), difference: '0'})))
+        })
+
+        it('should be what payout:prepare --partition computes from the index beforehand', async () => {
+            const out = mkdtempSync(join(tmpdir(), 'erc1400-payout-'))
+            const {code, output} = await runToExit('cli/payoutPrepare', {DB_URL: db.url},
+                ['--token', eip.address, '--record-block', String(recordBlock), '--amount', String(COUPON), '--partition', 'senior', '--out', out])
+            expect(code, output).toBe(0)
+            const file = JSON.parse(readFileSync(join(out, `entitlements-${eip.address.toLowerCase()}-senior-${recordBlock}.json`), 'utf8')) as {merkleRoot: string; entitlements: {holder: string; amount: string}[]}
+            expect(file.merkleRoot).toBe(merkleRoot.toLowerCase())
+            expect(file.entitlements.map(e => [e.holder, e.amount])).toEqual(seniorLines.map(l => [l.holder, String(l.amount)]))
         })
     })
 
