@@ -1,5 +1,4 @@
-import {tokenInfoAt, validAt} from './factsAt'
-import {factsAt, PartitionSupplyValue} from './factsAt'
+import {factsAt, PartitionSupplyValue, tokenInfoAt, validAt} from './factsAt'
 import {IndexedToken, inPartition, ledgerTable, SqlQuery} from './ownershipAt'
 
 // As-of reads that never walk the whole ledger: totals from the token's checkpoints, a cap-table

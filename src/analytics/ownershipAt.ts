@@ -38,7 +38,7 @@ export function parsePartition(value: string): string {
 }
 
 /**
- * `token` scoped to one of its partitions for as-of reads (see ownershipAt.ts ledgerTable): an error that
+ * `token` scoped to one of its partitions for as-of reads (see ledgerTable): an error that
  * says so when the token follows no partitioned standard or never had that partition.
  */
 export async function inPartitionOf(query: SqlQuery, token: IndexedToken, partition: string): Promise<IndexedToken> {

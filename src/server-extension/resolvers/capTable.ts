@@ -1,11 +1,11 @@
 import {Arg, Field, Int, ObjectType, Query, registerEnumType, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
+import {PartitionArg} from './partitionArg'
 import {CapTable, capTable, walletRow, withFreezes} from '../../analytics/capTable'
 import {countHoldersAt, holdersPage, PageOptions, totalsAt} from '../../analytics/ledgerAt'
-import {frozenAt, frozenPart, IndexedToken, investorBalancesAt, investorsAt, registrationsAt, SqlQuery, verifiedAt} from '../../analytics/ownershipAt'
+import {frozenAt, frozenPart, IndexedToken, investorBalancesAt, investorsAt, registrationsAt, scopedTo, SqlQuery, verifiedAt} from '../../analytics/ownershipAt'
 import {countryAlpha2} from '../../mapping/rules'
 import {answer, checkPage, parseAmount, resolveAsOf, sqlOf} from '../../api/asOf'
-import {scopedTo} from '../../analytics/ownershipAt'
 
 enum CapTableGroupBy {
     WALLET = 'WALLET',
@@ -53,7 +53,7 @@ export class CapTableResolver {
         @Arg('limit', () => Int, {defaultValue: 100}) limit: number,
         @Arg('offset', () => Int, {defaultValue: 0}) offset: number,
         @Arg('minBalance', () => String, {nullable: true}) minBalance: string | null,
-        @Arg('partition', () => String, {nullable: true, description: 'ERC-1400: one partition (bytes32 hex or its name, e.g. "senior") instead of the whole token'}) partition: string | null,
+        @PartitionArg() partition: string | null,
     ): Promise<CapTableView> {
         return answer(async () => {
             checkPage(limit, offset)

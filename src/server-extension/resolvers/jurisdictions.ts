@@ -1,5 +1,6 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
+import {PartitionArg} from './partitionArg'
 import {jurisdictions} from '../../analytics/concentration'
 import {countriesAt} from '../../analytics/ledgerAt'
 import {answer, resolveAsOf, sqlOf} from '../../api/asOf'
@@ -32,7 +33,7 @@ export class JurisdictionsResolver {
         @Arg('token') token: string,
         @Arg('atBlock', () => Int, {nullable: true}) atBlock: number | null,
         @Arg('atTimestamp', () => String, {nullable: true, description: 'ISO 8601'}) atTimestamp: string | null,
-        @Arg('partition', () => String, {nullable: true, description: 'ERC-1400: one partition (bytes32 hex or its name, e.g. "senior") instead of the whole token'}) partition: string | null,
+        @PartitionArg() partition: string | null,
     ): Promise<JurisdictionsView> {
         return answer(async () => {
             const query = sqlOf(await this.tx())

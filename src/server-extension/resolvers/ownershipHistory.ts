@@ -1,9 +1,9 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
-import {findToken, isAddress} from '../../analytics/ownershipAt'
+import {PartitionArg} from './partitionArg'
+import {findToken, isAddress, scopedTo} from '../../analytics/ownershipAt'
 import {walletsEverOfIdentity} from '../../analytics/factsAt'
 import {answer, checkPage, InputError, sqlOf} from '../../api/asOf'
-import {scopedTo} from '../../analytics/ownershipAt'
 
 @ObjectType()
 export class OwnershipChange {
@@ -42,7 +42,7 @@ export class OwnershipHistoryResolver {
         @Arg('account') account: string,
         @Arg('limit', () => Int, {defaultValue: 100}) limit: number,
         @Arg('offset', () => Int, {defaultValue: 0}) offset: number,
-        @Arg('partition', () => String, {nullable: true, description: 'ERC-1400: one partition (bytes32 hex or its name) instead of the whole token'}) partition: string | null,
+        @PartitionArg() partition: string | null,
     ): Promise<OwnershipHistory> {
         return answer(async () => {
             checkPage(limit, offset)
