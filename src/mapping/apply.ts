@@ -163,7 +163,7 @@ export function applyEvent({state, registry, verification, reads, txEvents, crea
         // The event carries the version as a hash (an indexed struct): the row names it as read at that block.
         audit.params = {...audit.params as Record<string, unknown>, versionHash: ev.params.version, version: updatedVersion(ev, reads.versions)}
     }
-    if (ev.kind === ContractKind.ERC1400_TOKEN) Object.assign(audit, erc1400AuditParties(ev))
+    if (ev.kind === ContractKind.ERC1400_TOKEN) Object.assign(audit, erc1400AuditParties(ev, state.erc1400.plan))
     state.audit.push(audit)
     return created
 }

@@ -303,6 +303,9 @@ describe('ERC-1400 tokens', () => {
             const {partitionTransfers} = await gql<{partitionTransfers: {partition: string; toPartition: string; amount: string}[]}>(run.gqlUrl, `query($t: String!, $h: String!) {
                 partitionTransfers(limit: 10, where: {token: {address_eq: $t}, from_eq: $h, to_eq: $h}) { partition toPartition amount } }`, {t: eip.address.toLowerCase(), h: holder})
             expect(partitionTransfers).toEqual([{partition: PARTITION.locked, toPartition: PARTITION.unlocked, amount: '200'}])
+            const {auditEvents} = await gql<{auditEvents: {subject: string; amount: string}[]}>(run.gqlUrl, `query($t: String!, $h: String!) {
+                auditEvents(limit: 10, where: {contract_eq: $t, kind_eq: CHANGED_PARTITION, subject_eq: $h}) { subject amount } }`, {t: eip.address.toLowerCase(), h: holder})
+            expect(auditEvents).toEqual([{subject: holder, amount: '200'}])
         })
     })
 })

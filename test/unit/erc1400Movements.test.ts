@@ -57,8 +57,10 @@ describe('MovementPlan', () => {
             const plan = new MovementPlan()
             const p = byPartition(LOCKED, A, A, 200n)
             plan.add(p)
-            expect(plan.add(log('ChangedPartition', {_fromPartition: LOCKED, _toPartition: UNLOCKED, _value: 200n}))).toBe(p)
+            const changed = log('ChangedPartition', {_fromPartition: LOCKED, _toPartition: UNLOCKED, _value: 200n})
+            expect(plan.add(changed)).toBe(p)
             expect(plan.toPartitionOf(p, LOCKED)).toBe(UNLOCKED)
+            expect(plan.changedMoveOf(changed)).toBe(p)
         })
 
         it('should refuse one that follows no matching TransferByPartition, naming it', () => {

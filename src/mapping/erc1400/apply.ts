@@ -4,7 +4,7 @@ import {addr, ChainEvent, param} from '../events'
 import {Classified, holderCountDelta, ZERO_ADDRESS} from '../rules'
 import {BatchState} from '../state'
 import {recordTransfer, wantTokenRows} from '../token'
-import {PARTITION_EVENTS, PartitionMove, partitionMoveOf} from './movements'
+import {MovementPlan, PARTITION_EVENTS, PartitionMove, partitionMoveOf} from './movements'
 import {partitionName} from './state'
 
 // The events of an ERC-1400 token (ContractKind ERC1400_TOKEN): the ERC-20 Transfer keeps the whole-token
@@ -146,7 +146,7 @@ const lower = (v: unknown): string | null => (typeof v === 'string' && v.toLower
  * The wallet, other party and amount of an ERC-1400 event's audit row, in the names its signatures use
  * (the generic rules in ../audit.ts know the T-REX names).
  */
-export function erc1400AuditParties(ev: ChainEvent): Partial<Pick<AuditEvent, 'subject' | 'counterparty' | 'amount'>> {
+export function erc1400AuditParties(ev: ChainEvent, plan: MovementPlan): Partial<Pick<AuditEvent, 'subject' | 'counterparty' | 'amount'>> {
     const p = ev.params
     if (PARTITION_EVENTS.has(ev.name)) {
         const m: PartitionMove = partitionMoveOf(ev)
@@ -166,8 +166,11 @@ export function erc1400AuditParties(ev: ChainEvent): Partial<Pick<AuditEvent, 's
             return {subject: lower(p._from), counterparty: lower(p._to), amount: p._value as bigint}
         case 'ControllerRedemption':
             return {subject: lower(p._tokenHolder), amount: p._value as bigint}
-        case 'ChangedPartition':
-            return {amount: p._value as bigint}
+        case 'ChangedPartition': {
+            // the event names no holder: the transfer it completes does (the one whose tokens changed partition)
+            const move = plan.changedMoveOf(ev)
+            return {subject: move ? lower(partitionMoveOf(move).to) : null, amount: p._value as bigint}
+        }
         default:
             return {}
     }

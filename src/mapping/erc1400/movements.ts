@@ -76,6 +76,8 @@ export class MovementPlan {
     private readonly transferOf = new Map<string, number>()
     /** TransferByPartition → the partition a following ChangedPartition moved the tokens into */
     private readonly destinations = new Map<string, string>()
+    /** ChangedPartition → the TransferByPartition whose destination it names */
+    private readonly changes = new Map<string, PlannedLog>()
     /** Transfers a controller made (ERC-1644) */
     private readonly forced = new Set<string>()
     private readonly pairedTransfers = new Set<string>()
@@ -116,6 +118,11 @@ export class MovementPlan {
         return this.destinations.get(logKey(ev)) ?? fromPartition
     }
 
+    /** The TransferByPartition a ChangedPartition completes (noted by add). */
+    changedMoveOf(changed: PlannedLog): PlannedLog | undefined {
+        return this.changes.get(logKey(changed))
+    }
+
     isForced(transfer: {block: {height: number}; logIndex: number}): boolean {
         return this.forced.has(logKey(transfer))
     }
@@ -151,6 +158,7 @@ export class MovementPlan {
             }).at(-1)
         if (move == null) throw new Error(`ChangedPartition at ${logKey(ev)} follows no TransferByPartition of ${value} from ${fromPartition} in its transaction`)
         this.destinations.set(logKey(move), String(field(ev, '_toPartition', 'toPartition')))
+        this.changes.set(logKey(ev), move)
         return move
     }
 
