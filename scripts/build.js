@@ -7,7 +7,8 @@ const fs = require('fs')
 const path = require('path')
 
 const ROOT = path.resolve(__dirname, '..')
-const STAMP = path.join(ROOT, 'lib', '.tsbuildinfo')
+// written here after each successful build (tsc's .tsbuildinfo is also written by `tsc --noEmit`, which emits nothing)
+const STAMP = path.join(ROOT, 'lib', '.build-stamp')
 const INPUTS = ['src', 'tsconfig.json']
 
 /** The newest modification time (ms) of the files under `paths`. */
@@ -24,7 +25,7 @@ function newestMtime(paths) {
 
 /** Whether lib/ is older than any input (or missing). */
 function isStale(root = ROOT) {
-    const stamp = path.join(root, 'lib', '.tsbuildinfo')
+    const stamp = path.join(root, 'lib', '.build-stamp')
     if (!fs.existsSync(stamp)) return true
     return newestMtime(INPUTS.map(i => path.join(root, i))) > fs.statSync(stamp).mtimeMs
 }
@@ -36,9 +37,7 @@ function main() {
     }
     const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.json')], {stdio: 'inherit'})
     if (tsc.status !== 0) process.exit(tsc.status ?? 1)
-    // tsc leaves its build info untouched when no output changed: mark this build as current all the same
-    const now = new Date()
-    fs.utimesSync(STAMP, now, now)
+    fs.writeFileSync(STAMP, `${new Date().toISOString()}\n`)
 }
 
 module.exports = {isStale}

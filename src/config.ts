@@ -147,6 +147,8 @@ const ENVIRONMENT = z.object({
     DB_API_URL: dbUrl('DB_API_URL'),
     GQL_PORT: port('GQL_PORT'),
     STARTUP_RETRIES: natural('STARTUP_RETRIES', 1),
+    EXPORT_WRITE_TIMEOUT_MS: natural('EXPORT_WRITE_TIMEOUT_MS', 1),
+    EXPORT_QUEUE_TIMEOUT_MS: natural('EXPORT_QUEUE_TIMEOUT_MS', 1),
     DATA_DIR: raw,
     ANVIL_PORT: port('ANVIL_PORT'),
     EMBEDDED_PG_PORT: port('EMBEDDED_PG_PORT'),
@@ -190,6 +192,12 @@ export function indexerConfig(env: Env = process.env): IndexerConfig {
             retryBudgetMs: e.RPC_RETRY_BUDGET_MS ?? DEFAULT_NODE_LIMITS.retryBudgetMs,
         },
     }
+}
+
+/** The exports' limits: how long a client may take nothing, and how long an export waits for a connection. */
+export function exportLimits(env: Env = process.env): {writeTimeoutMs: number; queueTimeoutMs: number} {
+    const e = readEnvironment(env)
+    return {writeTimeoutMs: e.EXPORT_WRITE_TIMEOUT_MS ?? 30_000, queueTimeoutMs: e.EXPORT_QUEUE_TIMEOUT_MS ?? 5_000}
 }
 
 /** One comma-separated address variable (lower-cased); throws naming the variable and the bad item. */

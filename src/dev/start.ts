@@ -116,7 +116,7 @@ async function payouts(d: Deployment): Promise<void> {
         const demo = await runPayoutDemo(rpcUrl, d, query, head)
         fs.writeFileSync(file, JSON.stringify(demo, null, 2) + '\n')
         for (const x of demo.distributions) say(`distribution ${x.id} (${x.kind}) of manager ${demo.manager}: ${x.story}`)
-        say(`reconcile one: { distributionReconciliation(id: "${d.chainId}-${demo.manager.toLowerCase()}-${x10(demo.distributions[0]!.id)}") { rootMatches variance lines { holder status expected paid } } }`)
+        say(`reconcile one: { distributionReconciliation(id: "${d.chainId}-${demo.manager}-${x10(demo.distributions[0]!.id)}") { rootMatches variance lines { holder status expected paid } } }`)
     })
 }
 

@@ -16,7 +16,7 @@ describe('npm run build', () => {
                 fs.writeFileSync(path.join(root, 'src', 'a.ts'), 'export const a = 1\n')
                 expect(isStale(root)).toBe(true)
                 fs.mkdirSync(path.join(root, 'lib'))
-                fs.writeFileSync(path.join(root, 'lib', '.tsbuildinfo'), '{}')
+                fs.writeFileSync(path.join(root, 'lib', '.build-stamp'), '')
                 const past = new Date(Date.now() - 60_000)
                 fs.utimesSync(path.join(root, 'src', 'a.ts'), past, past)
                 expect(isStale(root)).toBe(false)
