@@ -156,12 +156,15 @@ const ENVIRONMENT = z.object({
 
 export type Environment = z.output<typeof ENVIRONMENT>
 
+/** The names of every variable read: .env.example documents each. */
+export const VARIABLES: readonly string[] = Object.keys(ENVIRONMENT.shape)
+
 /**
  * Every configuration variable, validated together: a ConfigError lists each malformed one (name,
  * value, what is expected). Call it before starting anything.
  */
 export function readEnvironment(env: Env = process.env): Environment {
-    const r = ENVIRONMENT.safeParse(Object.fromEntries(Object.keys(ENVIRONMENT.shape).map(k => [k, env[k]])))
+    const r = ENVIRONMENT.safeParse(Object.fromEntries(VARIABLES.map(k => [k, env[k]])))
     if (!r.success) throw new ConfigError(r.error.issues.map(i => i.message).join('\n'))
     return r.data
 }
@@ -208,6 +211,16 @@ export function parseAddressList(name: string, value: string | undefined): strin
 /** One whole-number variable, `fallback` when unset; throws naming the variable and the value. */
 export function parseNat(name: string, value: string | undefined, fallback: number): number {
     return parseWith(natural(name), value) ?? fallback
+}
+
+/** BATCH_SPLIT: unset (batches as delivered), `block` (one block per batch) or `random:<seed>`. */
+export function parseBatchSplit(value: string | undefined): BatchSplit {
+    return parseWith(batchSplit, value)
+}
+
+/** RPC_TRACES: unset or `auto` (debug_traceTransaction, else trace_transaction), `debug`, `parity` or `off`. */
+export function parseTraceMode(value: string | undefined): TraceMode {
+    return parseWith(traceMode, value)
 }
 
 /** One whole-number variable of at least 1, `fallback` when unset. */

@@ -20,8 +20,8 @@
  *   Bad input — an unknown or repeated parameter, an impossible date (2024-02-31), a number out of
  *   range — answers 400 with a plain-text message naming the parameter and the value; a token that is
  *   not indexed answers 404. When every export connection stays busy for EXPORT_QUEUE_TIMEOUT_MS the
- *   answer is 503 (Retry-After); a client that stops reading for EXPORT_WRITE_TIMEOUT_MS is cut off,
- *   freeing its connection for the others.
+ *   answer is 503 (Retry-After); an export that can hand its client nothing for EXPORT_WRITE_TIMEOUT_MS
+ *   (the client stopped reading) is cut off, freeing its connection for the others.
  *
  *   Columns (CSV header line, RFC 4180 quoting by csv-stringify; JSONL: one object per line with the same keys):
  *     id                     the event id: <chainId>-<block>-<log index>[-suffix]
@@ -164,26 +164,33 @@ function acquire(pool: Pool, ms: number): Promise<PoolClient> {
 }
 
 /**
- * Sends `rows` through `format` to the client. A client that takes nothing for `writeTimeoutMs` is cut
- * off (its socket destroyed), which ends the pipeline and frees the connection. A database error
- * mid-way destroys the response too, so the client sees a broken transfer, not a short file.
- * Resolves when the client has it all, or went away; rejects on our own failures.
+ * Sends `rows` through `format` to the client. An export that hands its client no byte for
+ * `writeTimeoutMs` — a client that stopped reading holds the response in backpressure — is cut off,
+ * which ends the pipeline and frees the connection. A database error mid-way destroys the response
+ * too, so the client sees a broken transfer, not a short file. Resolves when the client has it all,
+ * or went away; rejects on our own failures.
  */
 async function send(res: http.ServerResponse, rows: Readable, format: Transform, writeTimeoutMs: number): Promise<void> {
-    const socket = res.socket
+    let sent = -1
+    let since = Date.now()
     let stalled = false
-    socket?.setTimeout(writeTimeoutMs, () => {
-        stalled = true
-        socket.destroy()
-    })
+    const watch = setInterval(() => {
+        const now = res.socket?.bytesWritten ?? 0
+        if (now !== sent) {
+            sent = now
+            since = Date.now()
+        } else if (Date.now() - since >= writeTimeoutMs) {
+            stalled = true
+            res.destroy()
+        }
+    }, Math.min(1000, Math.max(50, writeTimeoutMs / 10)))
     try {
         await pipeline(rows, format, res)
     } catch (err) {
         if (stalled || res.destroyed && !res.writableFinished && isClientGone(err)) return
         throw err
     } finally {
-        // a kept-alive socket must not cut the next request off after this export's timeout
-        socket?.setTimeout(0)
+        clearInterval(watch)
     }
 }
 

@@ -19,9 +19,9 @@ import {indexStatus, rpc} from './status'
 
 const DATA_DIR = dataDir()
 /** The dev chain's genesis time, fixed so that its blocks, hashes and dated README examples are the same on every machine. */
-export const DEV_GENESIS_TIME = Date.parse('2026-06-29T09:00:00Z') / 1000
+const DEV_GENESIS_TIME = Date.parse('2026-06-29T09:00:00Z') / 1000
 /** The time the compliance scenario and payouts start at, after the demo story: "as of 30 June" sits between the two. */
-export const DEV_SECOND_DAY = Date.parse('2026-07-01T09:00:00Z') / 1000
+const DEV_SECOND_DAY = Date.parse('2026-07-01T09:00:00Z') / 1000
 const say = (m: string) => console.log(`[start] ${m}`)
 
 const cleanups: (() => Promise<void>)[] = []

@@ -1,12 +1,15 @@
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
+import {createClient} from 'graphql-ws'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {Child, runCompiled} from '../../src/dev/children'
+import WebSocket from 'ws'
+import {Child, PROJECT_DIR, runCompiled} from '../../src/dev/children'
 import {freePort, runToExit} from '../../src/dev/testStack'
 import {contractAt} from '../../src/dev/artifacts'
 import {connect} from '../../src/dev/rpc'
 import {gql} from './gql'
+import {commands, emptyFields, fencedBlocks, operations} from './readme'
 
 interface Started {
     child: Child
@@ -152,6 +155,62 @@ describe('npm start', () => {
             const s = start()
             await tokensServed(s)
             expect(s.lines.join('\n')).toContain('resumed the dev chain and its index')
+            expect(await stop(s)).toBe(0)
+        })
+    })
+
+    describe('README examples', () => {
+        /** The first answer of a subscription, over the websocket as README says. */
+        const firstEvent = (query: string) => new Promise<Record<string, unknown>>((resolve, reject) => {
+            const client = createClient({url: gqlUrl.replace('http', 'ws'), webSocketImpl: WebSocket})
+            client.subscribe<Record<string, unknown>>({query}, {
+                next: msg => {
+                    void client.dispose()
+                    if (msg.data) resolve(msg.data)
+                    else reject(new Error(JSON.stringify(msg.errors)))
+                },
+                error: reject,
+                complete: () => undefined,
+            })
+        })
+
+        /** How each README command runs here: its compiled entry point, or a fetch of its URL from this stack. */
+        const run = async (command: string): Promise<void> => {
+            const curl = /^curl (?:-O )?'?(http:\/\/localhost:4350\/\S+?)'?$/.exec(command)
+            if (curl) {
+                const res = await fetch(curl[1]!.replace('http://localhost:4350', gqlUrl.replace('/graphql', '')))
+                const text = await res.text()
+                expect([command, res.status]).toEqual([command, 200])
+                expect([command, text.trimEnd().split('\n').length > 1]).toEqual([command, true])
+                return
+            }
+            const npm = /^npm run payout:prepare -- (.*)$/.exec(command)
+            if (npm) {
+                const args = npm[1]!.split(' ').map(a => a === 'payouts' ? path.join(dataDir, 'payouts') : a)
+                const r = await runToExit('cli/payoutPrepare', {...env, DB_URL: '', DB_HOST: ''}, args)
+                expect([command, r.code, r.output]).toEqual([command, 0, expect.stringContaining('wrote ')])
+                return
+            }
+            // what CI itself runs: a fresh install, npm start (this test) and npm test
+            if (['npm install && npm start', 'npm test'].includes(command)) return
+            throw new Error(`README command this test cannot run: ${command}`)
+        }
+
+        it('should answer every GraphQL example and run every command of README on the demo, with data', async () => {
+            const s = start()
+            await tokensServed(s)
+            await distributionsServed(s)
+            const readme = fs.readFileSync(path.join(PROJECT_DIR, 'README.md'), 'utf8')
+            const queries = fencedBlocks(readme, 'graphql').flatMap(operations)
+            expect(queries.length).toBeGreaterThan(20)
+            for (const query of queries) {
+                const data = query.startsWith('subscription') ? await firstEvent(query) : await gql<Record<string, unknown>>(gqlUrl, query).catch((e: Error) => ({error: e.message}))
+                expect([query, 'error' in data ? data.error : emptyFields(data)]).toEqual([query, []])
+            }
+            // the one template: indexing your own chain, with your node's URL and addresses
+            const runnable = fencedBlocks(readme, 'bash').filter(b => !b.includes('your-node.example')).flatMap(commands)
+            expect(runnable.filter(c => c.startsWith('curl')).length).toBeGreaterThanOrEqual(6)
+            for (const command of runnable) await run(command)
             expect(await stop(s)).toBe(0)
         })
     })

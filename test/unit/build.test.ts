@@ -35,6 +35,10 @@ describe('npm run build', () => {
                 expect(scripts[name], name).toBeDefined()
                 expect(scripts[name], name).not.toMatch(/rm -rf|rimraf|tsc\b/)
             }
+            // sqd's commands (commands.json) too: their build must not start with a clean
+            const commands = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'commands.json'), 'utf8')) as {commands: Record<string, {deps?: string[]; cmd: unknown[]}>}
+            expect(commands.commands.build!.deps ?? []).not.toContain('clean')
+            expect(commands.commands.build!.cmd).toEqual(['node', 'scripts/build.js'])
         })
     })
 })

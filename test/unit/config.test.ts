@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {ConfigError, indexerConfig, parseAddressList, parseNat, readEnvironment, redactUrl} from '../../src/config'
+import fs from 'fs'
+import path from 'path'
+import {ConfigError, indexerConfig, parseAddressList, parseNat, readEnvironment, redactUrl, VARIABLES} from '../../src/config'
 import {startupRetries} from '../../src/retry'
 
 const base = {RPC_ETH_HTTP: 'http://127.0.0.1:8545', TREX_FACTORIES: '0xAbCdEf0123456789abcdef0123456789ABCDEF01'}
@@ -106,6 +108,15 @@ describe('readEnvironment()', () => {
             expect(() => readEnvironment({DB_URL: 'secret-password'})).toThrow('DB_URL="secret-password" is not a URL')
             expect(() => readEnvironment({RPC_ETH_HTTP: 'ftp://node'})).toThrow('RPC_ETH_HTTP="ftp://node" must be an http(s) or ws(s) URL')
         })
+    })
+})
+
+describe('.env.example', () => {
+    it('should document every variable the commands read, and hold only valid values', () => {
+        const text = fs.readFileSync(path.resolve(__dirname, '..', '..', '.env.example'), 'utf8')
+        const documented = Object.fromEntries(text.split('\n').filter(l => /^[A-Z_]+=/.test(l)).map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]))
+        expect(VARIABLES.filter(v => !(v in documented))).toEqual([])
+        expect(() => readEnvironment(documented)).not.toThrow()
     })
 })
 
