@@ -116,7 +116,7 @@ describe('crash recovery', () => {
             const db = await startPg()
             const env = {...demoEnv(chain, db, d), STARTUP_RETRIES: '10', CATCHUP_WINDOW: '20'}
             // The API first, over the migrated schema, so that both outages find it serving.
-            expect((await runToExit('cli/reindex', env)).code).toBe(0)
+            expect((await runToExit('cli/reindex', env, ['--yes'])).code).toBe(0)
             const api = await startApi(env)
             const pushes: string[] = []
             const subscription = createClient({url: api.gqlUrl.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0})
