@@ -1,5 +1,8 @@
-// Environment configuration, validated once; a bad value stops the start with the variable's name.
+// Environment configuration, validated as a whole before anything starts: every malformed variable is
+// reported at once, each naming the variable, its value and what is expected. Unset (or empty) means
+// the documented default; a malformed value never falls back to it.
 
+import {z} from 'zod'
 import {OperatorError} from './errors'
 import {BatchSplit} from './mapping/batchSplit'
 import {TraceMode} from './mapping/traces'
@@ -33,120 +36,216 @@ export interface IndexerConfig {
 type Env = Record<string, string | undefined>
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/
+const TRACE_MODES: readonly TraceMode[] = ['auto', 'debug', 'parity', 'off']
 
-export function parseAddressList(name: string, value: string | undefined): string[] {
-    if (value == null || value.trim() === '') return []
-    return value.split(',').map(s => s.trim()).filter(s => s !== '').map(a => {
-        if (!ADDRESS.test(a)) {
-            throw new ConfigError(`${name} contains "${a}", which is not a 0x-prefixed 20-byte hex address`)
+/** One variable's raw text: unset or blank → undefined, else trimmed. */
+const raw = z.string().optional().transform(v => v == null || v.trim() === '' ? undefined : v.trim())
+
+/** A whole number ≥ `min`; `expected` completes "NAME="value" is not …". */
+function natural(name: string, min = 0, zeroMessage?: string) {
+    return raw.transform((v, ctx): number | undefined => {
+        if (v == null) return undefined
+        if (!/^\d+$/.test(v)) {
+            ctx.addIssue({code: 'custom', message: `${name}="${v}" is not a non-negative integer`})
+            return z.NEVER
         }
-        return a.toLowerCase()
+        const n = Number(v)
+        if (!Number.isSafeInteger(n)) {
+            ctx.addIssue({code: 'custom', message: `${name}="${v}" is too large (at most ${Number.MAX_SAFE_INTEGER})`})
+            return z.NEVER
+        }
+        if (n < min) {
+            ctx.addIssue({code: 'custom', message: zeroMessage ?? `${name}="${v}" is below ${min}: give a whole number of at least ${min}`})
+            return z.NEVER
+        }
+        return n
     })
 }
 
-export function parseNat(name: string, value: string | undefined, fallback: number): number {
-    if (value == null || value.trim() === '') return fallback
-    if (!/^\d+$/.test(value.trim())) {
-        throw new ConfigError(`${name}="${value}" is not a non-negative integer`)
-    }
-    const n = Number(value.trim())
-    if (!Number.isSafeInteger(n)) throw new ConfigError(`${name}="${value}" is too large`)
-    return n
+function port(name: string) {
+    return natural(name, 1).transform((n, ctx): number | undefined => {
+        if (n != null && n > 65535) {
+            ctx.addIssue({code: 'custom', message: `${name}="${n}" is not a TCP port (1–65535)`})
+            return z.NEVER
+        }
+        return n
+    })
 }
 
-export function parseUrl(name: string, value: string | undefined): string | undefined {
-    if (value == null || value.trim() === '') return undefined
-    let url: URL
-    try {
-        url = new URL(value.trim())
-    } catch {
-        throw new ConfigError(`${name}="${value}" is not a URL`)
-    }
-    if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) {
-        throw new ConfigError(`${name}="${value}" must be an http(s) or ws(s) URL`)
-    }
-    return value.trim()
+function addressList(name: string) {
+    return raw.transform((v, ctx): string[] => {
+        if (v == null) return []
+        const items = v.split(',').map(s => s.trim()).filter(s => s !== '')
+        const bad = items.filter(a => !ADDRESS.test(a))
+        for (const a of bad) ctx.addIssue({code: 'custom', message: `${name} contains "${a}", which is not a 0x-prefixed 20-byte hex address`})
+        return bad.length > 0 ? z.NEVER : items.map(a => a.toLowerCase())
+    })
+}
+
+function url(name: string, protocols: readonly string[], what: string) {
+    return raw.transform((v, ctx): string | undefined => {
+        if (v == null) return undefined
+        let parsed: URL
+        try {
+            parsed = new URL(v)
+        } catch {
+            ctx.addIssue({code: 'custom', message: `${name}="${redactUrl(v)}" is not a URL: expected ${what}`})
+            return z.NEVER
+        }
+        if (!protocols.includes(parsed.protocol)) {
+            ctx.addIssue({code: 'custom', message: `${name}="${redactUrl(v)}" must be ${what}`})
+            return z.NEVER
+        }
+        return v
+    })
+}
+
+const rpcUrl = (name: string) => url(name, ['http:', 'https:', 'ws:', 'wss:'], 'an http(s) or ws(s) URL')
+const dbUrl = (name: string) => url(name, ['postgres:', 'postgresql:'], 'a postgres:// or postgresql:// URL (postgres://user:password@host:5432/database)')
+
+const traceMode = raw.transform((v, ctx): TraceMode => {
+    if (v == null) return 'auto'
+    const mode = TRACE_MODES.find(m => m === v.toLowerCase())
+    if (mode != null) return mode
+    ctx.addIssue({code: 'custom', message: `RPC_TRACES="${v}" must be one of ${TRACE_MODES.join(', ')}`})
+    return z.NEVER
+})
+
+const batchSplit = raw.transform((v, ctx): BatchSplit => {
+    if (v == null) return {mode: 'none'}
+    if (v === 'block') return {mode: 'block'}
+    const m = /^random:(\d{1,9})$/.exec(v)
+    if (m) return {mode: 'random', seed: Number(m[1])}
+    ctx.addIssue({code: 'custom', message: `BATCH_SPLIT="${v}" must be "block" or "random:<seed>" (a test setting; leave it unset in production)`})
+    return z.NEVER
+})
+
+/** Every variable any command reads (README's configuration table, .env.example). */
+const ENVIRONMENT = z.object({
+    RPC_ETH_HTTP: rpcUrl('RPC_ETH_HTTP'),
+    PORTAL_URL: rpcUrl('PORTAL_URL'),
+    CHAIN_ID: natural('CHAIN_ID', 1),
+    START_BLOCK: natural('START_BLOCK'),
+    TREX_FACTORIES: addressList('TREX_FACTORIES'),
+    TOKENS: addressList('TOKENS'),
+    ERC1400_TOKENS: addressList('ERC1400_TOKENS'),
+    DISTRIBUTION_MANAGERS: addressList('DISTRIBUTION_MANAGERS'),
+    FINALITY_CONFIRMATION: natural('FINALITY_CONFIRMATION'),
+    // the RPC client reads 0 as "wait forever", which would let a silent node stall the indexer
+    RPC_REQUEST_TIMEOUT_MS: natural('RPC_REQUEST_TIMEOUT_MS', 1, 'RPC_REQUEST_TIMEOUT_MS=0 would wait forever for an unanswered request; give a number of milliseconds'),
+    CATCHUP_WINDOW: natural('CATCHUP_WINDOW'),
+    BATCH_SPLIT: batchSplit,
+    RPC_TRACES: traceMode,
+    // a range, list or batch of 0 asks for nothing
+    RPC_MAX_LOG_RANGE: natural('RPC_MAX_LOG_RANGE', 1, 'RPC_MAX_LOG_RANGE=0: give at least 1'),
+    RPC_MAX_ADDRESSES: natural('RPC_MAX_ADDRESSES', 1, 'RPC_MAX_ADDRESSES=0: give at least 1'),
+    RPC_MAX_BATCH: natural('RPC_MAX_BATCH', 1, 'RPC_MAX_BATCH=0: give at least 1'),
+    RPC_RETRY_BUDGET_MS: natural('RPC_RETRY_BUDGET_MS'),
+    DB_URL: dbUrl('DB_URL'),
+    DB_HOST: raw,
+    DB_PORT: port('DB_PORT'),
+    DB_NAME: raw,
+    DB_USER: raw,
+    DB_PASS: raw,
+    DB_API_URL: dbUrl('DB_API_URL'),
+    GQL_PORT: port('GQL_PORT'),
+    STARTUP_RETRIES: natural('STARTUP_RETRIES', 1),
+    EXPORT_WRITE_TIMEOUT_MS: natural('EXPORT_WRITE_TIMEOUT_MS', 1),
+    EXPORT_QUEUE_TIMEOUT_MS: natural('EXPORT_QUEUE_TIMEOUT_MS', 1),
+    DATA_DIR: raw,
+    ANVIL_PORT: port('ANVIL_PORT'),
+    EMBEDDED_PG_PORT: port('EMBEDDED_PG_PORT'),
+})
+
+export type Environment = z.output<typeof ENVIRONMENT>
+
+/** The names of every variable read: .env.example documents each. */
+export const VARIABLES: readonly string[] = Object.keys(ENVIRONMENT.shape)
+
+/**
+ * Every configuration variable, validated together: a ConfigError lists each malformed one (name,
+ * value, what is expected). Call it before starting anything.
+ */
+export function readEnvironment(env: Env = process.env): Environment {
+    const r = ENVIRONMENT.safeParse(Object.fromEntries(VARIABLES.map(k => [k, env[k]])))
+    if (!r.success) throw new ConfigError(r.error.issues.map(i => i.message).join('\n'))
+    return r.data
 }
 
 export function indexerConfig(env: Env = process.env): IndexerConfig {
-    const rpcUrl = parseUrl('RPC_ETH_HTTP', env.RPC_ETH_HTTP)
-    if (rpcUrl == null) throw new ConfigError('RPC_ETH_HTTP is not set: give the chain RPC URL (npm start sets it for the local dev chain)')
-    const factories = parseAddressList('TREX_FACTORIES', env.TREX_FACTORIES)
-    const tokens = parseAddressList('TOKENS', env.TOKENS)
-    const erc1400Tokens = parseAddressList('ERC1400_TOKENS', env.ERC1400_TOKENS)
-    if (factories.length === 0 && tokens.length === 0 && erc1400Tokens.length === 0) {
+    const e = readEnvironment(env)
+    if (e.RPC_ETH_HTTP == null) throw new ConfigError('RPC_ETH_HTTP is not set: give the chain RPC URL (npm start sets it for the local dev chain)')
+    if (e.TREX_FACTORIES.length === 0 && e.TOKENS.length === 0 && e.ERC1400_TOKENS.length === 0) {
         throw new ConfigError('Neither TREX_FACTORIES nor TOKENS nor ERC1400_TOKENS is set: nothing to index')
     }
-    const both = erc1400Tokens.find(a => tokens.includes(a))
+    const both = e.ERC1400_TOKENS.find(a => e.TOKENS.includes(a))
     if (both) throw new ConfigError(`${both} is in both TOKENS and ERC1400_TOKENS: list each token under the one standard it follows`)
-    const chainId = env.CHAIN_ID?.trim() ? parseNat('CHAIN_ID', env.CHAIN_ID, 0) : undefined
     return {
-        rpcUrl,
-        portalUrl: parseUrl('PORTAL_URL', env.PORTAL_URL),
-        chainId,
-        startBlock: parseNat('START_BLOCK', env.START_BLOCK, 0),
-        factories,
-        tokens,
-        erc1400Tokens,
-        distributionManagers: parseAddressList('DISTRIBUTION_MANAGERS', env.DISTRIBUTION_MANAGERS),
-        finalityConfirmation: parseNat('FINALITY_CONFIRMATION', env.FINALITY_CONFIRMATION, 10),
-        rpcRequestTimeoutMs: parseTimeout('RPC_REQUEST_TIMEOUT_MS', env.RPC_REQUEST_TIMEOUT_MS, 30_000),
-        catchUpWindow: parseNat('CATCHUP_WINDOW', env.CATCHUP_WINDOW, 10_000),
-        batchSplit: parseBatchSplit(env.BATCH_SPLIT),
-        traces: parseTraceMode(env.RPC_TRACES),
-        nodeLimits: parseNodeLimits(env),
+        rpcUrl: e.RPC_ETH_HTTP,
+        portalUrl: e.PORTAL_URL,
+        chainId: e.CHAIN_ID,
+        startBlock: e.START_BLOCK ?? 0,
+        factories: e.TREX_FACTORIES,
+        tokens: e.TOKENS,
+        erc1400Tokens: e.ERC1400_TOKENS,
+        distributionManagers: e.DISTRIBUTION_MANAGERS,
+        finalityConfirmation: e.FINALITY_CONFIRMATION ?? 10,
+        rpcRequestTimeoutMs: e.RPC_REQUEST_TIMEOUT_MS ?? 30_000,
+        catchUpWindow: e.CATCHUP_WINDOW ?? 10_000,
+        batchSplit: e.BATCH_SPLIT,
+        traces: e.RPC_TRACES,
+        nodeLimits: {
+            maxLogRange: e.RPC_MAX_LOG_RANGE ?? DEFAULT_NODE_LIMITS.maxLogRange,
+            maxAddresses: e.RPC_MAX_ADDRESSES ?? DEFAULT_NODE_LIMITS.maxAddresses,
+            maxBatch: e.RPC_MAX_BATCH ?? DEFAULT_NODE_LIMITS.maxBatch,
+            retryBudgetMs: e.RPC_RETRY_BUDGET_MS ?? DEFAULT_NODE_LIMITS.retryBudgetMs,
+        },
     }
 }
 
-const TRACE_MODES: readonly TraceMode[] = ['auto', 'debug', 'parity', 'off']
-
-/** RPC_TRACES: unset or `auto` (debug_traceTransaction, else trace_transaction), `debug`, `parity` or `off`. */
-export function parseTraceMode(value: string | undefined): TraceMode {
-    const v = value?.trim().toLowerCase() ?? ''
-    if (v === '') return 'auto'
-    const mode = TRACE_MODES.find(m => m === v)
-    if (mode == null) throw new ConfigError(`RPC_TRACES="${value}" must be one of ${TRACE_MODES.join(', ')}`)
-    return mode
+/** The exports' limits: how long a client may take nothing, and how long an export waits for a connection. */
+export function exportLimits(env: Env = process.env): {writeTimeoutMs: number; queueTimeoutMs: number} {
+    const e = readEnvironment(env)
+    return {writeTimeoutMs: e.EXPORT_WRITE_TIMEOUT_MS ?? 30_000, queueTimeoutMs: e.EXPORT_QUEUE_TIMEOUT_MS ?? 5_000}
 }
 
-/** The node limits; each at least 1 (a range, list or batch of 0 asks for nothing), the retry budget at least 0. */
-function parseNodeLimits(env: Env): NodeLimits {
-    return {
-        maxLogRange: parsePositive('RPC_MAX_LOG_RANGE', env.RPC_MAX_LOG_RANGE, DEFAULT_NODE_LIMITS.maxLogRange),
-        maxAddresses: parsePositive('RPC_MAX_ADDRESSES', env.RPC_MAX_ADDRESSES, DEFAULT_NODE_LIMITS.maxAddresses),
-        maxBatch: parsePositive('RPC_MAX_BATCH', env.RPC_MAX_BATCH, DEFAULT_NODE_LIMITS.maxBatch),
-        retryBudgetMs: parseNat('RPC_RETRY_BUDGET_MS', env.RPC_RETRY_BUDGET_MS, DEFAULT_NODE_LIMITS.retryBudgetMs),
-    }
+/** One comma-separated address variable (lower-cased); throws naming the variable and the bad item. */
+export function parseAddressList(name: string, value: string | undefined): string[] {
+    return parseWith(addressList(name), value)
 }
 
-function parsePositive(name: string, value: string | undefined, fallback: number): number {
-    const n = parseNat(name, value, fallback)
-    if (n === 0) throw new ConfigError(`${name}=0: give at least 1`)
-    return n
+/** One whole-number variable, `fallback` when unset; throws naming the variable and the value. */
+export function parseNat(name: string, value: string | undefined, fallback: number): number {
+    return parseWith(natural(name), value) ?? fallback
 }
 
 /** BATCH_SPLIT: unset (batches as delivered), `block` (one block per batch) or `random:<seed>`. */
 export function parseBatchSplit(value: string | undefined): BatchSplit {
-    const v = value?.trim() ?? ''
-    if (v === '') return {mode: 'none'}
-    if (v === 'block') return {mode: 'block'}
-    const m = /^random:(\d{1,9})$/.exec(v)
-    if (m) return {mode: 'random', seed: Number(m[1])}
-    throw new ConfigError(`BATCH_SPLIT="${value}" must be "block" or "random:<seed>" (a test setting; leave it unset in production)`)
+    return parseWith(batchSplit, value)
 }
 
-/** Milliseconds, at least 1: the RPC client reads 0 as "wait forever", which would let a silent node stall the indexer. */
-function parseTimeout(name: string, value: string | undefined, fallback: number): number {
-    const ms = parseNat(name, value, fallback)
-    if (ms === 0) throw new ConfigError(`${name}=0 would wait forever for an unanswered request; give a number of milliseconds`)
-    return ms
+/** RPC_TRACES: unset or `auto` (debug_traceTransaction, else trace_transaction), `debug`, `parity` or `off`. */
+export function parseTraceMode(value: string | undefined): TraceMode {
+    return parseWith(traceMode, value)
+}
+
+/** One whole-number variable of at least 1, `fallback` when unset. */
+export function parsePositive(name: string, value: string | undefined, fallback: number): number {
+    return parseWith(natural(name, 1), value) ?? fallback
+}
+
+function parseWith<T>(schema: z.ZodType<T, string | undefined>, value: string | undefined): T {
+    const r = schema.safeParse(value)
+    if (!r.success) throw new ConfigError(r.error.issues.map(i => i.message).join('\n'))
+    return r.data
 }
 
 /** A URL with any password masked, for log lines. */
 export function redactUrl(url: string): string {
     try {
         const u = new URL(url)
-        if (u.password) u.password = '***'
+        if (!u.password) return url
+        u.password = '***'
         return u.toString()
     } catch {
         return url

@@ -1,3 +1,4 @@
+import {parsePositive} from './config'
 import {OperatorError} from './errors'
 
 // Startup connections: a few clear attempts with backoff, then one clear failure; never a spew of stack traces.
@@ -11,8 +12,7 @@ export interface RetryOptions {
 }
 
 export function startupRetries(env: Record<string, string | undefined> = process.env): number {
-    const n = Number(env.STARTUP_RETRIES ?? '8')
-    return Number.isInteger(n) && n >= 1 ? n : 8
+    return parsePositive('STARTUP_RETRIES', env.STARTUP_RETRIES, 8)
 }
 
 export async function withRetry<T>(opts: RetryOptions, fn: () => Promise<T>): Promise<T> {

@@ -2,10 +2,11 @@ import http from 'http'
 import {Pool} from 'pg'
 import {reconciliationCsv} from '../analytics/reconciliation'
 import {SqlQuery} from '../analytics/ownershipAt'
+import {exportLimits} from '../config'
 import {poolConfig} from '../db'
 import {loadReconciliation, UnknownDistributionError} from './reconciliationData'
 import {ExportHandler} from './front'
-import {ExportInputError, streamAuditTrail, streamCapTable} from './streamExports'
+import {ExportInputError, ExportLimits, streamAuditTrail, streamCapTable} from './streamExports'
 
 const USAGE = 'unknown export; try /export/audit-trail.csv, /export/audit-trail.jsonl, /export/cap-table.csv?token=<address>, ' +
     'or /export/distributions/<distribution id>/reconciliation.csv\n'
@@ -13,13 +14,14 @@ const USAGE = 'unknown export; try /export/audit-trail.csv, /export/audit-trail.
 /**
  * The `/export/…` routes (columns and filters documented in ./streamExports.ts):
  * - GET /export/audit-trail.csv, /export/audit-trail.jsonl — streamed from a Postgres cursor
- * - GET /export/cap-table.csv?token=<address>&atBlock=<block>
+ * - GET /export/cap-table.csv?token=<address>[&atBlock=<block> | &atTimestamp=<time>]
  * - GET /export/distributions/<id>/reconciliation.csv
  *
  * Takes the API's connection pool (streaming needs a dedicated connection per export). A bare query
  * function is still accepted: the exports then open a small pool of their own from the environment.
+ * `limits` default to EXPORT_WRITE_TIMEOUT_MS and EXPORT_QUEUE_TIMEOUT_MS.
  */
-export function exportHandler(db: Pool | SqlQuery): ExportHandler {
+export function exportHandler(db: Pool | SqlQuery, limits: ExportLimits = exportLimits()): ExportHandler {
     let ownPool: Pool | undefined
     const pool = (): Pool => typeof db === 'function' ? (ownPool ??= new Pool({...poolConfig(), max: 2})) : db
     const query: SqlQuery = typeof db === 'function' ? db : async (sql, params) => (await db.query(sql, params)).rows
@@ -27,11 +29,11 @@ export function exportHandler(db: Pool | SqlQuery): ExportHandler {
         try {
             switch (url.pathname) {
                 case '/export/audit-trail.csv':
-                    return await streamAuditTrail(pool(), url, res, 'csv')
+                    return await streamAuditTrail(pool(), url, res, 'csv', limits)
                 case '/export/audit-trail.jsonl':
-                    return await streamAuditTrail(pool(), url, res, 'jsonl')
+                    return await streamAuditTrail(pool(), url, res, 'jsonl', limits)
                 case '/export/cap-table.csv':
-                    return await streamCapTable(pool(), url, res)
+                    return await streamCapTable(pool(), url, res, limits)
             }
             const m = /^\/export\/distributions\/([^/]+)\/reconciliation\.csv$/.exec(url.pathname)
             if (m == null) {
@@ -45,7 +47,7 @@ export function exportHandler(db: Pool | SqlQuery): ExportHandler {
         } catch (err) {
             if (res.headersSent) throw err
             if (err instanceof ExportInputError) {
-                res.writeHead(err.status, {'content-type': 'text/plain; charset=utf-8'})
+                res.writeHead(err.status, {'content-type': 'text/plain; charset=utf-8', ...err.status === 503 ? {'retry-after': '5'} : {}})
                 res.end(`${err.message}\n`)
                 return
             }

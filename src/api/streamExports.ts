@@ -3,19 +3,27 @@
  *
  * GET /export/audit-trail.csv    GET /export/audit-trail.jsonl
  *   Every indexed audit event (table `audit_event`), ordered by id — that is by block, then log
- *   index (`<chainId>-<block, 10 digits>-<log index, 6 digits>[-suffix]`). Read from a Postgres
- *   cursor 1000 rows at a time and written with backpressure, so any number of rows exports in
- *   constant memory. Filters (query parameters, all optional, combined with AND):
+ *   index (`<chainId>-<block, 10 digits>-<log index, 6 digits>[-suffix]`). Read through
+ *   pg-query-stream 1000 rows at a time and written by csv-stringify with backpressure, so any
+ *   number of rows exports in constant memory. Filters (query parameters, all optional, combined
+ *   with AND; see ./exportParams.ts):
  *     token=<address>        events of that token (any chain the token is indexed on)
  *     account=<address>      events whose subject OR counterparty is that wallet
+ *     investor=<identity>    events whose subject's OR counterparty's investor (ONCHAINID) was that
+ *                            identity at the time: the investor's history across all its wallets
  *     kind=<K>[,<K>…]        one or more AuditEventKind values, e.g. kind=MINT,FORCED_TRANSFER
- *     fromBlock=<n>          block_number ≥ n        toBlock=<n>     block_number ≤ n
- *     fromTime=<ISO 8601>    timestamp ≥ it          toTime=<ISO 8601>  timestamp ≤ it
- *                            (e.g. 2024-01-31, 2024-01-31T12:00:00Z, 2024-01-31T12:00:00+02:00)
- *   Bad input answers 400 with a plain-text message naming the parameter and the value; a token
- *   that is not indexed answers 404.
+ *     fromBlock=<n>          block_number ≥ n        toBlock=<n>     block_number ≤ n   (0 … 2147483647)
+ *     fromTime=<time>        timestamp ≥ it          toTime=<time>   timestamp ≤ it
+ *                            a time is a full ISO 8601 time with its zone (2024-01-31T12:00:00Z,
+ *                            2024-01-31T12:00:00+02:00) or a whole UTC day (2024-01-31): fromTime=day
+ *                            from its first instant, toTime=day INCLUSIVE, up to its last instant
+ *   Bad input — an unknown or repeated parameter, an impossible date (2024-02-31), a number out of
+ *   range — answers 400 with a plain-text message naming the parameter and the value; a token that is
+ *   not indexed answers 404. When every export connection stays busy for EXPORT_QUEUE_TIMEOUT_MS the
+ *   answer is 503 (Retry-After); an export that can hand its client nothing for EXPORT_WRITE_TIMEOUT_MS
+ *   (the client stopped reading) is cut off, freeing its connection for the others.
  *
- *   Columns (CSV header line, RFC 4180 quoting; JSONL: one object per line with the same keys):
+ *   Columns (CSV header line, RFC 4180 quoting by csv-stringify; JSONL: one object per line with the same keys):
  *     id                     the event id: <chainId>-<block>-<log index>[-suffix]
  *     chain_id               EVM chain id
  *     kind                   AuditEventKind (MINT, BURN, TRANSFER, FORCED_TRANSFER, TOKENS_FROZEN, …)
@@ -36,11 +44,13 @@
  *                            integers as decimal strings)
  *   JSONL types: chain_id, block_number, log_index are numbers; params an object; empty → null.
  *
- * GET /export/cap-table.csv?token=<address>[&atBlock=<n>]
- *   The holders of record of the token at the END of block n (default: the indexed head), from the
- *   index (see src/analytics/ownershipAt.ts), by wallet address ascending; wallets at 0 left out.
- *   400 for a malformed address or block, or a block beyond the indexed head or before the token's
- *   deployment; 404 for a token that is not indexed.
+ * GET /export/cap-table.csv?token=<address>[&atBlock=<n> | &atTimestamp=<time>]
+ *   The holders of record of the token at the END of block n, or of the last indexed block at or
+ *   before the time (a whole day: at its end, so atTimestamp=2026-06-30 is the cap table after 30
+ *   June), default the indexed head; from the index (see src/analytics/ownershipAt.ts), by wallet
+ *   address ascending; wallets at 0 left out. The block is in the X-Block-Number header.
+ *   400 for a malformed or unknown parameter, both atBlock and atTimestamp, a block beyond the indexed
+ *   head or before the token's deployment, a time outside the index; 404 for a token not indexed.
  *   Columns (CSV header line, RFC 4180 quoting):
  *     wallet    holder wallet address
  *     investor  the investor identity (ONCHAINID) registered for the wallet at that block; empty if none
@@ -50,17 +60,17 @@
  *               truncated (exact bigint arithmetic, e.g. 0.250000000000000000)
  */
 import http from 'http'
+import {Readable, Transform} from 'stream'
+import {pipeline} from 'stream/promises'
 import {Pool, PoolClient} from 'pg'
-import Cursor from 'pg-cursor'
-import {AuditEventKind} from '../model/generated/_auditEventKind'
-import {indexHead, isAddress, OwnershipError, ownershipAt, SqlQuery} from '../analytics/ownershipAt'
+import QueryStream from 'pg-query-stream'
+import {stringify} from 'csv-stringify'
+import {findToken, indexHead, OwnershipError, ownershipAt, SqlQuery} from '../analytics/ownershipAt'
+import {OperatorError} from '../errors'
+import {resolveBlock} from './asOf'
+import {AuditTrailFilter, ExportInputError, parseAuditTrailFilter, parseCapTableParams} from './exportParams'
 
-/** Bad request parameters: answered with `status` and the message as plain text. */
-export class ExportInputError extends Error {
-    constructor(message: string, readonly status = 400) {
-        super(message)
-    }
-}
+export {ExportInputError}
 
 export const AUDIT_TRAIL_COLUMNS = [
     'id', 'chain_id', 'kind', 'token_id', 'contract', 'contract_kind', 'subject', 'investor', 'counterparty',
@@ -72,77 +82,11 @@ export const CAP_TABLE_COLUMNS = ['wallet', 'investor', 'balance', 'frozen', 'sh
 /** Rows fetched from the cursor per round trip. */
 export const CHUNK_ROWS = 1000
 
-const KINDS = new Set<string>(Object.values(AuditEventKind))
-const INTEGER = /^\d{1,15}$/
-// Date, or date and time with optional seconds, fraction and zone (Z or ±hh:mm / ±hhmm).
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
-
-export interface AuditTrailFilter {
-    token?: string
-    account?: string
-    kinds?: string[]
-    fromBlock?: number
-    toBlock?: number
-    fromTime?: Date
-    toTime?: Date
-}
-
-function param(params: URLSearchParams, name: string): string | undefined {
-    const v = params.get(name)
-    return v == null || v.trim() === '' ? undefined : v.trim()
-}
-
-function addressParam(params: URLSearchParams, name: string): string | undefined {
-    const v = param(params, name)
-    if (v == null) return undefined
-    if (!isAddress(v)) throw new ExportInputError(`${name}=${v} is not an address (0x followed by 40 hex digits)`)
-    return v.toLowerCase()
-}
-
-function blockParam(params: URLSearchParams, name: string): number | undefined {
-    const v = param(params, name)
-    if (v == null) return undefined
-    if (!INTEGER.test(v)) throw new ExportInputError(`${name}=${v} is not a block number (a non-negative integer)`)
-    return Number(v)
-}
-
-function timeParam(params: URLSearchParams, name: string): Date | undefined {
-    const v = param(params, name)
-    if (v == null) return undefined
-    const t = ISO_8601.test(v) ? new Date(v) : undefined
-    if (t == null || Number.isNaN(t.getTime())) {
-        throw new ExportInputError(`${name}=${v} is not an ISO 8601 date or time (e.g. 2024-01-31 or 2024-01-31T12:00:00Z)`)
-    }
-    return t
-}
-
-/** The filters of an audit-trail export, validated; throws ExportInputError naming the parameter and value. */
-export function parseAuditTrailFilter(params: URLSearchParams): AuditTrailFilter {
-    const f: AuditTrailFilter = {
-        token: addressParam(params, 'token'),
-        account: addressParam(params, 'account'),
-        fromBlock: blockParam(params, 'fromBlock'),
-        toBlock: blockParam(params, 'toBlock'),
-        fromTime: timeParam(params, 'fromTime'),
-        toTime: timeParam(params, 'toTime'),
-    }
-    const kind = param(params, 'kind')
-    if (kind != null) {
-        const kinds = kind.split(',').map(k => k.trim()).filter(k => k !== '')
-        const unknown = kinds.filter(k => !KINDS.has(k))
-        if (unknown.length > 0 || kinds.length === 0) {
-            throw new ExportInputError(`kind=${kind}: unknown audit event kind ${unknown.join(', ') || '(none given)'}; ` +
-                `expected one or more of ${[...KINDS].join(', ')}, comma-separated`)
-        }
-        f.kinds = [...new Set(kinds)]
-    }
-    if (f.fromBlock != null && f.toBlock != null && f.fromBlock > f.toBlock) {
-        throw new ExportInputError(`fromBlock=${f.fromBlock} is after toBlock=${f.toBlock}`)
-    }
-    if (f.fromTime != null && f.toTime != null && f.fromTime > f.toTime) {
-        throw new ExportInputError(`fromTime=${param(params, 'fromTime')} is after toTime=${param(params, 'toTime')}`)
-    }
-    return f
+export interface ExportLimits {
+    /** a client that takes nothing for this long is cut off, and its connection freed */
+    writeTimeoutMs: number
+    /** an export waits this long for a database connection, then answers 503 */
+    queueTimeoutMs: number
 }
 
 /** The parameterized SELECT of an audit-trail export; `tokenIds` are the Token ids of `filter.token`. */
@@ -158,11 +102,15 @@ export function auditTrailSql(filter: AuditTrailFilter, tokenIds?: string[]): {s
         const a = bind(filter.account)
         where.push(`(subject = ${a} OR counterparty = ${a})`)
     }
+    if (filter.investor != null) {
+        const i = bind(filter.investor)
+        where.push(`(investor = ${i} OR counterparty_investor = ${i})`)
+    }
     if (filter.kinds != null) where.push(`kind = ANY(${bind(filter.kinds)}::text[])`)
     if (filter.fromBlock != null) where.push(`block_number >= ${bind(filter.fromBlock)}`)
     if (filter.toBlock != null) where.push(`block_number <= ${bind(filter.toBlock)}`)
     if (filter.fromTime != null) where.push(`"timestamp" >= ${bind(filter.fromTime.toISOString())}::timestamptz`)
-    if (filter.toTime != null) where.push(`"timestamp" <= ${bind(filter.toTime.toISOString())}::timestamptz`)
+    if (filter.toTime != null) where.push(`"timestamp" ${filter.toTime.exclusive ? '<' : '<='} ${bind(filter.toTime.time.toISOString())}::timestamptz`)
     const sql = `SELECT id, chain_id, kind, token_id, contract, contract_kind, subject, investor, counterparty,
                         counterparty_investor, amount::text AS amount, actor, block_number,
                         to_char("timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "timestamp",
@@ -173,92 +121,118 @@ export function auditTrailSql(filter: AuditTrailFilter, tokenIds?: string[]): {s
     return {sql, params}
 }
 
-/** One CSV field, RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. null → empty. */
-export function csvField(v: unknown): string {
-    if (v == null) return ''
-    const s = String(v)
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
+const csvWriter = (columns: readonly string[]) => stringify({header: true, columns: [...columns], record_delimiter: 'windows'})
 
-export function csvLine(values: readonly unknown[]): string {
-    return values.map(csvField).join(',') + '\r\n'
-}
-
-function auditCsvLine(r: Record<string, unknown>): string {
-    return csvLine(AUDIT_TRAIL_COLUMNS.map(c => r[c]))
-}
-
-function auditJsonLine(r: Record<string, unknown>): string {
-    const o: Record<string, unknown> = {}
-    for (const c of AUDIT_TRAIL_COLUMNS) {
-        const v = r[c]
-        o[c] = c === 'params' ? JSON.parse(String(v)) : v ?? null
-    }
-    o.chain_id = Number(o.chain_id)
-    o.block_number = Number(o.block_number)
-    o.log_index = Number(o.log_index)
-    return JSON.stringify(o) + '\n'
-}
-
-/** Writes `chunk`; resolves when the response can take more (drain), or false when the client went away. */
-function write(res: http.ServerResponse, chunk: string): Promise<boolean> {
-    if (res.destroyed) return Promise.resolve(false)
-    if (res.write(chunk)) return Promise.resolve(true)
-    return new Promise(resolve => {
-        const done = (ok: boolean) => {
-            res.off('drain', onDrain)
-            res.off('close', onClose)
-            resolve(ok)
-        }
-        const onDrain = () => done(true)
-        const onClose = () => done(false)
-        res.on('drain', onDrain)
-        res.on('close', onClose)
+/** One JSON object per line; the numeric columns as numbers, params as an object, empty as null. */
+function jsonLines(): Transform {
+    return new Transform({
+        writableObjectMode: true,
+        transform(r: Record<string, unknown>, _, done) {
+            const o: Record<string, unknown> = {}
+            for (const c of AUDIT_TRAIL_COLUMNS) o[c] = c === 'params' ? JSON.parse(String(r[c])) : r[c] ?? null
+            o.chain_id = Number(o.chain_id)
+            o.block_number = Number(o.block_number)
+            o.log_index = Number(o.log_index)
+            done(null, JSON.stringify(o) + '\n')
+        },
     })
 }
 
-async function tokenIdsOf(pool: Pool, address: string): Promise<string[]> {
-    const rows = (await pool.query('SELECT id FROM token WHERE address = $1 ORDER BY id', [address])).rows as {id: string}[]
+/**
+ * A connection for one export, or 503 when none frees up within `ms`: a few slow or stalled
+ * downloads must not queue every other export behind them without a word.
+ */
+function acquire(pool: Pool, ms: number): Promise<PoolClient> {
+    return new Promise((resolve, reject) => {
+        let late = false
+        const timer = setTimeout(() => {
+            late = true
+            reject(new ExportInputError(`every export connection is busy (${pool.totalCount} open, ${pool.waitingCount} exports waiting): try again in a few seconds`, 503))
+        }, ms)
+        pool.connect().then(client => {
+            if (!late) {
+                clearTimeout(timer)
+                resolve(client)
+            } else {
+                client.release()
+            }
+        }, (err: unknown) => {
+            clearTimeout(timer)
+            if (!late) reject(err)
+        })
+    })
+}
+
+/**
+ * Sends `rows` through `format` to the client. An export that hands its client no byte for
+ * `writeTimeoutMs` — a client that stopped reading holds the response in backpressure — is cut off,
+ * which ends the pipeline and frees the connection. A database error mid-way destroys the response
+ * too, so the client sees a broken transfer, not a short file. Resolves when the client has it all,
+ * or went away; rejects on our own failures.
+ */
+async function send(res: http.ServerResponse, rows: Readable, format: Transform, writeTimeoutMs: number): Promise<void> {
+    let sent = -1
+    let since = Date.now()
+    let stalled = false
+    const watch = setInterval(() => {
+        const now = res.socket?.bytesWritten ?? 0
+        if (now !== sent) {
+            sent = now
+            since = Date.now()
+        } else if (Date.now() - since >= writeTimeoutMs) {
+            stalled = true
+            res.destroy()
+        }
+    }, Math.min(1000, Math.max(50, writeTimeoutMs / 10)))
+    try {
+        await pipeline(rows, format, res)
+    } catch (err) {
+        if (stalled || res.destroyed && !res.writableFinished && isClientGone(err)) return
+        throw err
+    } finally {
+        clearInterval(watch)
+    }
+}
+
+const isClientGone = (err: unknown): boolean =>
+    err instanceof Error && ['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE'].includes((err as NodeJS.ErrnoException).code ?? '')
+
+async function tokenIdsOf(client: PoolClient, address: string): Promise<string[]> {
+    const rows = (await client.query('SELECT id FROM token WHERE address = $1 ORDER BY id', [address])).rows as {id: string}[]
     if (rows.length === 0) {
         throw new ExportInputError(`token=${address} is not indexed: check the address, and that the indexer watches it (TREX_FACTORIES or TOKENS)`, 404)
     }
     return rows.map(r => r.id)
 }
 
-/** GET /export/audit-trail.csv|jsonl: validates, then streams the rows from a cursor with backpressure. */
-export async function streamAuditTrail(pool: Pool, url: URL, res: http.ServerResponse, format: 'csv' | 'jsonl'): Promise<void> {
+/** GET /export/audit-trail.csv|jsonl: validates, then streams the rows with backpressure. */
+export async function streamAuditTrail(pool: Pool, url: URL, res: http.ServerResponse, format: 'csv' | 'jsonl', limits: ExportLimits): Promise<void> {
     const filter = parseAuditTrailFilter(url.searchParams)
-    const tokenIds = filter.token == null ? undefined : await tokenIdsOf(pool, filter.token)
-    const {sql, params} = auditTrailSql(filter, tokenIds)
-    const client = await pool.connect()
-    let failed: unknown
-    const cursor = client.query(new Cursor<Record<string, unknown>>(sql, params))
+    const client = await acquire(pool, limits.queueTimeoutMs)
+    let failed: Error | undefined
     try {
-        // The first read runs the query: errors before any byte is sent still get a proper status.
-        let rows = await cursor.read(CHUNK_ROWS)
+        const tokenIds = filter.token == null ? undefined : await tokenIdsOf(client, filter.token)
+        const {sql, params} = auditTrailSql(filter, tokenIds)
+        const rows = client.query(new QueryStream(sql, params, {batchSize: CHUNK_ROWS}))
+        // The first row runs the query: its errors still get a proper status, before any byte is sent.
+        const iterator = rows[Symbol.asyncIterator]()
+        const first = await iterator.next()
         res.writeHead(200, format === 'csv'
             ? {'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="audit-trail.csv"'}
             : {'content-type': 'application/x-ndjson; charset=utf-8', 'content-disposition': 'attachment; filename="audit-trail.jsonl"'})
-        if (format === 'csv' && !(await write(res, csvLine(AUDIT_TRAIL_COLUMNS)))) return
-        const line = format === 'csv' ? auditCsvLine : auditJsonLine
-        while (rows.length > 0) {
-            let chunk = ''
-            for (const r of rows) chunk += line(r)
-            if (!(await write(res, chunk))) return // client gone: stop reading
-            if (rows.length < CHUNK_ROWS) break
-            rows = await cursor.read(CHUNK_ROWS)
-        }
-        res.end()
+        await send(res, Readable.from(resume(first, iterator)), format === 'csv' ? csvWriter(AUDIT_TRAIL_COLUMNS) : jsonLines(), limits.writeTimeoutMs)
     } catch (err) {
-        failed = err
-        if (!res.headersSent) throw err
-        // Mid-stream: abort the response so that the client sees a broken transfer, not a short file.
-        res.destroy(err instanceof Error ? err : new Error(String(err)))
+        failed = err instanceof Error ? err : new Error(String(err))
+        throw err
     } finally {
-        await cursor.close().catch(() => undefined)
-        // A connection whose query failed mid-way is discarded rather than returned to the pool.
-        client.release(failed instanceof Error ? failed : undefined)
+        // a connection whose query failed, or was left mid-cursor by a client gone away, is discarded
+        client.release(failed ?? (res.writableFinished ? undefined : new Error('export not completed')))
     }
+}
+
+/** The rows of an iterator whose first result was already taken. */
+async function* resume<T>(first: IteratorResult<T>, rest: AsyncIterator<T>): AsyncGenerator<T> {
+    for (let r = first; !r.done; r = await rest.next()) yield r.value
 }
 
 /** `balance / total` as a decimal string with `places` decimals, truncated; exact bigint arithmetic. */
@@ -271,46 +245,43 @@ export function shareOf(balance: bigint, total: bigint, places = 18): string {
     return places === 0 ? int.toString() : `${int}.${frac}`
 }
 
-async function inReadOnlySnapshot<T>(pool: Pool, f: (query: SqlQuery) => Promise<T>): Promise<T> {
-    const client: PoolClient = await pool.connect()
+async function inReadOnlySnapshot<T>(client: PoolClient, f: (query: SqlQuery) => Promise<T>): Promise<T> {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
     try {
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
         const result = await f(async (sql, params) => (await client.query(sql, params)).rows)
         await client.query('COMMIT')
         return result
     } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined)
+        await client.query('ROLLBACK')
         throw err
-    } finally {
-        client.release()
     }
 }
 
-/** GET /export/cap-table.csv?token=…&atBlock=…[&partition=…] (ERC-1400: one partition's holders) */
-export async function streamCapTable(pool: Pool, url: URL, res: http.ServerResponse): Promise<void> {
-    const token = param(url.searchParams, 'token')
-    if (token == null) throw new ExportInputError('token is required: /export/cap-table.csv?token=<address>[&atBlock=<block>]')
-    addressParam(url.searchParams, 'token')
-    const atBlock = blockParam(url.searchParams, 'atBlock')
-    const table = await inReadOnlySnapshot(pool, async query => {
-        try {
-            const block = atBlock ?? (await indexHead(query))?.height
-            if (block == null) throw new ExportInputError('the index is empty: the indexer has not committed any block yet', 503)
-            return await ownershipAt(query, {token, block, partition: param(url.searchParams, 'partition')})
-        } catch (err) {
-            if (!(err instanceof OwnershipError)) throw err
-            throw new ExportInputError(err.message, /is not indexed/.test(err.message) ? 404 : 400)
-        }
-    })
+/** GET /export/cap-table.csv?token=…[&atBlock=… | &atTimestamp=…][&partition=…] (ERC-1400: one partition's holders) */
+export async function streamCapTable(pool: Pool, url: URL, res: http.ServerResponse, limits: ExportLimits): Promise<void> {
+    const p = parseCapTableParams(url.searchParams)
+    const client = await acquire(pool, limits.queueTimeoutMs)
+    let table
+    try {
+        table = await inReadOnlySnapshot(client, async query => {
+            try {
+                const block = p.atTimestamp != null
+                    ? (await resolveBlock(query, (await findToken(query, p.token)).chainId, {atTimestamp: p.atTimestamp.toISOString()})).block
+                    : p.atBlock ?? (await indexHead(query))?.height
+                if (block == null) throw new ExportInputError('the index is empty: the indexer has not committed any block yet', 503)
+                return await ownershipAt(query, {token: p.token, block, partition: p.partition})
+            } catch (err) {
+                if (err instanceof OwnershipError) throw new ExportInputError(err.message, /is not indexed/.test(err.message) ? 404 : 400)
+                if (err instanceof OperatorError) throw new ExportInputError(err.message)
+                throw err
+            }
+        })
+    } finally {
+        client.release()
+    }
     const file = `cap-table-${table.token.symbol ?? table.token.address}-${table.block}.csv`.replace(/[^\w.-]/g, '_')
     res.writeHead(200, {'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}"`, 'x-block-number': String(table.block)})
-    if (!(await write(res, csvLine(CAP_TABLE_COLUMNS)))) return
-    for (let i = 0; i < table.holders.length; i += CHUNK_ROWS) {
-        let chunk = ''
-        for (const h of table.holders.slice(i, i + CHUNK_ROWS)) {
-            chunk += csvLine([h.wallet, h.investor, h.balance, h.frozen, shareOf(h.balance, table.totalSupply)])
-        }
-        if (!(await write(res, chunk))) return
-    }
-    res.end()
+    const total = table.totalSupply
+    const rows = Readable.from(table.holders.map(h => [h.wallet, h.investor, h.balance.toString(), h.frozen.toString(), shareOf(h.balance, total)]))
+    await send(res, rows, csvWriter(CAP_TABLE_COLUMNS), limits.writeTimeoutMs)
 }

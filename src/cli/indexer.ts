@@ -4,6 +4,7 @@ import {createLogger} from '@subsquid/logger'
 import {ConfigError, IndexerConfig, indexerConfig, redactUrl} from '../config'
 import {applyMigrations, describeDatabase, guardChain, guardFinalized, withDataSource} from '../db'
 import {EXIT, exitWithError} from '../errors'
+import {locateDatabase, useDevChain} from '../localStack'
 import {createHandler, Handler, splitBatches} from '../main'
 import {windowSizes} from '../mapping/batchSplit'
 import {IndexerStore} from '../indexerStore'
@@ -16,6 +17,8 @@ import {blockHashAt, readChainIdentity} from '../rpc'
 const log = createLogger('abst:indexer')
 
 async function main(): Promise<void> {
+    useDevChain()
+    locateDatabase()
     const cfg = indexerConfig()
     const attempts = startupRetries()
     const chain = await withRetry({attempts, what: `RPC ${redactUrl(cfg.rpcUrl)}`, log: m => log.warn(m)}, () => readChainIdentity(cfg.rpcUrl))

@@ -5,6 +5,7 @@ import {parseArgs} from 'util'
 import {createLogger} from '@subsquid/logger'
 import {describeDatabase, withDataSource} from '../db'
 import {exitWithError, OperatorError} from '../errors'
+import {locateDatabase} from '../localStack'
 import {Basis, EntitlementPolicy} from '../analytics/entitlements'
 import {indexHead, isAddress, ownershipAt, SqlQuery} from '../analytics/ownershipAt'
 import {payoutCsv, payoutJson, preparePayout} from '../analytics/payoutFile'
@@ -84,6 +85,7 @@ function parse(argv: string[]): Args {
 
 async function main(): Promise<void> {
     const args = parse(process.argv.slice(2))
+    locateDatabase()
     const {prepared, head} = await withDataSource(async ds => {
         // One read-only snapshot: the indexer may commit blocks meanwhile.
         const runner = ds.createQueryRunner()

@@ -2,7 +2,9 @@ import 'dotenv/config'
 import {ChildProcess, spawn} from 'child_process'
 import path from 'path'
 import {createLogger} from '@subsquid/logger'
-import {EXIT} from '../errors'
+import {indexerConfig} from '../config'
+import {EXIT, exitWithError} from '../errors'
+import {locateDatabase, useDevChain} from '../localStack'
 
 // The indexer under a supervisor: a crash (a node answering garbage, a database restart) restarts it
 // from its last committed batch — batches commit atomically, so nothing is half-written. A refusal
@@ -23,6 +25,10 @@ function run(): Promise<{code: number | null; ms: number}> {
 }
 
 async function main(): Promise<void> {
+    // Bad configuration is refused here, once, before any child starts (the child checks it again when run alone).
+    if (useDevChain()) log.info(`indexing npm start's dev chain at ${process.env.RPC_ETH_HTTP} (from its connection file)`)
+    locateDatabase()
+    indexerConfig()
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         process.once(signal, () => {
             stopping = true
@@ -47,4 +53,4 @@ async function main(): Promise<void> {
     }
 }
 
-void main()
+main().catch(err => exitWithError(log, err))

@@ -10,6 +10,7 @@ import {exportHandler} from '../api/exports'
 import {parseNat} from '../config'
 import {freePort} from '../ports'
 import {exitWithError} from '../errors'
+import {locateDatabase} from '../localStack'
 import {describeDatabase, pendingMigrations, poolConfig} from '../db'
 import {startupRetries, withRetry} from '../retry'
 import {fetchSchema, screenSubscriptions} from '../api/subscriptionLimits'
@@ -17,6 +18,7 @@ import {fetchSchema, screenSubscriptions} from '../api/subscriptionLimits'
 const log = createLogger('abst:api')
 
 async function main(): Promise<void> {
+    locateDatabase()
     const port = parseNat('GQL_PORT', process.env.GQL_PORT, 4350)
     // The Subsquid server listens on a private port behind our front, which adds the CSV exports.
     const innerPort = await freePort()

@@ -5,39 +5,12 @@ import os from 'os'
 import path from 'path'
 import {runSimulation, summaryLine} from '../dev/sim'
 import {startTestDatabase} from '../dev/testStack'
-
-const USAGE = 'usage: npm run test:sim -- --seed N | --seeds A-B [--steps N] [--verbose]'
-
-interface Args {
-    seeds: number[]
-    steps?: number
-    verbose: boolean
-}
-
-function parseArgs(argv: string[]): Args {
-    const args: Args = {seeds: [], verbose: false}
-    for (let i = 0; i < argv.length; i++) {
-        const [flag, value] = [argv[i], argv[i + 1] ?? '']
-        if (flag === '--verbose') {
-            args.verbose = true
-            continue
-        }
-        i++
-        if (flag === '--seed' && /^\d+$/.test(value)) args.seeds.push(Number(value))
-        else if (flag === '--seeds' && /^\d+-\d+$/.test(value)) {
-            const [from, to] = value.split('-').map(Number) as [number, number]
-            for (let s = from; s <= to; s++) args.seeds.push(s)
-        } else if (flag === '--steps' && /^\d+$/.test(value)) args.steps = Number(value)
-        else throw new Error(`${flag} ${value}: not understood\n${USAGE}`)
-    }
-    if (args.seeds.length === 0) throw new Error(USAGE)
-    return args
-}
+import {parseSimArgs, SimArgs} from './simArgs'
 
 async function main(): Promise<number> {
-    let args: Args
+    let args: SimArgs
     try {
-        args = parseArgs(process.argv.slice(2))
+        args = parseSimArgs(process.argv.slice(2))
     } catch (e) {
         console.error(e instanceof Error ? e.message : String(e))
         return 2

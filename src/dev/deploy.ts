@@ -129,7 +129,7 @@ export async function deployDemo(rpcUrl: string): Promise<Deployment> {
         await sendChecked(`unpause ${token.symbol}`, contractAt('Token', token.address, roles.agent), 'unpause', [])
     }
 
-    return {
+    return lowercaseAddresses({
         chainId,
         deployer: await roles.deployer.getAddress(),
         agent: await roles.agent.getAddress(),
@@ -140,7 +140,12 @@ export async function deployDemo(rpcUrl: string): Promise<Deployment> {
         deployBlock,
         tokens,
         investors,
-    }
+    })
+}
+
+/** Every address in the form the index stores and the API matches: lower case (ethers gives checksummed ones). */
+function lowercaseAddresses<T>(value: T): T {
+    return JSON.parse(JSON.stringify(value), (_, v: unknown) => typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v) ? v.toLowerCase() : v) as T
 }
 
 async function topUpAccounts(provider: JsonRpcProvider, funder: NonceManager, indexes: number[]): Promise<void> {

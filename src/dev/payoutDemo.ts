@@ -67,8 +67,9 @@ export async function runPayoutDemo(rpcUrl: string, d: Deployment, query: SqlQue
     await reclaimUnclaimed(manager, three, d.agent)
 
     return {
-        manager: payouts.manager,
-        stablecoin: payouts.stablecoin,
+        // as the index stores them, so that a pasted address matches
+        manager: payouts.manager.toLowerCase(),
+        stablecoin: payouts.stablecoin.toLowerCase(),
         recordBlock,
         distributions: [
             {id: one.toString(), kind: 'DIVIDEND', story: 'paid in full by pushed payments'},

@@ -1,1 +1,3 @@
 export * from "./generated"
+// registers the hand-written indexes with TypeORM (see ./handWrittenIndexes.ts)
+import "./handWrittenIndexes"

@@ -95,7 +95,9 @@ describe('crash recovery', () => {
     })
 
     describe(`when its database restarts ${PLAN.dbRestarts} times mid-ingest`, () => {
-        const OUTAGE_MS = 2000
+        // long enough that the indexer, restarted by its supervisor after 1 s and loading its modules for
+        // about as long again on a busy machine, still meets the outage and logs a start-up retry
+        const OUTAGE_MS = 4000
         let dir: string | undefined
         let pg: RunningPostgres | undefined
         let port: number
@@ -116,7 +118,7 @@ describe('crash recovery', () => {
             const db = await startPg()
             const env = {...demoEnv(chain, db, d), STARTUP_RETRIES: '10', CATCHUP_WINDOW: '20'}
             // The API first, over the migrated schema, so that both outages find it serving.
-            expect((await runToExit('cli/reindex', env)).code).toBe(0)
+            expect((await runToExit('cli/reindex', env, ['--yes'])).code).toBe(0)
             const api = await startApi(env)
             const pushes: string[] = []
             const subscription = createClient({url: api.gqlUrl.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0})

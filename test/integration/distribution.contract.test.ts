@@ -1,4 +1,4 @@
-import {Contract, JsonRpcProvider, NonceManager, Wallet, ZeroHash, isCallException} from 'ethers'
+import {Contract, JsonRpcProvider, NonceManager, Wallet, ZeroHash, getAddress, isCallException} from 'ethers'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {Deployment, deployDemo} from '../../src/dev/deploy'
@@ -129,7 +129,8 @@ beforeAll(async () => {
     d = await deployDemo(anvil.url)
     await runDemoScenario(anvil.url, d)
     provider = await connect(anvil.url, d.chainId)
-    token = d.tokens[0]!.address
+    // the contract reports addresses checksummed; deployment.json holds them as the index does, lower case
+    token = getAddress(d.tokens[0]!.address)
     owner = devSigner(ACCOUNT.deployer, provider)
     agent = devSigner(ACCOUNT.agent, provider)
     for (const investor of d.investors.slice(0, 4)) holders.push(devSigner(investor.privateKeyIndex, provider))

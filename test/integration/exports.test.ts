@@ -158,6 +158,28 @@ describe('the exports', () => {
             expect(records.length).toBeLessThan((await gqlAudit('')).count)
         })
 
+        it('should read a whole-day toTime as inclusive of that day', async () => {
+            const all = csvRecords((await get('/audit-trail.csv')).text).records
+            const day = all[Math.floor(all.length / 2)]!.timestamp!.slice(0, 10)
+            const nextDay = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString()
+            const res = await get(`/audit-trail.csv?toTime=${day}`)
+            expect(res.status, res.text).toBe(200)
+            const expected = await gqlAudit(`timestamp_lt: "${nextDay}"`)
+            expect(expected.ids).toContain(all[Math.floor(all.length / 2)]!.id)
+            expect(csvRecords(res.text).records.map(r => r.id)).toEqual(expected.ids)
+        })
+
+        it("should export an investor's history across all its wallets", async () => {
+            const identity = lc(d.investors[9]!.identity)
+            const res = await get(`/audit-trail.csv?investor=${identity}`)
+            expect(res.status, res.text).toBe(200)
+            const {records} = csvRecords(res.text)
+            const expected = await gqlAudit(`OR: [{investor_eq: "${identity}"}, {counterpartyInvestor_eq: "${identity}"}]`)
+            expect(expected.count).toBeGreaterThan(0)
+            expect(records.map(r => r.id)).toEqual(expected.ids)
+            for (const r of records) expect([r.id, r.investor === identity || r.counterparty_investor === identity]).toEqual([r.id, true])
+        })
+
         it('should return a header line only when nothing matches', async () => {
             const res = await get(`/audit-trail.csv?fromBlock=${head + 1000}`)
             expect(res.status).toBe(200)
@@ -207,6 +229,18 @@ describe('the exports', () => {
             }
         })
 
+        it('should be the cap table of the last indexed block at or before atTimestamp', async () => {
+            const block = d.deployBlock + 60
+            const timestamp = new Date((await (await connect(chain.url)).getBlock(block))!.timestamp * 1000).toISOString()
+            const byTime = await fetch(`${exportBase}/cap-table.csv?token=${d.tokens[1]!.address}&atTimestamp=${encodeURIComponent(timestamp)}`)
+            const text = await byTime.text()
+            expect(byTime.status, text).toBe(200)
+            const at = Number(byTime.headers.get('x-block-number'))
+            expect(at).toBeGreaterThanOrEqual(block)
+            const byBlock = await get(`/cap-table.csv?token=${d.tokens[1]!.address}&atBlock=${at}`)
+            expect(text).toBe(byBlock.text)
+        })
+
         it('should name the investor behind each wallet', async () => {
             const {records} = csvRecords((await get(`/cap-table.csv?token=${d.tokens[1]!.address}`)).text)
             const byWallet = new Map(records.map(r => [r.wallet, r.investor]))
@@ -233,6 +267,12 @@ describe('the exports', () => {
             ['/cap-table.csv?token=TOKEN&atBlock=1', 400, /token=TOKEN is not an address/],
             [`/cap-table.csv?token=0x${'ab'.repeat(20)}`, 404, /is not indexed/],
             ['/nothing-here.csv', 404, /unknown export/],
+            ['/audit-trail.csv?kinds=MINT', 400, /unknown parameter kinds=MINT; expected token, account, investor, kind/],
+            ['/audit-trail.csv?toTime=2024-02-31', 400, /toTime=2024-02-31 is not an ISO 8601 date/],
+            ['/audit-trail.csv?fromBlock=2147483648', 400, /fromBlock=2147483648 is out of range/],
+            ['/audit-trail.csv?kind=MINT&kind=BURN', 400, /kind is given more than once/],
+            [`/cap-table.csv?token=0x${'ab'.repeat(20)}&atTimestamp=2024-02-30`, 400, /atTimestamp=2024-02-30 is not an ISO 8601 date/],
+            [`/cap-table.csv?token=0x${'ab'.repeat(20)}&at=1`, 400, /unknown parameter at=1; expected token, atBlock, atTimestamp/],
         ]
         it.each(bad)('GET %s → %i', async (path, status, message) => {
             const res = await get(path)

@@ -78,7 +78,7 @@ describe('hot blocks', () => {
             expect(refused.output).toMatch(/The chain reorganised deeper than the finality setting: block \d+ was indexed as final with hash 0x[0-9a-f]{64}, but the chain now has hash 0x[0-9a-f]{64} there/)
             expect(refused.output).toContain('npm run reindex')
 
-            expect((await runToExit('cli/reindex', env)).code).toBe(0)
+            expect((await runToExit('cli/reindex', env, ['--yes'])).code).toBe(0)
             run = await startIndexer(env, false)
             await waitForHead(chain.url, db.url)
             const token = contractAt('Token', d.tokens[1]!.address, await connect(chain.url))

@@ -1,12 +1,15 @@
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
+import {createClient} from 'graphql-ws'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {Child, runCompiled} from '../../src/dev/children'
-import {freePort} from '../../src/dev/testStack'
+import WebSocket from 'ws'
+import {Child, PROJECT_DIR, runCompiled} from '../../src/dev/children'
+import {freePort, runToExit} from '../../src/dev/testStack'
 import {contractAt} from '../../src/dev/artifacts'
 import {connect} from '../../src/dev/rpc'
 import {gql} from './gql'
+import {commands, emptyFields, fencedBlocks, operations} from './readme'
 
 interface Started {
     child: Child
@@ -90,6 +93,34 @@ describe('npm start', () => {
         }
     }
 
+    describe('when the configuration is malformed', () => {
+        const refused = async (extra: NodeJS.ProcessEnv) => {
+            const r = await runToExit('dev/start', {...env, STARTUP_RETRIES: '1', ...extra})
+            expect(r.output).not.toContain('deploying')
+            expect(r.output).not.toContain('GraphQL at')
+            expect(r.code).toBe(2)
+            return r.output
+        }
+
+        it('should refuse an invalid TOKENS before starting anything', async () => {
+            expect(await refused({TOKENS: '0x12'})).toContain('TOKENS contains "0x12", which is not a 0x-prefixed 20-byte hex address')
+        })
+
+        it('should refuse STARTUP_RETRIES=abc instead of using the default', async () => {
+            expect(await refused({STARTUP_RETRIES: 'abc'})).toContain('STARTUP_RETRIES="abc" is not a non-negative integer')
+        })
+
+        it('should refuse a START_BLOCK it would ignore', async () => {
+            expect(await refused({START_BLOCK: '5'})).toContain('START_BLOCK="5" would skip the demo deployment')
+        })
+
+        it('should find a wrong DB_URL before deploying, naming the variable without the password', async () => {
+            const output = await refused({DB_URL: 'postgres://squid:secret@127.0.0.1:9/squid'})
+            expect(output).toContain('database postgres://squid:***@127.0.0.1:9/squid (DB_URL) is unreachable after 1 attempt(s)')
+            expect(output).not.toContain('secret')
+        })
+    })
+
     describe('on a fresh machine', () => {
         it('should deploy the demo, index it and serve the tokens, then stop cleanly on Ctrl-C', async () => {
             const s = start()
@@ -102,6 +133,18 @@ describe('npm start', () => {
             expect(payouts.map(p => [p.kind, p.status])).toEqual([['DIVIDEND', 'PAYING'], ['COUPON', 'PAYING'], ['REDEMPTION', 'RECLAIMED']])
             const r = await gql<{distributionReconciliation: {rootMatches: boolean; variance: string}}>(gqlUrl, `{ distributionReconciliation(id: "${payouts[0]!.id}") { rootMatches variance } }`)
             expect(r.distributionReconciliation).toEqual({rootMatches: true, variance: '0'})
+            // addresses are printed and saved as the index stores them, so that a pasted one matches
+            const deployment = JSON.parse(fs.readFileSync(path.join(dataDir, 'deployment.json'), 'utf8')) as {trexFactory: string; tokens: {address: string}[]}
+            expect(deployment.trexFactory).toBe(deployment.trexFactory.toLowerCase())
+            for (const t of deployment.tokens) expect(s.lines.join('\n')).toContain(`at ${t.address.toLowerCase()}`)
+            // a command run beside npm start finds its embedded database by itself; no password is printed
+            expect(fs.statSync(path.join(dataDir, 'connection.json')).mode & 0o777).toBe(0o600)
+            const {squidStatus} = await gql<{squidStatus: {height: number}}>(gqlUrl, '{ squidStatus { height } }')
+            const prepared = await runToExit('cli/payoutPrepare', {...env, DB_URL: '', DB_HOST: ''},
+                ['--token', deployment.tokens[1]!.address, '--record-block', String(squidStatus.height), '--amount', '1000', '--out', path.join(dataDir, 'payout')])
+            expect(prepared.output).toContain('holders of record:')
+            expect(prepared.code).toBe(0)
+            expect(s.lines.join('\n')).not.toContain(':postgres@')
             expect(await stop(s)).toBe(0)
             expect(s.lines.join('\n')).not.toMatch(/\n.*\s+at .*\(.*:\d+:\d+\)/)
         })
@@ -112,6 +155,77 @@ describe('npm start', () => {
             const s = start()
             await tokensServed(s)
             expect(s.lines.join('\n')).toContain('resumed the dev chain and its index')
+            expect(await stop(s)).toBe(0)
+        })
+    })
+
+    describe('README examples', () => {
+        /** The first answer of a subscription, over the websocket as README says. */
+        const firstEvent = (query: string) => new Promise<Record<string, unknown>>((resolve, reject) => {
+            const client = createClient({url: gqlUrl.replace('http', 'ws'), webSocketImpl: WebSocket})
+            client.subscribe<Record<string, unknown>>({query}, {
+                next: msg => {
+                    void client.dispose()
+                    if (msg.data) resolve(msg.data)
+                    else reject(new Error(JSON.stringify(msg.errors)))
+                },
+                error: reject,
+                complete: () => undefined,
+            })
+        })
+
+        /** How each README command runs here: its compiled entry point, or a fetch of its URL from this stack. */
+        const run = async (command: string): Promise<void> => {
+            const curl = /^curl (?:-O )?'?(http:\/\/localhost:4350\/\S+?)'?$/.exec(command)
+            if (curl) {
+                const res = await fetch(curl[1]!.replace('http://localhost:4350', gqlUrl.replace('/graphql', '')))
+                const text = await res.text()
+                expect([command, res.status]).toEqual([command, 200])
+                expect([command, text.trimEnd().split('\n').length > 1]).toEqual([command, true])
+                return
+            }
+            const npm = /^npm run payout:prepare -- (.*)$/.exec(command)
+            if (npm) {
+                const args = npm[1]!.split(' ').map(a => a === 'payouts' ? path.join(dataDir, 'payouts') : a)
+                const r = await runToExit('cli/payoutPrepare', {...env, DB_URL: '', DB_HOST: ''}, args)
+                expect([command, r.code, r.output]).toEqual([command, 0, expect.stringContaining('wrote ')])
+                return
+            }
+            // what CI itself runs: a fresh install, npm start (this test) and npm test
+            if (['npm install && npm start', 'npm test'].includes(command)) return
+            throw new Error(`README command this test cannot run: ${command}`)
+        }
+
+        it('should answer every GraphQL example and run every command of README on the demo, with data', async () => {
+            const s = start()
+            await tokensServed(s)
+            await distributionsServed(s)
+            const readme = fs.readFileSync(path.join(PROJECT_DIR, 'README.md'), 'utf8')
+            const queries = fencedBlocks(readme, 'graphql').flatMap(operations)
+            expect(queries.length).toBeGreaterThan(20)
+            for (const query of queries) {
+                const data = query.startsWith('subscription') ? await firstEvent(query) : await gql<Record<string, unknown>>(gqlUrl, query).catch((e: Error) => ({error: e.message}))
+                expect([query, 'error' in data ? data.error : emptyFields(data)]).toEqual([query, []])
+            }
+            // the one template: indexing your own chain, with your node's URL and addresses
+            const runnable = fencedBlocks(readme, 'bash').filter(b => !b.includes('your-node.example')).flatMap(commands)
+            expect(runnable.filter(c => c.startsWith('curl')).length).toBeGreaterThanOrEqual(6)
+            for (const command of runnable) await run(command)
+            expect(await stop(s)).toBe(0)
+        })
+    })
+
+    describe('when the saved chain holds a different genesis than the index', () => {
+        it('should rebuild the dev chain and its database together, saying why', async () => {
+            // what several Ctrl-C/restart cycles left in anvil's state file: other genesis blocks, the later blocks unchanged
+            const stateFile = path.join(dataDir, 'anvil-state.json')
+            const state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as {blocks: {header: {number: string; timestamp: string}}[]}
+            for (const b of state.blocks) if (b.header.number === '0x0') b.header.timestamp = '0x' + (Number(b.header.timestamp) - 86400).toString(16)
+            fs.writeFileSync(stateFile, JSON.stringify(state))
+            const s = start()
+            const tokens = await tokensServed(s)
+            expect(tokens.map(t => t.symbol)).toEqual(['HOTA', 'LRF', 'MSN', 'RIV30'])
+            expect(s.lines.join('\n')).toMatch(/the dev chain cannot resume exactly \(the chain's genesis 0x[0-9a-f]{64} differs from the indexed chain's genesis 0x[0-9a-f]{64}\): rebuilding the dev chain and its database/)
             expect(await stop(s)).toBe(0)
         })
     })

@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest'
-import {ConfigError, indexerConfig, parseAddressList, parseNat, redactUrl} from '../../src/config'
+import fs from 'fs'
+import path from 'path'
+import {ConfigError, indexerConfig, parseAddressList, parseNat, readEnvironment, redactUrl, VARIABLES} from '../../src/config'
+import {startupRetries} from '../../src/retry'
 
 const base = {RPC_ETH_HTTP: 'http://127.0.0.1:8545', TREX_FACTORIES: '0xAbCdEf0123456789abcdef0123456789ABCDEF01'}
 
@@ -69,6 +72,60 @@ describe('indexerConfig()', () => {
         it('should parse it', () => {
             expect(indexerConfig({...base, CHAIN_ID: '137'}).chainId).toBe(137)
         })
+    })
+})
+
+describe('readEnvironment()', () => {
+    describe('when nothing is set', () => {
+        it('should leave every variable to its default', () => {
+            const e = readEnvironment({})
+            expect([e.STARTUP_RETRIES, e.START_BLOCK, e.DB_URL, e.TOKENS]).toEqual([undefined, undefined, undefined, []])
+        })
+    })
+
+    describe('when several variables are malformed', () => {
+        it('should name each variable, its value and what is expected, all at once', () => {
+            const env = {STARTUP_RETRIES: 'abc', TOKENS: '0x12', DB_URL: 'mysql://u:secret@h/db', GQL_PORT: '70000', START_BLOCK: '1.5', CHAIN_ID: '0'}
+            let message = ''
+            try {
+                readEnvironment(env)
+            } catch (e) {
+                expect(e).toBeInstanceOf(ConfigError)
+                message = (e as Error).message
+            }
+            expect(message.split('\n')).toEqual([
+                'CHAIN_ID="0" is below 1: give a whole number of at least 1',
+                'START_BLOCK="1.5" is not a non-negative integer',
+                'TOKENS contains "0x12", which is not a 0x-prefixed 20-byte hex address',
+                'DB_URL="mysql://u:***@h/db" must be a postgres:// or postgresql:// URL (postgres://user:password@host:5432/database)',
+                'GQL_PORT="70000" is not a TCP port (1–65535)',
+                'STARTUP_RETRIES="abc" is not a non-negative integer',
+            ])
+        })
+    })
+
+    describe('when a URL is not one', () => {
+        it('should say so without printing its password', () => {
+            expect(() => readEnvironment({DB_URL: 'secret-password'})).toThrow('DB_URL="secret-password" is not a URL')
+            expect(() => readEnvironment({RPC_ETH_HTTP: 'ftp://node'})).toThrow('RPC_ETH_HTTP="ftp://node" must be an http(s) or ws(s) URL')
+        })
+    })
+})
+
+describe('.env.example', () => {
+    it('should document every variable the commands read, and hold only valid values', () => {
+        const text = fs.readFileSync(path.resolve(__dirname, '..', '..', '.env.example'), 'utf8')
+        const documented = Object.fromEntries(text.split('\n').filter(l => /^[A-Z_]+=/.test(l)).map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]))
+        expect(VARIABLES.filter(v => !(v in documented))).toEqual([])
+        expect(() => readEnvironment(documented)).not.toThrow()
+    })
+})
+
+describe('startupRetries()', () => {
+    it('should refuse a malformed value instead of using the default', () => {
+        expect(() => startupRetries({STARTUP_RETRIES: 'abc'})).toThrow(new ConfigError('STARTUP_RETRIES="abc" is not a non-negative integer'))
+        expect(() => startupRetries({STARTUP_RETRIES: '0'})).toThrow('STARTUP_RETRIES="0" is below 1')
+        expect([startupRetries({}), startupRetries({STARTUP_RETRIES: ' 3 '})]).toEqual([8, 3])
     })
 })
 

@@ -1,0 +1,44 @@
+import fs from 'fs'
+import os from 'os'
+import path from 'path'
+import {describe, expect, it} from 'vitest'
+import pkg from '../../package.json'
+
+// the build script is plain JavaScript: it runs before any TypeScript is compiled
+const {isStale} = require('../../scripts/build.js') as {isStale: (root: string) => boolean}
+
+describe('npm run build', () => {
+    describe('.isStale()', () => {
+        it('should rebuild only when a source is newer than the last build', () => {
+            const root = fs.mkdtempSync(path.join(os.tmpdir(), 'abst-build-'))
+            try {
+                fs.mkdirSync(path.join(root, 'src'))
+                fs.writeFileSync(path.join(root, 'src', 'a.ts'), 'export const a = 1\n')
+                expect(isStale(root)).toBe(true)
+                fs.mkdirSync(path.join(root, 'lib'))
+                fs.writeFileSync(path.join(root, 'lib', '.build-stamp'), '')
+                const past = new Date(Date.now() - 60_000)
+                fs.utimesSync(path.join(root, 'src', 'a.ts'), past, past)
+                expect(isStale(root)).toBe(false)
+                fs.writeFileSync(path.join(root, 'src', 'a.ts'), 'export const a = 2\n')
+                expect(isStale(root)).toBe(true)
+            } finally {
+                fs.rmSync(root, {recursive: true, force: true})
+            }
+        })
+    })
+
+    describe('when a command starts (start, process, serve, payout:prepare, reindex, test)', () => {
+        it('should never delete lib/, which a running process of this checkout may be using', () => {
+            const scripts: Record<string, string> = pkg.scripts
+            for (const name of ['build', 'prestart', 'start', 'process', 'serve', 'payout:prepare', 'reindex', 'pretest', 'test', 'migration:generate']) {
+                expect(scripts[name], name).toBeDefined()
+                expect(scripts[name], name).not.toMatch(/rm -rf|rimraf|tsc\b/)
+            }
+            // sqd's commands (commands.json) too: their build must not start with a clean
+            const commands = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'commands.json'), 'utf8')) as {commands: Record<string, {deps?: string[]; cmd: unknown[]}>}
+            expect(commands.commands.build!.deps ?? []).not.toContain('clean')
+            expect(commands.commands.build!.cmd).toEqual(['node', 'scripts/build.js'])
+        })
+    })
+})
