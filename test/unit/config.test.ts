@@ -115,7 +115,7 @@ describe('readEnvironment()', () => {
 describe('.env.example', () => {
     it('should document every variable the commands read, and hold only valid values', () => {
         const text = fs.readFileSync(path.resolve(__dirname, '..', '..', '.env.example'), 'utf8')
-        const documented = Object.fromEntries(text.split('\n').filter(l => /^[A-Z_]+=/.test(l)).map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]))
+        const documented = Object.fromEntries(text.split('\n').filter(l => /^[A-Z][A-Z0-9_]*=/.test(l)).map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]))
         expect(VARIABLES.filter(v => !(v in documented))).toEqual([])
         expect(() => readEnvironment(documented)).not.toThrow()
     })

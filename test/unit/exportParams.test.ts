@@ -74,7 +74,7 @@ describe('parseCapTableParams()', () => {
     describe('when both atBlock and atTimestamp are given, or an unknown parameter', () => {
         it('should refuse', () => {
             expect(refusal(() => parseCapTableParams(q(`token=0x${'ab'.repeat(20)}&atBlock=1&atTimestamp=2026-06-30`))).message).toBe('give atBlock or atTimestamp, not both')
-            expect(refusal(() => parseCapTableParams(q(`token=0x${'ab'.repeat(20)}&block=1`))).message).toBe('unknown parameter block=1; expected token, atBlock, atTimestamp')
+            expect(refusal(() => parseCapTableParams(q(`token=0x${'ab'.repeat(20)}&block=1`))).message).toBe('unknown parameter block=1; expected token, atBlock, atTimestamp, partition')
         })
     })
 })
