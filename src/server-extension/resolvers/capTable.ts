@@ -1,5 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, registerEnumType, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {CapTable, capTable, walletRow, withFreezes} from '../../analytics/capTable'
 import {countHoldersAt, holdersPage, PageOptions, totalsAt} from '../../analytics/ledgerAt'
 import {frozenAt, frozenPart, IndexedToken, investorBalancesAt, investorsAt, registrationsAt, SqlQuery, verifiedAt} from '../../analytics/ownershipAt'
@@ -41,7 +41,7 @@ export class CapTableView {
 
 @Resolver()
 export class CapTableResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => CapTableView, {description: 'Holders as of a block or time (default: the indexed head), largest first, with totals.'})
     async capTable(

@@ -1,5 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {findToken, isAddress} from '../../analytics/ownershipAt'
 import {walletsEverOfIdentity} from '../../analytics/factsAt'
 import {answer, checkPage, InputError, sqlOf} from '../../api/asOf'
@@ -32,7 +32,7 @@ export class OwnershipHistory {
 
 @Resolver()
 export class OwnershipHistoryResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => OwnershipHistory, {description: 'Every balance change of a wallet, or of all wallets of an investor identity, with provenance.'})
     async ownershipHistory(

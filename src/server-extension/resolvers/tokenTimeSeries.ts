@@ -1,5 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, registerEnumType, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {findToken, isAddress} from '../../analytics/ownershipAt'
 import {bucketStart, HourlyPoint, Interval, timeSeries} from '../../analytics/timeSeries'
 import {answer, InputError, sqlOf} from '../../api/asOf'
@@ -23,7 +23,7 @@ export class TimeSeriesBucket {
 
 @Resolver()
 export class TokenTimeSeriesResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => [TimeSeriesBucket], {description: 'Supply, holders, investors, transfers and volume per bucket, from the hourly snapshots (no scan of transfers).'})
     async tokenTimeSeries(
