@@ -93,6 +93,8 @@ export function parseTime(name: string, value: string): Date {
     if (m == null || Number.isNaN(t.getTime()) || new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDate() !== Number(m[3])) {
         throw new InputError(`${name} "${value}" is not an ISO 8601 date or date-time`)
     }
+    // ISO 8601's year 0000 is 1 BC, which the database's timestamps do not take
+    if (Number(m[1]) < 1) throw new InputError(`${name} "${value}" is before year 1; give a year from 0001 to 9999`)
     return t
 }
 

@@ -35,6 +35,8 @@ const QUERY_CANCELED = '57014'
 export function toPublic(err: unknown, log: (id: string, err: unknown) => void, requestTimeoutMs: number): GraphQLError {
     const original = err instanceof GraphQLError && err.originalError != null ? err.originalError : err
     if (original instanceof GraphQLError && isPublic(original)) return withLocation(original, err)
+    // graphql-js's own refusal of an argument while executing ("Argument "limit" of non-null type "Int!" must not be null.")
+    if (original instanceof GraphQLError && original !== err && original.originalError == null) return withLocation(userInputError(original.message), err)
     if (err instanceof GraphQLError && !isServerFailure(original)) {
         // about the request itself: its syntax, validation, a variable's coercion (no path: nothing ran yet)
         if (err.originalError == null || err.path == null) return requestError(err)

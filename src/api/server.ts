@@ -125,6 +125,8 @@ export function createApiServer(o: ApiServerOptions): http.Server {
         }
     })
     server.on('clientError', (_err, socket) => socket.destroy())
+    // longer than clients' and load balancers' idle timeouts: the server never closes a connection a client is about to reuse
+    server.keepAliveTimeout = 65_000
 
     const wss = new WebSocketServer({server, path: graphqlPath, maxPayload: MAX_BODY_BYTES})
     const dbs = new Map<string, RequestDb>()

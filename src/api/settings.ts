@@ -29,6 +29,9 @@ export interface ApiSettings {
     readyMaxLag: number
 }
 
+/** How the API's database sessions name themselves (pg_stat_activity.application_name). */
+export const API_APPLICATION_NAME = 'abst-api'
+
 type Env = Record<string, string | undefined>
 
 export function apiSettings(env: Env = process.env): ApiSettings {

@@ -6,7 +6,7 @@ import {exportHandler} from '../api/exports'
 import {readiness} from '../api/health'
 import {apiSchema} from '../api/schema'
 import {createApiServer} from '../api/server'
-import {apiSettings} from '../api/settings'
+import {API_APPLICATION_NAME, apiSettings} from '../api/settings'
 import {exitWithError} from '../errors'
 import {describeDatabase, pendingMigrations, poolConfig} from '../db'
 import {startupRetries, withRetry} from '../retry'
@@ -30,9 +30,9 @@ async function main(): Promise<void> {
     else log.info(`the API reads the database as ${access.role}, which cannot write (${access.how})`)
     const schema = await apiSchema(process.cwd())
     // A request waiting longer than its budget for a connection is refused rather than queued on.
-    const pool = new Pool({...poolConfig(), max: settings.dbPoolSize, connectionTimeoutMillis: settings.requestTimeoutMs})
+    const pool = new Pool({...poolConfig(), max: settings.dbPoolSize, connectionTimeoutMillis: settings.requestTimeoutMs, application_name: API_APPLICATION_NAME})
     // Streaming exports hold a connection each for their whole transfer: a pool of their own.
-    const exportPool = new Pool({...poolConfig(), max: 4})
+    const exportPool = new Pool({...poolConfig(), max: 4, application_name: `${API_APPLICATION_NAME}-export`})
     for (const p of [pool, exportPool]) {
         // A database restart drops idle connections: the pool discards them and connects anew on the next request.
         p.on('error', err => log.warn(`database ${describeDatabase()} dropped an idle connection (${err.message}); the next request reconnects`))

@@ -2,7 +2,7 @@ import {Arg, Field, Int, ObjectType, Query, registerEnumType, Resolver} from 'ty
 import type {ReadTx} from '../../api/requestDb'
 import {findToken, isAddress} from '../../analytics/ownershipAt'
 import {bucketStart, HourlyPoint, Interval, timeSeries} from '../../analytics/timeSeries'
-import {answer, InputError, sqlOf} from '../../api/asOf'
+import {answer, InputError, parseTime, sqlOf} from '../../api/asOf'
 
 enum TimeSeriesInterval {
     HOUR = 'HOUR',
@@ -53,12 +53,6 @@ export class TokenTimeSeriesResolver {
             return buckets.map(b => ({...b, start: b.start.toISOString(), totalSupply: String(b.totalSupply), volume: String(b.volume)}))
         })
     }
-}
-
-function parseTime(name: string, value: string): Date {
-    const t = new Date(value)
-    if (!/^\d{4}-\d\d-\d\d/.test(value) || Number.isNaN(t.getTime())) throw new InputError(`${name} "${value}" is not an ISO 8601 date-time`)
-    return t
 }
 
 function point(r: Record<string, unknown>): HourlyPoint {
