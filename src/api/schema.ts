@@ -1,3 +1,4 @@
+import 'reflect-metadata' // type-graphql's decorators read the parameter types through it
 import {mergeSchemas} from '@graphql-tools/schema'
 import {getSchemaBuilder} from '@subsquid/openreader/lib/dialect'
 import {customScalars} from '@subsquid/openreader/lib/scalars'

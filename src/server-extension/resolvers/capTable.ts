@@ -6,7 +6,7 @@ import {frozenAt, frozenPart, IndexedToken, investorBalancesAt, investorsAt, reg
 import {countryAlpha2} from '../../mapping/rules'
 import {answer, checkPage, parseAmount, resolveAsOf, sqlOf} from '../../api/asOf'
 
-enum CapTableGroupBy {
+export enum CapTableGroupBy {
     WALLET = 'WALLET',
     INVESTOR = 'INVESTOR',
 }

@@ -4,7 +4,7 @@ import {findToken, isAddress} from '../../analytics/ownershipAt'
 import {bucketStart, HourlyPoint, Interval, timeSeries} from '../../analytics/timeSeries'
 import {answer, InputError, parseTime, sqlOf} from '../../api/asOf'
 
-enum TimeSeriesInterval {
+export enum TimeSeriesInterval {
     HOUR = 'HOUR',
     DAY = 'DAY',
     WEEK = 'WEEK',
