@@ -2,8 +2,11 @@ import {EnvelopArmorPlugin} from '@escape.tech/graphql-armor'
 import {
     ArgumentNode,
     ASTVisitor,
+    DocumentNode,
+    FragmentDefinitionNode,
     GraphQLError,
     NoSchemaIntrospectionCustomRule,
+    SelectionSetNode,
     validate,
     ValidationContext,
     ValueNode,
@@ -17,6 +20,8 @@ export const MAX_TOKENS = 5000
 export const MAX_DIRECTIVES = 20
 /** Validation stops after this many errors: a document of a million mistakes costs no more than one of 25. */
 export const MAX_VALIDATION_ERRORS = 25
+/** Root fields of one operation: each is a query of its own on the database. */
+export const MAX_ROOT_FIELDS = 20
 
 export interface GuardOptions {
     introspection: boolean
@@ -58,7 +63,10 @@ export function requestGuards(options: GuardOptions): Plugin[] {
             },
             onValidate({params, context, setValidationFn, setResult, addValidationRule}) {
                 const variables = (context as WithParams).params?.variables ?? null
-                const refusal = check(params.documentAST, DEFAULT_LIMITS, {schema: params.schema, variables})
+                const roots = rootFields(params.documentAST)
+                const refusal = roots > MAX_ROOT_FIELDS
+                    ? `only ${MAX_ROOT_FIELDS} root fields allowed, but got ${roots}`
+                    : check(params.documentAST, DEFAULT_LIMITS, {schema: params.schema, variables})
                 if (refusal != null) {
                     setResult([userInputError(refusal)])
                     return
@@ -69,6 +77,24 @@ export function requestGuards(options: GuardOptions): Plugin[] {
             },
         },
     ]
+}
+
+/** The most root fields of any operation of `doc`, fragments expanded (each counted once, a cyclic spread as none). */
+function rootFields(doc: DocumentNode): number {
+    const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map(f => [f.name.value, f]))
+    const perFragment = new Map<string, number>()
+    const count = (set: SelectionSetNode): number => set.selections.reduce((n, sel) => {
+        if (sel.kind === 'Field') return n + 1
+        if (sel.kind === 'InlineFragment') return n + count(sel.selectionSet)
+        const name = sel.name.value
+        if (!perFragment.has(name)) {
+            perFragment.set(name, 0) // while it is being counted: a cycle adds nothing
+            const frag = fragments.get(name)
+            perFragment.set(name, frag == null ? 0 : count(frag.selectionSet))
+        }
+        return n + perFragment.get(name)!
+    }, 0)
+    return Math.max(0, ...doc.definitions.map(d => d.kind === 'OperationDefinition' ? count(d.selectionSet) : 0))
 }
 
 const PAGE_ARGS = new Set(['limit', 'offset', 'first'])

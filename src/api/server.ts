@@ -55,7 +55,7 @@ export function createApiServer(o: ApiServerOptions): http.Server {
         plugins: [...requestGuards({introspection: settings.introspection}), lowercaseAddresses(), refusePersistedQueries(), subscriptionsOnlyOverWebsocket(settings)],
     })
 
-    const cache = new LRUCache<string, string>({maxSize: settings.cacheBytes, sizeCalculation: (v, k) => v.length + k.length})
+    const cache = settings.cacheBytes > 0 ? new LRUCache<string, string>({maxSize: settings.cacheBytes, sizeCalculation: (v, k) => v.length + k.length}) : undefined
     let inFlight = 0
 
     const graphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
@@ -76,9 +76,9 @@ export function createApiServer(o: ApiServerOptions): http.Server {
                 sendJson(res, 503, {errors: [publicize(err)]}, null)
                 return
             }
-            const cacheable = (req.method === 'POST' || req.method === 'GET') && !acceptsHtml(req)
+            const cacheable = cache != null && (req.method === 'POST' || req.method === 'GET') && !acceptsHtml(req)
             const key = cacheable && head ? `${head.height}:${head.hash}\n${req.method}\n${url.search}\n${req.headers.accept ?? ''}\n${body?.toString('utf8') ?? ''}` : undefined
-            const hit = key && cache.get(key)
+            const hit = key && cache?.get(key)
             if (hit) {
                 sendJson(res, 200, hit, head)
                 return
@@ -91,7 +91,7 @@ export function createApiServer(o: ApiServerOptions): http.Server {
                 await db.close()
             }
             const text = await response.text()
-            if (key && response.status === 200 && (response.headers.get('content-type') ?? '').startsWith('application/json') && !text.includes('"errors"')) cache.set(key, text)
+            if (key && response.status === 200 && (response.headers.get('content-type') ?? '').startsWith('application/json') && !text.includes('"errors"')) cache?.set(key, text)
             const headers: Record<string, string> = {}
             response.headers.forEach((v, k) => headers[k] = v)
             if (head) headers[HEIGHT_HEADER] = String(head.height)
