@@ -55,7 +55,10 @@ export function createApiServer(o: ApiServerOptions): http.Server {
         plugins: [...requestGuards({introspection: settings.introspection}), lowercaseAddresses(), refusePersistedQueries(), subscriptionsOnlyOverWebsocket(settings)],
     })
 
-    const cache = settings.cacheBytes > 0 ? new LRUCache<string, string>({maxSize: settings.cacheBytes, sizeCalculation: (v, k) => v.length + k.length}) : undefined
+    // the answer with yoga's headers (CORS among them), as the first client got it
+    const cache = settings.cacheBytes > 0
+        ? new LRUCache<string, CachedAnswer>({maxSize: settings.cacheBytes, sizeCalculation: (v, k) => v.text.length + k.length + JSON.stringify(v.headers).length})
+        : undefined
     let inFlight = 0
 
     const graphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
@@ -80,7 +83,8 @@ export function createApiServer(o: ApiServerOptions): http.Server {
             const key = cacheable && head ? `${head.height}:${head.hash}\n${req.method}\n${url.search}\n${req.headers.accept ?? ''}\n${body?.toString('utf8') ?? ''}` : undefined
             const hit = key && cache?.get(key)
             if (hit) {
-                sendJson(res, 200, hit, head)
+                res.writeHead(200, {...hit.headers, [HEIGHT_HEADER]: String(head!.height)})
+                res.end(hit.text)
                 return
             }
             const db = newDb()
@@ -91,11 +95,10 @@ export function createApiServer(o: ApiServerOptions): http.Server {
                 await db.close()
             }
             const text = await response.text()
-            if (key && response.status === 200 && (response.headers.get('content-type') ?? '').startsWith('application/json') && !text.includes('"errors"')) cache?.set(key, text)
             const headers: Record<string, string> = {}
             response.headers.forEach((v, k) => headers[k] = v)
-            if (head) headers[HEIGHT_HEADER] = String(head.height)
-            res.writeHead(response.status, headers)
+            if (key && response.status === 200 && (response.headers.get('content-type') ?? '').startsWith('application/json') && !text.includes('"errors"')) cache?.set(key, {text, headers})
+            res.writeHead(response.status, head ? {...headers, [HEIGHT_HEADER]: String(head.height)} : headers)
             res.end(text)
         } finally {
             inFlight--
@@ -166,6 +169,11 @@ export function createApiServer(o: ApiServerOptions): http.Server {
     }, wss)
     server.once('close', () => wss.close())
     return server
+}
+
+interface CachedAnswer {
+    text: string
+    headers: Record<string, string>
 }
 
 /** The body, at most MAX_BODY_BYTES; null when refused (the answer is sent). */
