@@ -1,5 +1,5 @@
-import {GraphQLError} from 'graphql'
-import type {EntityManager} from 'typeorm'
+import {userInputError} from './publicErrors'
+import type {ReadTx} from './requestDb'
 import {OperatorError} from '../errors'
 import {findToken, IndexedToken, isAddress, OwnershipAt, ownershipAt, SqlQuery, tokenAtBlock} from '../analytics/ownershipAt'
 
@@ -11,14 +11,14 @@ export interface AsOfArgs {
     atTimestamp?: string | null
 }
 
-export const sqlOf = (em: EntityManager): SqlQuery => (sql, params) => em.query(sql, params)
+export const sqlOf = (tx: ReadTx): SqlQuery => (sql, params) => tx.query(sql, params)
 
-/** Runs `fn`, turning what the caller got wrong into a GraphQL error that says so. */
+/** Runs `fn`, turning what the caller got wrong into a BAD_USER_INPUT error that says so. */
 export async function answer<T>(fn: () => Promise<T>): Promise<T> {
     try {
         return await fn()
     } catch (err) {
-        if (err instanceof OperatorError) throw new GraphQLError(err.message)
+        if (err instanceof OperatorError) throw userInputError(err.message)
         throw err
     }
 }
@@ -93,6 +93,8 @@ export function parseTime(name: string, value: string): Date {
     if (m == null || Number.isNaN(t.getTime()) || new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDate() !== Number(m[3])) {
         throw new InputError(`${name} "${value}" is not an ISO 8601 date or date-time`)
     }
+    // ISO 8601's year 0000 is 1 BC, which the database's timestamps do not take
+    if (Number(m[1]) < 1) throw new InputError(`${name} "${value}" is before year 1; give a year from 0001 to 9999`)
     return t
 }
 

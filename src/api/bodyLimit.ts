@@ -1,6 +1,6 @@
 import http from 'http'
 
-/** The largest request body (and websocket message) the API takes; graphql-server is given the same. */
+/** The largest request body (and websocket message) the API takes. */
 export const MAX_BODY_BYTES = 256 * 1024
 
 /** Why a body is refused, as a client reads it: the size when known, else a lower bound. */
@@ -15,7 +15,8 @@ export function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, 
         res.destroy()
         return
     }
-    res.writeHead(413, {'content-type': 'application/json; charset=utf-8'})
+    // the client may still be sending the rest: this connection is not reused for another request
+    res.writeHead(413, {'content-type': 'application/json; charset=utf-8', connection: 'close'})
     res.end(JSON.stringify({errors: [{message, extensions: {code: 'PAYLOAD_TOO_LARGE'}}]}))
 }
 
@@ -23,19 +24,4 @@ export function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, 
 export function declaredTooLarge(req: http.IncomingMessage): string | null {
     const declared = Number(req.headers['content-length'] ?? 0)
     return declared > MAX_BODY_BYTES ? bodyTooLarge(declared, true) : null
-}
-
-/** Streams the body of `req` into `upstream`; a body without Content-Length that passes the limit is cut and refused. */
-export function forwardBody(req: http.IncomingMessage, res: http.ServerResponse, upstream: http.ClientRequest): void {
-    let seen = 0
-    const count = (chunk: Buffer) => {
-        seen += chunk.length
-        if (seen <= MAX_BODY_BYTES) return
-        req.off('data', count)
-        req.unpipe(upstream)
-        upstream.destroy()
-        refuseBody(req, res, bodyTooLarge(MAX_BODY_BYTES, false))
-    }
-    req.on('data', count)
-    req.pipe(upstream)
 }

@@ -15,8 +15,8 @@ import {
 } from 'graphql'
 
 /**
- * Static limits on a GraphQL request, checked before anything is resolved (graphql-server has flags
- * for the request size, root fields and response size, but none for these).
+ * Static limits on a GraphQL request, checked before anything is resolved (graphql-armor's depth,
+ * alias and cost limits know nothing of our lists' `limit` arguments; it bounds tokens and directives).
  *
  * - depth: the deepest field nesting, a root field being at depth 1 (fragments are expanded in place).
  * - aliases: aliased fields, counted after expanding fragments (a fragment with 5 aliases spread
@@ -61,7 +61,7 @@ export interface Analysis extends QueryLimits {
 }
 
 /**
- * Nodes one answer of the generated API may hold (graphql-server's response size limit, rows ×
+ * Nodes one answer of the generated API may hold (OpenReader's response size limit, rows ×
  * fields of every list); it refuses a list without a limit, which check() names first.
  */
 export const MAX_RESPONSE_NODES = 1_000_000

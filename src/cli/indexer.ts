@@ -2,7 +2,8 @@
 import 'dotenv/config'
 import {createLogger} from '@subsquid/logger'
 import {ConfigError, IndexerConfig, indexerConfig, redactUrl} from '../config'
-import {applyMigrations, describeDatabase, guardChain, guardFinalized, withDataSource} from '../db'
+import {applyMigrations, describeDatabase, guardChain, guardFinalized, poolConfig, withDataSource} from '../db'
+import {holdIndexerPresence} from '../indexerPresence'
 import {EXIT, exitWithError} from '../errors'
 import {locateDatabase, useDevChain} from '../localStack'
 import {createHandler, Handler, splitBatches} from '../main'
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
     }
     const applied = await withRetry({attempts, what: `database ${describeDatabase()}`, log: m => log.warn(m)}, applyMigrations)
     if (applied > 0) log.info(`applied ${applied} migration(s)`)
+    // the API's readiness sees a running indexer by this lock (src/indexerPresence.ts)
+    if (!await holdIndexerPresence(poolConfig(), m => log.warn(m))) log.warn('another indexer of this database holds the presence lock')
     await guardChain(chain.chainId, chain.genesisHash, cfg.startBlock)
     await guardFinalized(height => blockHashAt(cfg.rpcUrl, height))
     log.info(`indexing chain ${chain.chainId} (head ${chain.head}) from block ${cfg.startBlock}: ` +

@@ -53,12 +53,13 @@ export async function startAnvil(opts: AnvilOptions): Promise<RunningAnvil> {
         )))
         child.once('exit', code => reject(new Error(`anvil exited with code ${code} before answering on ${url} (is port ${opts.port} taken?) ${stderr.trim()}`)))
     })
-    await Promise.race([waitForRpc(url), exited])
+    // reloading a large saved chain (the benchmarks' ~750 MB) takes anvil longer than starting afresh
+    await Promise.race([waitForRpc(url, opts.loadState ? 120_000 : 10_000), exited])
     return {url, stop: () => stopChild(child)}
 }
 
-async function waitForRpc(url: string): Promise<void> {
-    for (let i = 0; i < 200; i++) {
+async function waitForRpc(url: string, timeoutMs: number): Promise<void> {
+    for (let i = 0; i < timeoutMs / 50; i++) {
         try {
             const res = await fetch(url, {
                 method: 'POST',
@@ -71,7 +72,7 @@ async function waitForRpc(url: string): Promise<void> {
         }
         await new Promise(r => setTimeout(r, 50))
     }
-    throw new Error(`anvil did not answer on ${url} within 10 s`)
+    throw new Error(`anvil did not answer on ${url} within ${timeoutMs / 1000} s`)
 }
 
 export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 10000): Promise<void> {

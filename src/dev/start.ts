@@ -86,23 +86,31 @@ async function main(): Promise<void> {
 
     // Children write through a pipe: keep their logs human-readable when we are on a terminal.
     if (process.stdout.isTTY && process.env.FORCE_PRETTY_LOGGER == null) process.env.FORCE_PRETTY_LOGGER = '1'
-    const children: [string, Child][] = [
-        ['indexer', runCompiled('cli/process', process.env, line => console.log(line))],
-        ['API', runCompiled('cli/serve', process.env, line => console.log(line))],
-    ]
-    for (const [name, child] of children) {
-        cleanups.push(async () => {
-            child.proc.kill('SIGTERM')
-            await child.exited
-        })
-        void child.exited.then(code => {
-            if (stopping) return
-            say(`the ${name} stopped (exit ${code}); stopping everything`)
-            void shutdown(typeof code === 'number' && code !== 0 ? code : 1)
-        })
-    }
+    // Only Ctrl-C stops the stack: a crashed API is started again; a stopped indexer (a deep reorg,
+    // say) leaves the API up to report it at /readyz.
+    supervise('indexer', () => runCompiled('cli/process', process.env, line => console.log(line)), false)
+    supervise('API', () => runCompiled('cli/serve', process.env, line => console.log(line)), true)
     say(`GraphQL at http://localhost:${process.env.GQL_PORT ?? 4350}/graphql — try { tokens(limit: 1000) { symbol totalSupply holderCount } }; Ctrl-C stops everything`)
     if (devChain) await payouts(devChain)
+}
+
+/** Runs a child until Ctrl-C; when it stops before that, says so and, if `restart`, starts it again after a second. */
+function supervise(name: string, start: () => Child, restart: boolean): void {
+    let child = start()
+    cleanups.push(async () => {
+        child.proc.kill('SIGTERM')
+        await child.exited
+    })
+    const watch = (): void => void child.exited.then(async code => {
+        if (stopping) return
+        say(`the ${name} stopped (exit ${code})${restart ? '; starting it again' : '; the rest of the stack stays up (Ctrl-C stops everything)'}`)
+        if (!restart) return
+        await new Promise(r => setTimeout(r, 1000))
+        if (stopping) return
+        child = start()
+        watch()
+    })
+    watch()
 }
 
 /** On a new dev chain, once the demo is indexed: real distributions computed from the index. */

@@ -6,6 +6,10 @@ import {RunningAnvil} from '../../src/dev/anvil'
 import {Deployment} from '../../src/dev/deploy'
 import {demoEnv, IndexerRun, queryDb, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
 import {mulberry32} from '../../src/dev/random'
+import {rpc} from '../../src/dev/status'
+import {API_APPLICATION_NAME} from '../../src/api/settings'
+import {HEIGHT_HEADER} from '../../src/api/server'
+import fs from 'fs'
 
 const dbUrl = inject('dbUrl')
 
@@ -23,6 +27,9 @@ async function post(url: string, body: string): Promise<Answer> {
     }
     return {status: res.status, body: parsed, text}
 }
+
+/** What no answer may hold: a stack frame, a file path, SQL, or the driver's words. */
+const LEAK = /"stack"|\bat [\w.<>]+ \(|\/work\/|node_modules|\.js:\d+|\bSELECT\b|\bFROM "|\bWHERE\b|"parameters"|invalid input syntax|violates|pg_|squid_processor/g
 
 const query = (url: string, q: string, variables: Record<string, unknown> = {}) => post(url, JSON.stringify({query: q, variables}))
 
@@ -91,6 +98,105 @@ describe('the API against hostile or careless clients', () => {
             expect([200, 400, 413], r.text.slice(0, 300)).toContain(r.status)
             expect(r.body?.errors?.[0]?.message).toBeTruthy()
         })
+    })
+
+    describe('when one request is built to cost the server', () => {
+        it('should answer a flood of 120,000 unknown directives (a 240 KB body) in under a second with a short error', async () => {
+            const body = JSON.stringify({query: `{ tokens(limit: 1) ${'@a'.repeat(119_990)} { id } }`})
+            expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MAX_BODY_BYTES)
+            const started = Date.now()
+            const r = await post(run.gqlUrl, body)
+            expect(Date.now() - started).toBeLessThan(1000)
+            expect(r.text.length).toBeLessThan(1000)
+            expect(r.body?.errors).toEqual([{message: 'Syntax Error: Token limit of 5000 exceeded.', extensions: {code: 'GRAPHQL_PARSE_FAILED'}}])
+        })
+
+        it('should refuse 3,000 persisted-query registrations clearly and keep its memory bounded', async () => {
+            const rss = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${run.api!.proc.pid}/status`, 'utf8'))![1]) * 1024
+            let next = 0
+            const refusals = new Set<string>()
+            const register = async (until: number) => {
+                while (next < until) {
+                    const i = next++
+                    const q = `{ tokens(limit: ${i + 1}) { id symbol name } } # ${'p'.repeat(10_000)}`
+                    const r = await post(run.gqlUrl, JSON.stringify({query: q, extensions: {persistedQuery: {version: 1, sha256Hash: i.toString(16).padStart(64, '0')}}}))
+                    refusals.add(`${r.status} ${r.body?.errors?.[0]?.message}`)
+                }
+            }
+            await Promise.all(Array.from({length: 8}, () => register(3000)))
+            const after = rss()
+            console.log(`[hostile] 3,000 persisted-query registrations of 10 KB: RSS ${Math.round(after / 2 ** 20)} MB`)
+            expect([...refusals]).toEqual(['200 persisted queries are not supported: send the query text in "query" (without extensions.persistedQuery)'])
+            // an unbounded registry grew ~300 MB per 1,000 of them, and a 384 MB heap died at 1,440
+            expect(after).toBeLessThan(384 * 2 ** 20)
+        }, 180_000)
+
+        it('should refuse a subscription sent over HTTP, naming the websocket', async () => {
+            const r = await query(run.gqlUrl, 'subscription { tokens(limit: 1) { id } }')
+            expect(r.body?.errors?.[0]?.message).toMatch(/^subscriptions are served over the websocket: connect to ws:\/\/<host>:\d+\/graphql/)
+        })
+
+        it('should answer malformed JSON with a JSON GraphQL error', async () => {
+            const r = await post(run.gqlUrl, '{"query": "{ tokens')
+            expect(r.body).toEqual({errors: [{message: 'POST body sent invalid JSON.', extensions: {code: 'BAD_REQUEST'}}]})
+        })
+
+        it('should name the argument of a negative limit or a NUL character instead of leaking SQL', async () => {
+            expect(await refusal('{ holdings(limit: -1) { id } }')).toBe('argument limit of holdings: -1 is negative; give 0 or more')
+            expect(await refusal('query($w: String) { holdings(limit: 1, where: {wallet_eq: $w}) { id } }', {w: 'a\u0000b'}))
+                .toBe('argument where of holdings: a string holds the NUL character (\\u0000), which no stored text contains')
+            expect(await refusal(`{ capTable(token: "${d.tokens[0]!.address}", limit: -1) { block } }`)).toBe('argument limit of capTable: -1 is negative; give 0 or more')
+            const r = await query(run.gqlUrl, `{ capTable(token: "${d.tokens[0]!.address}", limit: 5000) { block } }`)
+            expect(r.body?.errors?.[0]).toMatchObject({message: 'limit 5000 must be an integer from 1 to 1000', extensions: {code: 'BAD_USER_INPUT'}})
+        })
+
+        it('should find a checksummed address in a filter and say which indexed block answered', async () => {
+            const address = d.tokens[0]!.address
+            expect(address).not.toBe(address.toLowerCase())
+            const res = await fetch(run.gqlUrl, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({query: `{ tokens(limit: 5, where: {address_eq: "${address}"}) { address } }`})})
+            expect(await res.json()).toEqual({data: {tokens: [{address: address.toLowerCase()}]}})
+            const [head] = await queryDb<{height: number}>(db.url, 'SELECT max(height)::int AS height FROM (SELECT height FROM squid_processor.hot_block UNION ALL SELECT height FROM squid_processor.status) h')
+            expect(res.headers.get(HEIGHT_HEADER)).toBe(String(head!.height))
+        })
+    })
+
+    describe('when a client closes a websocket holding 200 subscriptions', () => {
+        it('should leave the database idle within 5 s while the chain goes on', async () => {
+            const client = createClient({url: run.gqlUrl.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0})
+            const firsts: Promise<void>[] = []
+            for (let i = 0; i < 200; i++) {
+                firsts.push(new Promise((resolve, reject) => {
+                    client.subscribe({query: `subscription { tokens(limit: ${i + 1}, orderBy: symbol_ASC) { symbol totalSupply holderCount } }`},
+                        {next: () => resolve(), error: reject, complete: () => undefined})
+                }))
+            }
+            await Promise.all(firsts)
+            let mining = true
+            const miner = (async () => {
+                while (mining) {
+                    await rpc(chain.url, 'evm_mine')
+                    await new Promise(r => setTimeout(r, 200))
+                }
+            })()
+            const apiSessions = async (since: string) => (await queryDb<{n: number}>(db.url,
+                `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND state_change > $2`,
+                [API_APPLICATION_NAME, since]))[0]!.n
+            const now = async () => (await queryDb<{t: string}>(db.url, 'SELECT now()::text AS t'))[0]!.t
+            try {
+                const open = await now()
+                await new Promise(r => setTimeout(r, 3000))
+                // the subscriptions re-run as the head moves: the API's sessions are busy
+                expect(await apiSessions(open)).toBeGreaterThan(0)
+                await client.dispose()
+                await new Promise(r => setTimeout(r, 5000))
+                const settled = await now()
+                await new Promise(r => setTimeout(r, 3000))
+                expect(await apiSessions(settled)).toBe(0)
+            } finally {
+                mining = false
+                await miner
+            }
+        }, 60_000)
     })
 
     describe('when a request body is too large', () => {
@@ -262,6 +368,9 @@ describe('the API against hostile or careless clients', () => {
                         failures.push(`case ${i} (seed ${seed}): HTTP ${r.status} ${r.text.slice(0, 200)} for ${body.slice(0, 300)}`)
                     } else if (r.body.errors?.some(e => /internal|unexpected|syntax error at or near|relation .* does not exist|column .* does not exist/i.test(e.message))) {
                         failures.push(`case ${i} (seed ${seed}): leaked a server error "${r.body.errors[0]!.message}" for ${body.slice(0, 300)}`)
+                    } else if ((r.text.match(LEAK) ?? []).some(m => !body.includes(m))) {
+                        // words of the request echoed in an error ("token \"'; DROP TABLE…\" is not an address") are not leaks
+                        failures.push(`case ${i} (seed ${seed}): the answer holds a stack, a path or SQL: ${r.text.slice(0, 300)}`)
                     }
                     answered++
                     if (r.body?.data != null && !r.body.errors?.length) withData++

@@ -1,5 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, registerEnumType, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {PartitionArg} from './partitionArg'
 import {CapTable, capTable, walletRow, withFreezes} from '../../analytics/capTable'
 import {countHoldersAt, holdersPage, PageOptions, totalsAt} from '../../analytics/ledgerAt'
@@ -7,7 +7,7 @@ import {frozenAt, frozenPart, IndexedToken, investorBalancesAt, investorsAt, reg
 import {countryAlpha2} from '../../mapping/rules'
 import {answer, checkPage, parseAmount, resolveAsOf, sqlOf} from '../../api/asOf'
 
-enum CapTableGroupBy {
+export enum CapTableGroupBy {
     WALLET = 'WALLET',
     INVESTOR = 'INVESTOR',
 }
@@ -42,7 +42,7 @@ export class CapTableView {
 
 @Resolver()
 export class CapTableResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => CapTableView, {description: 'Holders as of a block or time (default: the indexed head), largest first, with totals.'})
     async capTable(

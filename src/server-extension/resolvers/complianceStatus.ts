@@ -1,5 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {closestToCap, countryRules, maxBalanceOf, ModuleSettingRow} from '../../analytics/compliance'
 import {jurisdictions} from '../../analytics/concentration'
 import {factsAt, FreezeValue, tokenInfoAt, validAt} from '../../analytics/factsAt'
@@ -73,7 +73,7 @@ export class ComplianceStatusView {
 
 @Resolver()
 export class ComplianceStatusResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => ComplianceStatusView, {description: 'Paused state, frozen wallets, bound modules with settings, holders per country vs the country rules, and holders closest to the max balance, as of a block or time (default: the indexed head).'})
     async complianceStatus(

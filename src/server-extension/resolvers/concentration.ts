@@ -1,5 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {PartitionArg} from './partitionArg'
 import {concentration} from '../../analytics/concentration'
 import {balancesAt} from '../../analytics/ledgerAt'
@@ -23,7 +23,7 @@ export class ConcentrationView {
 
 @Resolver()
 export class ConcentrationResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => ConcentrationView, {description: 'How concentrated ownership is, as of a block or time (default: the indexed head).'})
     async concentration(

@@ -1,6 +1,6 @@
-import {GraphQLError} from 'graphql'
+import {userInputError} from '../../api/publicErrors'
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {UnknownDistributionError, loadReconciliation} from '../../api/reconciliationData'
 
 // Amounts are decimal strings of on-chain units: exact, like every BigInt of the generated API.
@@ -58,7 +58,7 @@ export class DistributionReconciliation {
 
 @Resolver()
 export class DistributionReconciliationResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => DistributionReconciliation, {description: 'Entitlements computed by the indexer vs payments made, per holder, to the smallest unit.'})
     async distributionReconciliation(@Arg('id') id: string): Promise<DistributionReconciliation> {
@@ -80,7 +80,7 @@ export class DistributionReconciliationResolver {
                 })),
             }
         } catch (err) {
-            if (err instanceof UnknownDistributionError) throw new GraphQLError(err.message)
+            if (err instanceof UnknownDistributionError) throw userInputError(err.message)
             throw err
         }
     }

@@ -1,5 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {documentsAt, operatorsAt, partitionBalancesAt, partitionsAt} from '../../analytics/partitionsAt'
 import {balancesOfAt} from '../../analytics/stateAt'
 import {partitionName} from '../../mapping/erc1400/state'
@@ -60,7 +60,7 @@ export class Erc1400StateView {
 
 @Resolver()
 export class Erc1400StateResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => Erc1400StateView, {description: 'An ERC-1400 token as of a block or time (default: the indexed head): partitions, documents, operators, and the given wallets by partition.'})
     async erc1400State(

@@ -1,5 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {investorStateAt} from '../../analytics/stateAt'
 import {answer, parseAddress, resolveAsOf, sqlOf} from '../../api/asOf'
 import {walletView, WalletStateView} from './walletState'
@@ -19,7 +19,7 @@ export class InvestorStateView {
 
 @Resolver()
 export class InvestorStateResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => InvestorStateView, {description: 'An investor identity in a token as of a block or time (default: the indexed head): its registered wallets with balances and freezes, and their total.'})
     async investorState(

@@ -1,5 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {PartitionArg} from './partitionArg'
 import {jurisdictions} from '../../analytics/concentration'
 import {countriesAt} from '../../analytics/ledgerAt'
@@ -26,7 +26,7 @@ export class JurisdictionsView {
 
 @Resolver()
 export class JurisdictionsResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => JurisdictionsView, {description: 'Holders, balance and share per country, as of a block or time; a wallet counts under the country it was registered with at that block.'})
     async jurisdictions(

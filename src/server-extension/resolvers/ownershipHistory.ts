@@ -1,5 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {PartitionArg} from './partitionArg'
 import {findToken, isAddress, scopedTo} from '../../analytics/ownershipAt'
 import {walletsEverOfIdentity} from '../../analytics/factsAt'
@@ -34,7 +34,7 @@ export class OwnershipHistory {
 
 @Resolver()
 export class OwnershipHistoryResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => OwnershipHistory, {description: 'Every balance change of a wallet, or of all wallets of an investor identity, with provenance.'})
     async ownershipHistory(

@@ -1,5 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {tokenInfoAt} from '../../analytics/factsAt'
 import {SqlQuery} from '../../analytics/ownershipAt'
 import {findContract, RoleHolder, rolesAt} from '../../analytics/stateAt'
@@ -30,7 +30,7 @@ export class RolesView {
 
 @Resolver()
 export class RolesResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => RolesView, {description: 'Who may act: agents and owners of a contract (a token: with its identity registry and compliance) as of a block or time (default: the indexed head).'})
     async roles(

@@ -1,5 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {tokenStateAt} from '../../analytics/stateAt'
 import {answer, resolveAsOf, sqlOf} from '../../api/asOf'
 
@@ -26,7 +26,7 @@ export class TokenStateView {
 
 @Resolver()
 export class TokenStateResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => TokenStateView, {description: 'A token\'s information, registry, compliance, implementation authority and T-REX version, pause and totals as of a block or time (default: the indexed head).'})
     async tokenState(

@@ -1,10 +1,10 @@
 import {Arg, Field, Int, ObjectType, Query, registerEnumType, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {findToken, isAddress} from '../../analytics/ownershipAt'
 import {bucketStart, HourlyPoint, Interval, timeSeries} from '../../analytics/timeSeries'
-import {answer, InputError, sqlOf} from '../../api/asOf'
+import {answer, InputError, parseTime, sqlOf} from '../../api/asOf'
 
-enum TimeSeriesInterval {
+export enum TimeSeriesInterval {
     HOUR = 'HOUR',
     DAY = 'DAY',
     WEEK = 'WEEK',
@@ -23,7 +23,7 @@ export class TimeSeriesBucket {
 
 @Resolver()
 export class TokenTimeSeriesResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => [TimeSeriesBucket], {description: 'Supply, holders, investors, transfers and volume per bucket, from the hourly snapshots (no scan of transfers).'})
     async tokenTimeSeries(
@@ -53,12 +53,6 @@ export class TokenTimeSeriesResolver {
             return buckets.map(b => ({...b, start: b.start.toISOString(), totalSupply: String(b.totalSupply), volume: String(b.volume)}))
         })
     }
-}
-
-function parseTime(name: string, value: string): Date {
-    const t = new Date(value)
-    if (!/^\d{4}-\d\d-\d\d/.test(value) || Number.isNaN(t.getTime())) throw new InputError(`${name} "${value}" is not an ISO 8601 date-time`)
-    return t
 }
 
 function point(r: Record<string, unknown>): HourlyPoint {

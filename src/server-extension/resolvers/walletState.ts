@@ -1,5 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
-import type {EntityManager} from 'typeorm'
+import type {ReadTx} from '../../api/requestDb'
 import {WalletStateAt, walletsStateAt} from '../../analytics/stateAt'
 import {countryAlpha2} from '../../mapping/rules'
 import {answer, parseAddress, resolveAsOf, sqlOf} from '../../api/asOf'
@@ -39,7 +39,7 @@ export function walletView(w: WalletStateAt): WalletStateView {
 
 @Resolver()
 export class WalletStateResolver {
-    constructor(private readonly tx: () => Promise<EntityManager>) {}
+    constructor(private readonly tx: () => Promise<ReadTx>) {}
 
     @Query(() => WalletStateOfTokenView, {description: 'A wallet in a token as of a block or time (default: the indexed head): balance, freezes, registration, country, verification.'})
     async walletState(

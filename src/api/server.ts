@@ -1,0 +1,238 @@
+import http from 'http'
+import {Logger} from '@subsquid/logger'
+import {GraphQLSchema} from 'graphql'
+import {createYoga, Plugin} from 'graphql-yoga'
+import {useServer} from 'graphql-ws/use/ws'
+import LRUCache from 'lru-cache'
+import {Pool} from 'pg'
+import {WebSocketServer} from 'ws'
+import {bodyTooLarge, declaredTooLarge, MAX_BODY_BYTES, refuseBody} from './bodyLimit'
+import {ExportHandler} from './front'
+import {Readiness} from './health'
+import {IndexHead, IndexHeadReader} from './indexHead'
+import {HeadWatch} from './liveQuery'
+import {MAX_RESPONSE_NODES} from './queryLimits'
+import {CODE, toPublic, userInputError} from './publicErrors'
+import {requestGuards} from './requestGuards'
+import {RequestDb} from './requestDb'
+import {ApiSettings} from './settings'
+import {lowercaseAddresses} from './addresses'
+
+export interface ApiServerOptions {
+    settings: ApiSettings
+    schema: GraphQLSchema
+    pool: Pool
+    exports: ExportHandler
+    readiness: Readiness
+    log: Logger
+}
+
+/** Header of every GraphQL answer: the indexed block it was computed at, so a client can see staleness. */
+export const HEIGHT_HEADER = 'x-indexed-height'
+
+/**
+ * The API: one HTTP server on one port with GraphQL (graphql-yoga) at /graphql, subscriptions over
+ * the websocket on the same path (graphql-ws), /healthz, /readyz and the CSV exports under /export/.
+ */
+export function createApiServer(o: ApiServerOptions): http.Server {
+    const {settings, schema, pool, log} = o
+    const heads = new IndexHeadReader(pool)
+    const watch = new HeadWatch(() => heads.current(), settings.subscriptionPollMs, err => log.warn(`looking for the indexed head failed: ${String(err)}`))
+    const publicize = (err: unknown) => toPublic(err, (id, e) => log.error({err: e, errorId: id}, `internal error ${id}`), settings.requestTimeoutMs)
+    const newDb = () => new RequestDb({pool, budgetMs: settings.requestTimeoutMs, maxResponseNodes: MAX_RESPONSE_NODES, heads: watch, publicize})
+    const graphqlPath = '/graphql'
+    const yoga = createYoga<{openreader: RequestDb; transport?: 'websocket'}>({
+        schema,
+        graphqlEndpoint: graphqlPath,
+        graphiql: settings.graphiql ? {title: 'abst-squid', subscriptionsProtocol: 'WS'} : false,
+        landingPage: false,
+        logging: false,
+        cors: settings.corsOrigins.length === 0 ? false : {origin: settings.corsOrigins.includes('*') ? '*' : settings.corsOrigins, methods: ['GET', 'POST']},
+        maskedErrors: {isDev: false, maskError: publicize},
+        // bounded by our own response cache instead; an unbounded parse cache was how persisted queries grew memory
+        parserAndValidationCache: false,
+        batching: false,
+        plugins: [...requestGuards({introspection: settings.introspection}), lowercaseAddresses(), refusePersistedQueries(), subscriptionsOnlyOverWebsocket(settings)],
+    })
+
+    // the answer with yoga's headers (CORS among them), as the first client got it
+    const cache = settings.cacheBytes > 0
+        ? new LRUCache<string, CachedAnswer>({maxSize: settings.cacheBytes, sizeCalculation: (v, k) => v.text.length + k.length + JSON.stringify(v.headers).length})
+        : undefined
+    let inFlight = 0
+
+    const graphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+        if (inFlight >= settings.maxConcurrentRequests) {
+            res.writeHead(503, {'content-type': 'application/json; charset=utf-8', 'retry-after': '1'})
+            res.end(JSON.stringify({errors: [{message: `the API is answering its limit of ${settings.maxConcurrentRequests} requests at once; retry shortly`, extensions: {code: CODE.unavailable}}]}))
+            req.resume()
+            return
+        }
+        inFlight++
+        try {
+            const body = req.method === 'POST' ? await readBody(req, res) : undefined
+            if (body === null) return
+            let head: IndexHead | null
+            try {
+                head = await heads.current()
+            } catch (err) {
+                sendJson(res, 503, {errors: [publicize(err)]}, null)
+                return
+            }
+            const cacheable = cache != null && (req.method === 'POST' || req.method === 'GET') && !acceptsHtml(req)
+            const key = cacheable && head ? `${head.height}:${head.hash}\n${req.method}\n${url.search}\n${req.headers.accept ?? ''}\n${body?.toString('utf8') ?? ''}` : undefined
+            const hit = key && cache?.get(key)
+            if (hit) {
+                res.writeHead(200, {...hit.headers, [HEIGHT_HEADER]: String(head!.height)})
+                res.end(hit.text)
+                return
+            }
+            const db = newDb()
+            let response: Response
+            try {
+                response = await yoga.fetch(new URL(req.url ?? '/', 'http://localhost'), {method: req.method, headers: headersOf(req), body: body?.toString('utf8')}, {openreader: db})
+            } finally {
+                await db.close()
+            }
+            const text = await response.text()
+            const headers: Record<string, string> = {}
+            response.headers.forEach((v, k) => headers[k] = v)
+            if (key && response.status === 200 && (response.headers.get('content-type') ?? '').startsWith('application/json') && !text.includes('"errors"')) cache?.set(key, {text, headers})
+            res.writeHead(response.status, head ? {...headers, [HEIGHT_HEADER]: String(head.height)} : headers)
+            res.end(text)
+        } finally {
+            inFlight--
+        }
+    }
+
+    const server = http.createServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://localhost')
+        const fail = (err: unknown) => {
+            if (!res.headersSent) sendJson(res, 500, {errors: [publicize(err)]}, null)
+            else res.destroy()
+        }
+        if (url.pathname.startsWith('/export/')) {
+            o.exports(url, res).catch(err => {
+                if (res.headersSent) return void res.destroy()
+                res.writeHead(500, {'content-type': 'text/plain; charset=utf-8'})
+                res.end(`export failed: ${publicize(err).message}\n`)
+            })
+        } else if (url.pathname === '/healthz') {
+            sendJson(res, 200, {status: 'up'}, null)
+        } else if (url.pathname === '/readyz') {
+            o.readiness.check().then(r => sendJson(res, r.ready ? 200 : 503, r, null), fail)
+        } else if (url.pathname === graphqlPath || (req.method === 'OPTIONS')) {
+            graphql(req, res, url).catch(fail)
+        } else {
+            sendJson(res, 404, {errors: [{message: `nothing at ${url.pathname}: GraphQL is at ${graphqlPath}, health at /healthz and /readyz, exports under /export/`}]}, null)
+        }
+    })
+    server.on('clientError', (_err, socket) => socket.destroy())
+    // longer than clients' and load balancers' idle timeouts: the server never closes a connection a client is about to reuse
+    server.keepAliveTimeout = 65_000
+
+    const wss = new WebSocketServer({server, path: graphqlPath, maxPayload: MAX_BODY_BYTES})
+    const dbs = new Map<string, RequestDb>()
+    useServer<Record<string, unknown>, {socket: unknown}>({
+        onSubscribe: async (ctx, id, payload) => {
+            if (Object.keys(ctx.subscriptions).length > settings.maxSubscriptionsPerConnection) {
+                return [userInputError(`this connection already holds ${settings.maxSubscriptionsPerConnection} operations, the most one websocket may; complete some or open another connection`)]
+            }
+            const db = newDb()
+            const {schema: s, execute, subscribe, contextFactory, parse, validate} = yoga.getEnveloped({openreader: db, transport: 'websocket', params: payload})
+            try {
+                const args = {
+                    schema: s, operationName: payload.operationName, document: parse(payload.query), variableValues: payload.variables,
+                    contextValue: await contextFactory(), rootValue: {execute, subscribe},
+                }
+                const errors = validate(args.schema, args.document)
+                if (errors.length > 0) {
+                    await db.close()
+                    return errors.map(publicize)
+                }
+                dbs.set(`${id}`, db)
+                return args
+            } catch (err) {
+                await db.close()
+                return [publicize(err)]
+            }
+        },
+        execute: args => (args.rootValue as {execute: typeof import('graphql').execute}).execute(args),
+        subscribe: args => (args.rootValue as {subscribe: typeof import('graphql').subscribe}).subscribe(args),
+        onNext: (_ctx, _id, _payload, _args, result) => result.errors ? {...result, errors: result.errors.map(e => publicize(e).toJSON())} : undefined,
+        onError: (_ctx, _id, _payload, errors) => errors.map(e => publicize(e).toJSON()),
+        onComplete: async (_ctx, id) => {
+            const db = dbs.get(id)
+            dbs.delete(id)
+            await db?.close()
+        },
+    }, wss)
+    server.once('close', () => wss.close())
+    return server
+}
+
+interface CachedAnswer {
+    text: string
+    headers: Record<string, string>
+}
+
+/** The body, at most MAX_BODY_BYTES; null when refused (the answer is sent). */
+async function readBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<Buffer | null> {
+    const declared = declaredTooLarge(req)
+    if (declared) {
+        refuseBody(req, res, declared)
+        return null
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const chunk of req) {
+        size += (chunk as Buffer).length
+        if (size > MAX_BODY_BYTES) {
+            refuseBody(req, res, bodyTooLarge(MAX_BODY_BYTES, false))
+            return null
+        }
+        chunks.push(chunk as Buffer)
+    }
+    return Buffer.concat(chunks)
+}
+
+function headersOf(req: http.IncomingMessage): [string, string][] {
+    const out: [string, string][] = []
+    for (const [k, v] of Object.entries(req.headers)) {
+        if (v == null) continue
+        out.push([k, Array.isArray(v) ? v.join(', ') : v])
+    }
+    return out
+}
+
+const acceptsHtml = (req: http.IncomingMessage) => (req.headers.accept ?? '').includes('text/html')
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, head: IndexHead | null): void {
+    const headers: Record<string, string> = {'content-type': 'application/json; charset=utf-8'}
+    if (head) headers[HEIGHT_HEADER] = String(head.height)
+    res.writeHead(status, headers)
+    res.end(typeof body === 'string' ? body : JSON.stringify(body))
+}
+
+/** Automatic persisted queries are not offered: a request that registers or names one is told to send the query text. */
+function refusePersistedQueries(): Plugin {
+    return {
+        onParams({params, setResult}) {
+            if ((params.extensions as {persistedQuery?: unknown} | undefined)?.persistedQuery != null) {
+                setResult({errors: [userInputError('persisted queries are not supported: send the query text in "query" (without extensions.persistedQuery)')]})
+            }
+        },
+    }
+}
+
+/** Subscriptions over HTTP would hold a request open per client outside the websocket's limits: refused, pointing at it. */
+function subscriptionsOnlyOverWebsocket(settings: ApiSettings): Plugin<{transport?: 'websocket'}> {
+    return {
+        onSubscribe({args, setResultAndStopExecution}) {
+            if (args.contextValue.transport === 'websocket') return
+            setResultAndStopExecution({
+                errors: [userInputError(`subscriptions are served over the websocket: connect to ws://<host>:${settings.port}/graphql with the graphql-transport-ws protocol (e.g. the graphql-ws client)`)],
+            })
+        },
+    }
+}
