@@ -17,6 +17,10 @@ export interface AnvilOptions {
     dumpState?: string
     /** blocks whose state stays queryable by eth_call at past blocks */
     pruneHistory?: number
+    /** with dumpState: keep every block's state in the file, so eth_call at past blocks works after a reload */
+    preserveHistory?: boolean
+    /** block gas limit (anvil's default is 30M) */
+    gasLimit?: number
     /** genesis block timestamp (seconds); two chains started in the same second share a genesis otherwise */
     genesisTimestamp?: number
 }
@@ -38,6 +42,8 @@ export async function startAnvil(opts: AnvilOptions): Promise<RunningAnvil> {
     if (opts.stateFile) args.push('--state', opts.stateFile, '--state-interval', '5')
     if (opts.loadState) args.push('--load-state', opts.loadState)
     if (opts.dumpState) args.push('--dump-state', opts.dumpState)
+    if (opts.preserveHistory) args.push('--preserve-historical-states')
+    if (opts.gasLimit) args.push('--gas-limit', String(opts.gasLimit))
     if (opts.pruneHistory) args.push('--prune-history', String(opts.pruneHistory))
     if (opts.genesisTimestamp) args.push('--timestamp', String(opts.genesisTimestamp))
     const bin = anvilBinary()
@@ -53,12 +59,18 @@ export async function startAnvil(opts: AnvilOptions): Promise<RunningAnvil> {
         )))
         child.once('exit', code => reject(new Error(`anvil exited with code ${code} before answering on ${url} (is port ${opts.port} taken?) ${stderr.trim()}`)))
     })
-    await Promise.race([waitForRpc(url), exited])
-    return {url, stop: () => stopChild(child)}
+    // reading a saved chain with its history takes about 10 s per GB
+    await Promise.race([waitForRpc(url, opts.loadState ? 600_000 : 10_000), exited]).catch(async (err: unknown) => {
+        await stopChild(child)
+        throw err
+    })
+    // dumping a large chain on exit takes longer than stopChild's default grace before SIGKILL
+    return {url, stop: () => stopChild(child, 'SIGTERM', opts.dumpState ? 30 * 60_000 : undefined)}
 }
 
-async function waitForRpc(url: string): Promise<void> {
-    for (let i = 0; i < 200; i++) {
+async function waitForRpc(url: string, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs
+    while (Date.now() < deadline) {
         try {
             const res = await fetch(url, {
                 method: 'POST',
@@ -71,7 +83,7 @@ async function waitForRpc(url: string): Promise<void> {
         }
         await new Promise(r => setTimeout(r, 50))
     }
-    throw new Error(`anvil did not answer on ${url} within 10 s`)
+    throw new Error(`anvil did not answer on ${url} within ${timeoutMs / 1000} s`)
 }
 
 export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 10000): Promise<void> {
