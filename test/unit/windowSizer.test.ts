@@ -1,0 +1,30 @@
+import {describe, expect, it} from 'vitest'
+import {WindowSizer} from '../../src/ingest/windowSizer'
+
+describe('.WindowSizer', () => {
+    describe('when no window has been seen', () => {
+        it('should start with a short window, within the cap', () => {
+            expect(new WindowSizer(() => 10_000).next()).toBe(100)
+            expect(new WindowSizer(() => 8).next()).toBe(8)
+        })
+    })
+
+    describe('when windows held logs', () => {
+        it('should size the next one for about 5,000 logs at the density seen', () => {
+            const sizes = new WindowSizer(() => 10_000)
+            sizes.saw(100, 2_500)
+            expect(sizes.next()).toBe(200)
+            sizes.saw(200, 2_500)
+            expect(sizes.next()).toBe(300)
+        })
+
+        it('should never exceed the cap, nor go below one block', () => {
+            const sizes = new WindowSizer(() => 1_000)
+            sizes.saw(100, 0)
+            expect(sizes.next()).toBe(1_000)
+            const dense = new WindowSizer(() => 1_000)
+            dense.saw(1, 1_000_000)
+            expect(dense.next()).toBe(1)
+        })
+    })
+})
