@@ -13,8 +13,13 @@ import {writeReports} from './common'
 
 const TXS = Number(process.env.BENCH_TXS ?? '30000')
 const ROUNDS = Number(process.env.BENCH_REPEAT ?? '3')
-/** Transfer-log counts of the linear-cost chains; 1,000,000 is the size (about 25 minutes to generate once, then cached). */
-const SCALE = (process.env.BENCH_SCALE ?? '20000,200000,1000000').split(',').map(s => s.trim()).filter(s => s !== '').map(Number)
+/**
+ * Transfer-log counts of the linear-cost chains. Each is cached with every block's state (a past
+ * eth_call must work after a reload): 0.7 GB at 20k logs, 6.6 GB at 200k (11 minutes to generate on a
+ * shared 2-core machine); anvil's saved history grows faster than the chain, which puts 1M out of reach
+ * here (BENCH_SCALE=20000,200000,1000000 asks for it).
+ */
+const SCALE = (process.env.BENCH_SCALE ?? '20000,200000').split(',').map(s => s.trim()).filter(s => s !== '').map(Number)
 const TARGET_VS_TX = 0.9
 const TARGET_LINEAR = 1.3
 const TARGET_RSS_MB = 512
