@@ -1,5 +1,6 @@
 import fs from 'fs'
 import os from 'os'
+import path from 'path'
 import {Client} from 'pg'
 import {PROJECT_DIR, runCompiled} from '../dev/children'
 import {indexStatus, rpc} from '../dev/status'
@@ -15,11 +16,11 @@ const TXS = Number(process.env.BENCH_TXS ?? '30000')
 const ROUNDS = Number(process.env.BENCH_REPEAT ?? '3')
 /**
  * Transfer-log counts of the linear-cost chains. Each is cached with every block's state (a past
- * eth_call must work after a reload): 0.7 GB at 20k logs, 6.6 GB at 200k (11 minutes to generate on a
- * shared 2-core machine); anvil's saved history grows faster than the chain, which puts 1M out of reach
- * here (BENCH_SCALE=20000,200000,1000000 asks for it).
+ * eth_call must work after a reload), and anvil's saved history grows faster than the chain: 0.7 GB at
+ * 20k logs, 6.6 GB at 200k, whose reload took 18 GB of memory and was killed on a 23 GB machine. The
+ * default stays where a shared machine copes; BENCH_SCALE=20000,200000,1000000 asks for the issue's sizes.
  */
-const SCALE = (process.env.BENCH_SCALE ?? '20000,200000').split(',').map(s => s.trim()).filter(s => s !== '').map(Number)
+const SCALE = (process.env.BENCH_SCALE ?? '5000,20000,50000').split(',').map(s => s.trim()).filter(s => s !== '').map(Number)
 const TARGET_VS_TX = 0.9
 const TARGET_LINEAR = 1.3
 const TARGET_RSS_MB = 512
@@ -199,7 +200,7 @@ function report(ratio: Awaited<ReturnType<typeof ratioRounds>>, scale: ScaleRun[
         '',
         '## Linear cost and memory',
         '',
-        'Our indexer alone on chains of batchMint/batchTransfer transactions (100 transfers each, 10 a block) after the same demo story.',
+        'Our indexer alone on chains of batchMint/batchTransfer transactions (100 transfers each, 40 a block) after the same demo story.',
         '',
         '| Transfer logs | blocks | seconds | ms per 1,000 logs | peak RSS MB | load |',
         '| ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -207,13 +208,21 @@ function report(ratio: Awaited<ReturnType<typeof ratioRounds>>, scale: ScaleRun[
         '',
         `Largest / smallest time per 1,000 logs: **${spread.toFixed(2)}** (target ≤ ${TARGET_LINEAR}: ${met(spread <= TARGET_LINEAR)}).`,
         `Peak RSS of the indexer: **${peakRss} MB** (target < ${TARGET_RSS_MB} MB at 1M logs: ${met(json.rssPass)}).`,
+        ...(json.rssPass == null ? [
+            '',
+            'Chains of 200k and 1M logs are not in the default run: anvil saves every block\'s state with the chain (past',
+            'eth_calls must work after a reload), 0.7 GB at 20k logs and 6.6 GB at 200k, and reloading the latter took 18 GB of',
+            'memory on a 23 GB machine. A catch-up window fetches at most 10,000 logs (one more is prefetched), yet the peak RSS',
+            'above grew with the chain: whether it levels off below 512 MB at 1M logs is not measured.',
+        ] : []),
     ])
     say(`report written to bench/reports/ingest.md: ${vsTx.toFixed(2)} × the bare squid with transactions, linear spread ${spread.toFixed(2)}`)
 }
 
 function packageVersion(name: string): string {
     try {
-        return (JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`, {paths: [PROJECT_DIR]}), 'utf8')) as {version: string}).version
+        // read from node_modules: not every package exports its package.json
+        return (JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'node_modules', name, 'package.json'), 'utf8')) as {version: string}).version
     } catch {
         return 'unknown'
     }

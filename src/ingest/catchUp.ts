@@ -3,7 +3,7 @@ import {RpcClient} from '@subsquid/rpc-client'
 import {TypeormDatabase} from '@subsquid/typeorm-store'
 import {withDataSource} from '../db'
 import {Handler, IngestBatch} from '../main'
-import {backfillLogs, LogFilter, SourceLog} from '../mapping/backfill'
+import {backfillLogs, LogFilter, matchLogs, SourceLog, withSenders} from '../mapping/backfill'
 import {mergeLogs} from '../mapping/discover'
 import {selfDiscoveryFilters} from '../mapping/discovery'
 import {ContractKind} from '../model'
@@ -11,7 +11,7 @@ import {WatchedSet} from '../processor'
 import {entityManagerOf} from '../mapping/bulkWrite'
 import {batchCall, NodeLimits, toQuantity} from '../rpc/nodeLimits'
 import {deferIndexes} from './deferredIndexes'
-import {WindowSizer} from './windowSizer'
+import {MAX_WINDOW_LOGS, WindowSizer} from './windowSizer'
 
 // Over RPC, @subsquid/evm-processor 1.27 fetches every block of a range with every log and
 // transaction, whatever it was asked for: indexing T-REX tokens on a public chain would cost the
@@ -93,8 +93,16 @@ interface Window {
     watched: WatchedSet
 }
 
-async function fetchWindow(o: CatchUpOptions, watched: WatchedSet, from: number, to: number): Promise<Window> {
-    const [logs, last] = await Promise.all([backfillLogs(o.client, filtersOf(watched), from, to, o.limits), blockHeader(o.client, to, o.limits)])
+async function fetchWindow(o: CatchUpOptions, watched: WatchedSet, from: number, upTo: number): Promise<Window> {
+    let found = await matchLogs(o.client, filtersOf(watched), from, upTo, o.limits)
+    let to = upTo
+    // denser than expected: the window ends earlier, at whole blocks, so that its transactions and rows stay bounded in memory
+    if (found.length > MAX_WINDOW_LOGS) {
+        const cut = found[MAX_WINDOW_LOGS]!.blockNumber
+        to = cut > from ? cut - 1 : from
+        found = found.filter(l => l.blockNumber <= to)
+    }
+    const [logs, last] = await Promise.all([withSenders(o.client, found, o.limits), blockHeader(o.client, to, o.limits)])
     return {from, to, logs, last, watched}
 }
 

@@ -3,9 +3,11 @@ import {WindowSizer} from '../../src/ingest/windowSizer'
 
 describe('.WindowSizer', () => {
     describe('when no window has been seen', () => {
-        it('should start with a short window, within the cap', () => {
-            expect(new WindowSizer(() => 10_000).next()).toBe(100)
-            expect(new WindowSizer(() => 8).next()).toBe(8)
+        it('should start with one block and double, within the cap', () => {
+            const sizes = new WindowSizer(() => 10_000)
+            expect([sizes.next(), sizes.next(), sizes.next(), sizes.next()]).toEqual([1, 2, 4, 8])
+            const capped = new WindowSizer(() => 3)
+            expect([capped.next(), capped.next(), capped.next()]).toEqual([1, 2, 3])
         })
     })
 
