@@ -20,9 +20,18 @@ describe('.WindowSizer', () => {
             expect(sizes.next()).toBe(300)
         })
 
+        it('should keep doubling while the windows seen held no logs', () => {
+            const sizes = new WindowSizer(() => 10_000)
+            sizes.next()
+            sizes.saw(1, 0)
+            sizes.next()
+            sizes.saw(2, 0)
+            expect(sizes.next()).toBe(4)
+        })
+
         it('should never exceed the cap, nor go below one block', () => {
             const sizes = new WindowSizer(() => 1_000)
-            sizes.saw(100, 0)
+            sizes.saw(100, 10)
             expect(sizes.next()).toBe(1_000)
             const dense = new WindowSizer(() => 1_000)
             dense.saw(1, 1_000_000)
