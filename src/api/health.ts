@@ -20,6 +20,7 @@ export interface Readiness {
 
 /**
  * Ready when the database answers, an indexer is running (its presence lock, src/indexerPresence.ts),
+ * no history index is still deferred by a first catch-up (src/ingest/deferredIndexes.ts),
  * the index trails the chain head by at most `maxLag` blocks, and the last block the indexer finalized
  * is still on the chain (else the chain reorganised deeper than finality and the index serves an
  * abandoned branch).
@@ -36,6 +37,8 @@ export function readiness(pool: Pool, rpcUrl: string | undefined, maxLag: number
                 if (head == null) reasons.push('the indexer has not committed any block yet')
                 report.indexerRunning = (await pool.query<{running: boolean}>(INDEXER_RUNNING_SQL)).rows[0]!.running
                 if (!report.indexerRunning) reasons.push('the indexer is not running: the index no longer follows the chain')
+                const deferred = Number((await pool.query<{n: string}>('SELECT count(*) AS n FROM deferred_index')).rows[0]!.n)
+                if (deferred > 0) reasons.push(`catching up: ${deferred} history indexes are deferred until the index first reaches the chain head`)
                 if (head != null) finalized = (await pool.query<{height: string; hash: string}>('SELECT height, hash FROM squid_processor.status WHERE id = 0')).rows
                     .map(r => ({height: Number(r.height), hash: r.hash}))[0]
             } catch (err) {

@@ -11,6 +11,7 @@ import {windowSizes} from '../mapping/batchSplit'
 import {IndexerStore} from '../indexerStore'
 import {createProcessor} from '../processor'
 import {catchUp, watchedSet} from '../ingest/catchUp'
+import {buildDeferredIndexes} from '../ingest/deferredIndexes'
 import {RpcClient} from '@subsquid/rpc-client'
 import {startupRetries, withRetry} from '../retry'
 import {blockHashAt, readChainIdentity} from '../rpc'
@@ -40,6 +41,9 @@ async function main(): Promise<void> {
     const handler = createHandler({chainId: chain.chainId, startBlock: cfg.startBlock, factories: new Set(cfg.factories), listedTokens: new Set(cfg.tokens), erc1400Tokens: new Set(cfg.erc1400Tokens), distributionManagers: new Set(cfg.distributionManagers), traces: cfg.traces, nodeLimits: cfg.nodeLimits})
     // Over RPC the processor would fetch every block of the chain: history is read by address first. A portal filters by itself.
     if (cfg.portalUrl == null && cfg.catchUpWindow > 0) await catchUpByAddress(cfg, chain.chainId, handler)
+    // before any hot block: the indexes a first catch-up deferred, or those a crash left unbuilt
+    const built = await withDataSource(ds => buildDeferredIndexes(ds, log))
+    if (built > 0) log.info(`built ${built} deferred indexes and foreign keys: the index is at the head`)
     const watched = cfg.portalUrl ? await withDataSource(ds => watchedSet((sql, p) => ds.query(sql, p), chain.chainId, configuredContracts(cfg))) : undefined
     const handle = splitBatches(handler, cfg.batchSplit)
     let restart = false

@@ -17,6 +17,10 @@ export interface AnvilOptions {
     dumpState?: string
     /** blocks whose state stays queryable by eth_call at past blocks */
     pruneHistory?: number
+    /** with dumpState: keep every block's state in the file, so eth_call at past blocks works after a reload */
+    preserveHistory?: boolean
+    /** block gas limit (anvil's default is 30M) */
+    gasLimit?: number
     /** genesis block timestamp (seconds); two chains started in the same second share a genesis otherwise */
     genesisTimestamp?: number
 }
@@ -38,6 +42,8 @@ export async function startAnvil(opts: AnvilOptions): Promise<RunningAnvil> {
     if (opts.stateFile) args.push('--state', opts.stateFile, '--state-interval', '5')
     if (opts.loadState) args.push('--load-state', opts.loadState)
     if (opts.dumpState) args.push('--dump-state', opts.dumpState)
+    if (opts.preserveHistory) args.push('--preserve-historical-states')
+    if (opts.gasLimit) args.push('--gas-limit', String(opts.gasLimit))
     if (opts.pruneHistory) args.push('--prune-history', String(opts.pruneHistory))
     if (opts.genesisTimestamp) args.push('--timestamp', String(opts.genesisTimestamp))
     const bin = anvilBinary()
@@ -53,13 +59,18 @@ export async function startAnvil(opts: AnvilOptions): Promise<RunningAnvil> {
         )))
         child.once('exit', code => reject(new Error(`anvil exited with code ${code} before answering on ${url} (is port ${opts.port} taken?) ${stderr.trim()}`)))
     })
-    // reloading a large saved chain (the benchmarks' ~750 MB) takes anvil longer than starting afresh
-    await Promise.race([waitForRpc(url, opts.loadState ? 120_000 : 10_000), exited])
-    return {url, stop: () => stopChild(child)}
+    // reading a saved chain with its history takes about 10 s per GB
+    await Promise.race([waitForRpc(url, opts.loadState ? 600_000 : 10_000), exited]).catch(async (err: unknown) => {
+        await stopChild(child)
+        throw err
+    })
+    // dumping a large chain on exit takes longer than stopChild's default grace before SIGKILL
+    return {url, stop: () => stopChild(child, 'SIGTERM', opts.dumpState ? 30 * 60_000 : undefined)}
 }
 
 async function waitForRpc(url: string, timeoutMs: number): Promise<void> {
-    for (let i = 0; i < timeoutMs / 50; i++) {
+    const deadline = Date.now() + timeoutMs
+    while (Date.now() < deadline) {
         try {
             const res = await fetch(url, {
                 method: 'POST',

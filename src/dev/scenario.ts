@@ -163,13 +163,13 @@ async function succeedsOnPending(provider: JsonRpcProvider, tx: PlannedTx): Prom
     return 'result' in await rawRpc(provider, 'eth_call', [call, 'pending'])
 }
 
-async function sendRaw(provider: JsonRpcProvider, raw: string): Promise<void> {
+export async function sendRaw(provider: JsonRpcProvider, raw: string): Promise<void> {
     const response = await rawRpc(provider, 'eth_sendRawTransaction', [raw])
     if ('error' in response) throw new Error(`eth_sendRawTransaction: ${response.error.message}`)
 }
 
 /** Mines until the pool is empty and checks that nothing in the mined blocks reverted. */
-async function minePending(provider: JsonRpcProvider): Promise<void> {
+export async function minePending(provider: JsonRpcProvider): Promise<void> {
     for (;;) {
         await provider.send('evm_mine', [])
         const receipts: { status: string; transactionHash: string }[] =

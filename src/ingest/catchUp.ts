@@ -3,12 +3,15 @@ import {RpcClient} from '@subsquid/rpc-client'
 import {TypeormDatabase} from '@subsquid/typeorm-store'
 import {withDataSource} from '../db'
 import {Handler, IngestBatch} from '../main'
-import {backfillLogs, LogFilter, SourceLog} from '../mapping/backfill'
+import {backfillLogs, LogFilter, matchLogs, SourceLog, withSenders} from '../mapping/backfill'
+import {mergeLogs} from '../mapping/discover'
 import {selfDiscoveryFilters} from '../mapping/discovery'
 import {ContractKind} from '../model'
 import {WatchedSet} from '../processor'
 import {entityManagerOf} from '../mapping/bulkWrite'
 import {batchCall, NodeLimits, toQuantity} from '../rpc/nodeLimits'
+import {deferIndexes} from './deferredIndexes'
+import {MAX_WINDOW_LOGS, WindowSizer} from './windowSizer'
 
 // Over RPC, @subsquid/evm-processor 1.27 fetches every block of a range with every log and
 // transaction, whatever it was asked for: indexing T-REX tokens on a public chain would cost the
@@ -38,7 +41,8 @@ const MIN_GAP = 50
 /**
  * Indexes the final blocks from the database's height up to head − finality, one window of
  * `windowBlocks` per transaction; returns the height reached. Skipped when hot blocks are pending
- * (the processor resumes them) or the gap is small.
+ * (the processor resumes them) or the gap is small. On a database that has indexed nothing yet, the
+ * history tables' secondary indexes are dropped first (see deferredIndexes.ts; the caller builds them).
  */
 export async function catchUp(o: CatchUpOptions): Promise<number> {
     const state = await o.db.connect()
@@ -47,26 +51,70 @@ export async function catchUp(o: CatchUpOptions): Promise<number> {
         const [head] = await batchCall<string>(o.client, [{method: 'eth_blockNumber', params: []}], o.limits)
         const target = Number(head) - o.finality
         let prev = {height: state.height, hash: state.hash}
-        let from = Math.max(prev.height + 1, o.startBlock)
+        const from = Math.max(prev.height + 1, o.startBlock)
         if (target - from < MIN_GAP) return prev.height
         o.log.info(`catching up by address after block ${prev.height}: blocks ${from} to ${target}`)
-        let watched = await withDataSource(ds => watchedSet((sql, p) => ds.query(sql, p), o.chainId, o.configured))
-        while (from <= target) {
-            const to = Math.min(target, from + o.windowBlocks() - 1)
-            const [logs, last] = await Promise.all([backfillLogs(o.client, filtersOf(watched), from, to, o.limits), blockHeader(o.client, to, o.limits)])
-            await o.db.transact({prevHead: prev, nextHead: last}, async store => {
-                await o.handler({store, log: o.log, client: o.client, blocks: byBlock(logs, last)})
+        let watched = await withDataSource(async ds => {
+            // a first catch-up fills empty history tables: their query indexes are built once at the head
+            if (prev.height < o.startBlock) o.log.info(`deferred ${await deferIndexes(ds)} secondary indexes and foreign keys of the history tables until the head`)
+            return watchedSet((sql, p) => ds.query(sql, p), o.chainId, o.configured)
+        })
+        // the next window is fetched while this one is handled; its size follows the logs per block seen so far
+        const sizes = new WindowSizer(o.windowBlocks)
+        const fetchFrom = (start: number, w: WatchedSet) => fetchWindow(o, w, start, Math.min(target, start + sizes.next() - 1))
+        let next: Promise<Window> | undefined = fetchFrom(from, watched)
+        while (next) {
+            const w = await withLogsOf(o, await next, watched)
+            next = w.to < target ? fetchFrom(w.to + 1, watched) : undefined
+            // a prefetch failing while this window is handled is reported when awaited, not as an unhandled rejection
+            next?.catch(() => undefined)
+            await o.db.transact({prevHead: prev, nextHead: w.last}, async store => {
+                await o.handler({store, log: o.log, client: o.client, blocks: byBlock(w.logs, w.last)})
                 // contracts discovered in this window are fetched from the next one on (their logs here were backfilled)
                 watched = await watchedSet((sql, p) => entityManagerOf(store).query(sql, p), o.chainId, o.configured)
             })
-            o.log.info(`caught up to block ${to}: ${logs.length} logs of ${watched.addresses.length} watched contracts`)
-            prev = last
-            from = to + 1
+            // a window that found contracts held more logs than it fetched (the handler backfilled theirs)
+            if (watched.addresses.length === w.watched.addresses.length) sizes.saw(w.to - w.from + 1, w.logs.length)
+            o.log.info(`caught up to block ${w.to}: ${w.logs.length} logs of ${watched.addresses.length} watched contracts`)
+            prev = w.last
         }
         return prev.height
     } finally {
         await o.db.disconnect()
     }
+}
+
+/** One catch-up window as fetched, and the contracts it was fetched for. */
+interface Window {
+    from: number
+    to: number
+    logs: SourceLog[]
+    last: {height: number; hash: string; timestamp: number}
+    watched: WatchedSet
+}
+
+async function fetchWindow(o: CatchUpOptions, watched: WatchedSet, from: number, upTo: number): Promise<Window> {
+    let found = await matchLogs(o.client, filtersOf(watched), from, upTo, o.limits)
+    let to = upTo
+    // denser than expected: the window ends earlier, at whole blocks, so that its transactions and rows stay bounded in memory
+    if (found.length > MAX_WINDOW_LOGS) {
+        const cut = found[MAX_WINDOW_LOGS]!.blockNumber
+        to = cut > from ? cut - 1 : from
+        found = found.filter(l => l.blockNumber <= to)
+    }
+    const [logs, last] = await Promise.all([withSenders(o.client, found, o.limits), blockHeader(o.client, to, o.limits)])
+    return {from, to, logs, last, watched}
+}
+
+/** The window with the logs of the contracts watched since it was fetched (found by the window before it). */
+async function withLogsOf(o: CatchUpOptions, w: Window, watched: WatchedSet): Promise<Window> {
+    const added = (all: string[], before: string[]) => {
+        const had = new Set(before)
+        return all.filter(a => !had.has(a))
+    }
+    const more = {addresses: added(watched.addresses, w.watched.addresses), tokens: added(watched.tokens, w.watched.tokens), factories: added(watched.factories, w.watched.factories)}
+    if (more.addresses.length === 0) return w
+    return {...w, logs: mergeLogs(w.logs, await backfillLogs(o.client, filtersOf(more), w.from, w.to, o.limits)), watched}
 }
 
 /** The window's logs grouped into blocks, ending with the window's last block (the new head) even without logs. */

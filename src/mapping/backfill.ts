@@ -1,4 +1,4 @@
-import {batchCall, getLogs, NodeLimits, RpcBatchClient, toQuantity} from '../rpc/nodeLimits'
+import {batchCall, getLogs, NodeLimits, RpcBatchClient, RpcLog, toQuantity} from '../rpc/nodeLimits'
 
 /** A log as the mapping needs it; the processor's logs and backfilled ones both fit. */
 export interface SourceLog {
@@ -24,11 +24,19 @@ export interface LogFilter {
  * module is set up before it is bound), and the catch-up's windows. A log two filters match comes once.
  */
 export async function backfillLogs(client: RpcBatchClient, filters: LogFilter[], fromBlock: number, toBlock: number, limits: NodeLimits): Promise<SourceLog[]> {
-    const matched = await Promise.all(filters.map(f => getLogs(client, {addresses: f.address ?? null, topics: f.topics, fromBlock, toBlock}, limits)))
-    const found = [...new Map(matched.flat().map(l => [`${l.blockNumber}:${l.logIndex}`, l])).values()]
-        .sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex)
-    if (found.length === 0) return []
+    return withSenders(client, await matchLogs(client, filters, fromBlock, toBlock, limits), limits)
+}
 
+/** The logs `filters` match from `fromBlock` to `toBlock`, each once, in chain order. */
+export async function matchLogs(client: RpcBatchClient, filters: LogFilter[], fromBlock: number, toBlock: number, limits: NodeLimits): Promise<RpcLog[]> {
+    const matched = await Promise.all(filters.map(f => getLogs(client, {addresses: f.address ?? null, topics: f.topics, fromBlock, toBlock}, limits)))
+    return [...new Map(matched.flat().map(l => [`${l.blockNumber}:${l.logIndex}`, l])).values()]
+        .sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex)
+}
+
+/** The logs with their blocks' times and their transactions' senders and calls. */
+export async function withSenders(client: RpcBatchClient, found: RpcLog[], limits: NodeLimits): Promise<SourceLog[]> {
+    if (found.length === 0) return []
     const blocks = [...new Set(found.map(l => l.blockNumber))]
     const txs = [...new Set(found.map(l => l.transactionHash))]
     const [headers, transactions] = await Promise.all([

@@ -1,6 +1,6 @@
 import {Logger} from '@subsquid/logger'
 import {logId} from '../ids'
-import {SkippedLog} from '../model'
+import {ContractKind, SkippedLog} from '../model'
 import {SourceLog} from './backfill'
 import {decodeEvent} from './catalog'
 import {ChainEvent} from './events'
@@ -20,6 +20,28 @@ export function provenanceOf(log: SourceLog): Provenance {
     }
 }
 
+/** A log's event as its contract's ABI decodes it (null: not an event we index), or why it does not fit. */
+type Decoded = {ev: ChainEvent | null} | {err: unknown}
+
+/** Per log, its decoding: discovery and the batch's event loop read every log, the ABI decodes it once. */
+const decodedLogs = new WeakMap<SourceLog, Decoded>()
+
+/** The log's event if its contract's ABI knows it; throws when the log does not fit that ABI. */
+export function eventOf(kind: ContractKind, log: SourceLog): ChainEvent | null {
+    let d = decodedLogs.get(log)
+    if (d == null) {
+        try {
+            const decoded = decodeEvent(kind, log)
+            d = {ev: decoded ? {...provenanceOf(log), contract: log.address, kind, raw: log, ...decoded} : null}
+        } catch (err) {
+            d = {err}
+        }
+        decodedLogs.set(log, d)
+    }
+    if ('err' in d) throw d.err
+    return d.ev
+}
+
 /** Every log of a watched contract, decoded once; a log that does not fit its ABI is kept as skipped. */
 export function decodeAll(logs: SourceLog[], registry: ContractRegistry, state: BatchState, logger: Logger): ChainEvent[] {
     const events: ChainEvent[] = []
@@ -27,8 +49,8 @@ export function decodeAll(logs: SourceLog[], registry: ContractRegistry, state: 
         const kind = registry.get(log.address)?.kind
         if (kind == null) continue
         try {
-            const decoded = decodeEvent(kind, log)
-            if (decoded) events.push({...provenanceOf(log), contract: log.address, kind, raw: log, ...decoded})
+            const ev = eventOf(kind, log)
+            if (ev) events.push(ev)
         } catch (err) {
             const reason = err instanceof Error ? err.message : String(err)
             state.skipped.push(new SkippedLog({

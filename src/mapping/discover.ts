@@ -1,9 +1,7 @@
 import {ContractKind, TokenStandard} from '../model'
 import {backfillLogs, SourceLog} from './backfill'
-import {decodeEvent} from './catalog'
-import {provenanceOf} from './decode'
+import {eventOf, provenanceOf} from './decode'
 import {discoveriesOf, selfDiscovery, selfDiscoveryFilters} from './discovery'
-import {ChainEvent} from './events'
 import {newToken} from './factory'
 import {ContractRegistry, Provenance} from './registry'
 import {BatchState} from './state'
@@ -74,14 +72,13 @@ function discover(logs: SourceLog[], registry: ContractRegistry, state: BatchSta
                 registry.watch(state, log.address, kind, by, provenanceOf(log))
                 found = true
             }
-            let decoded
+            let ev
             try {
-                decoded = decodeEvent(kind, log)
+                ev = eventOf(kind, log)
             } catch {
                 continue // recorded as skipped when the batch is decoded
             }
-            if (decoded == null) continue
-            const ev: ChainEvent = {...provenanceOf(log), contract: log.address, kind, raw: log, ...decoded}
+            if (ev == null) continue
             for (const d of discoveriesOf(ev)) {
                 if (d.kind === ContractKind.TOKEN) {
                     found = watchToken(registry, state, d.address, kind === ContractKind.FACTORY ? log.address : null, `${kind}.${ev.name}`, ev) || found
