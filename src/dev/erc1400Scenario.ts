@@ -43,7 +43,7 @@ export async function deployErc1400(rpcUrl: string, name: string, symbol: string
     const accounts = new DevAccounts(await connect(rpcUrl))
     const token = await deployPayoutContract('ERC1400Token', accounts.signer(ERC1400_ROLE.issuer),
         [name, symbol, 0, accounts.address(ERC1400_ROLE.controller), [PARTITION.unlocked, PARTITION.senior], polymathEvents])
-    return {address: await token.getAddress(), symbol, polymathEvents, deployBlock: await accounts.provider.getBlockNumber()}
+    return {address: (await token.getAddress()).toLowerCase(), symbol, polymathEvents, deployBlock: await accounts.provider.getBlockNumber()}
 }
 
 /** Every account the story touches: whose balances, partitions and operators an oracle reads. */

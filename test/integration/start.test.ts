@@ -224,7 +224,7 @@ describe('npm start', () => {
             fs.writeFileSync(stateFile, JSON.stringify(state))
             const s = start()
             const tokens = await tokensServed(s)
-            expect(tokens.map(t => t.symbol)).toEqual(['HOTA', 'LRF', 'MSN', 'RIV30'])
+            expect(tokens.map(t => t.symbol)).toEqual(['HOTA', 'HSN', 'LRF', 'MSN', 'RIV30'])
             expect(s.lines.join('\n')).toMatch(/the dev chain cannot resume exactly \(the chain's genesis 0x[0-9a-f]{64} differs from the indexed chain's genesis 0x[0-9a-f]{64}\): rebuilding the dev chain and its database/)
             expect(await stop(s)).toBe(0)
         })
