@@ -6,6 +6,7 @@ import {z} from 'zod'
 import {OperatorError} from './errors'
 import {BatchSplit} from './mapping/batchSplit'
 import {TraceMode} from './mapping/traces'
+import type {MetricsSettings} from './metrics'
 import {DEFAULT_NODE_LIMITS, NodeLimits} from './rpc/nodeLimits'
 
 export class ConfigError extends OperatorError {}
@@ -31,6 +32,8 @@ export interface IndexerConfig {
     traces: TraceMode
     /** what our own requests ask of the node at most (RPC_MAX_LOG_RANGE, RPC_MAX_ADDRESSES, RPC_MAX_BATCH, RPC_RETRY_BUDGET_MS) */
     nodeLimits: NodeLimits
+    /** where the processor's Prometheus metrics listen (METRICS_HOST, PROCESSOR_PROMETHEUS_PORT) */
+    metrics: MetricsSettings
 }
 
 type Env = Record<string, string | undefined>
@@ -69,6 +72,17 @@ function port(name: string) {
             return z.NEVER
         }
         return n
+    })
+}
+
+/** An interface to listen on: a host name or an IP address. */
+function host(name: string) {
+    return raw.transform((v, ctx): string | undefined => {
+        if (v != null && !/^[A-Za-z0-9.:\-[\]]+$/.test(v)) {
+            ctx.addIssue({code: 'custom', message: `${name}="${v}" is not a host name or IP address`})
+            return z.NEVER
+        }
+        return v
     })
 }
 
@@ -149,6 +163,8 @@ const ENVIRONMENT = z.object({
     DB_PASS: raw,
     DB_API_URL: dbUrl('DB_API_URL'),
     GQL_PORT: port('GQL_PORT'),
+    METRICS_HOST: host('METRICS_HOST'),
+    PROCESSOR_PROMETHEUS_PORT: natural('PROCESSOR_PROMETHEUS_PORT').refine(n => n == null || n <= 65535, {message: 'PROCESSOR_PROMETHEUS_PORT is not a TCP port (0 for a free one, else 1–65535)'}),
     STARTUP_RETRIES: natural('STARTUP_RETRIES', 1),
     EXPORT_WRITE_TIMEOUT_MS: natural('EXPORT_WRITE_TIMEOUT_MS', 1),
     EXPORT_QUEUE_TIMEOUT_MS: natural('EXPORT_QUEUE_TIMEOUT_MS', 1),
@@ -200,6 +216,7 @@ export function indexerConfig(env: Env = process.env): IndexerConfig {
             maxBatch: e.RPC_MAX_BATCH ?? DEFAULT_NODE_LIMITS.maxBatch,
             retryBudgetMs: e.RPC_RETRY_BUDGET_MS ?? DEFAULT_NODE_LIMITS.retryBudgetMs,
         },
+        metrics: {host: e.METRICS_HOST ?? '127.0.0.1', port: e.PROCESSOR_PROMETHEUS_PORT ?? 0},
     }
 }
 

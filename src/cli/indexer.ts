@@ -10,6 +10,7 @@ import {createHandler, Handler, splitBatches} from '../main'
 import {windowSizes} from '../mapping/batchSplit'
 import {IndexerStore} from '../indexerStore'
 import {createProcessor} from '../processor'
+import {serveProcessorMetrics} from '../metrics'
 import {catchUp, watchedSet} from '../ingest/catchUp'
 import {buildDeferredIndexes} from '../ingest/deferredIndexes'
 import {RpcClient} from '@subsquid/rpc-client'
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     if (built > 0) log.info(`built ${built} deferred indexes and foreign keys: the index is at the head`)
     const watched = cfg.portalUrl ? await withDataSource(ds => watchedSet((sql, p) => ds.query(sql, p), chain.chainId, configuredContracts(cfg))) : undefined
     const handle = splitBatches(handler, cfg.batchSplit)
+    serveProcessorMetrics(cfg.metrics)
     let restart = false
     createProcessor(cfg, watched).run(new IndexerStore(log), async ctx => {
         if (restart) {
