@@ -24,6 +24,7 @@ describe('indexerConfig()', () => {
                 batchSplit: {mode: 'none'},
                 traces: 'auto',
                 nodeLimits: {maxLogRange: 2000, maxAddresses: 500, maxBatch: 100, retryBudgetMs: 180_000},
+                metrics: {host: '127.0.0.1', port: 0},
             })
         })
     })
