@@ -1,3 +1,4 @@
+import {execFileSync} from 'child_process'
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
@@ -155,6 +156,19 @@ describe('npm start', () => {
             const s = start()
             await tokensServed(s)
             expect(s.lines.join('\n')).toContain('resumed the dev chain and its index')
+            expect(await stop(s)).toBe(0)
+        })
+    })
+
+    describe('when the API crashes', () => {
+        it('should start it again by itself and keep the rest of the stack up', async () => {
+            const s = start()
+            const before = await tokensServed(s)
+            const api = execFileSync('pgrep', ['-P', String(s.child.proc.pid), '-f', 'lib/cli/serve.js'], {encoding: 'utf8'}).trim()
+            process.kill(Number(api), 'SIGKILL')
+            expect(await tokensServed(s)).toEqual(before)
+            expect(s.lines.join('\n')).toContain('the API stopped (exit SIGKILL); starting it again')
+            expect(s.lines.join('\n')).not.toMatch(/the indexer stopped/)
             expect(await stop(s)).toBe(0)
         })
     })
