@@ -3,7 +3,7 @@ import fs from 'fs'
 import os from 'os'
 import path from 'path'
 import {createClient} from 'graphql-ws'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import WebSocket from 'ws'
 import {Child, PROJECT_DIR, runCompiled} from '../../src/dev/children'
 import {freePort, runToExit} from '../../src/dev/testStack'
@@ -45,11 +45,19 @@ describe('npm start', () => {
         fs.rmSync(dataDir, {recursive: true, force: true})
     })
 
+    let running: Started | undefined
     const start = (): Started => {
         const lines: string[] = []
         const child = runCompiled('dev/start', env, l => lines.push(l))
-        return {child, lines}
+        running = {child, lines}
+        return running
     }
+
+    // a failed expectation leaves its stack up: stop it, or the next test finds its ports taken
+    afterEach(async () => {
+        if (running && running.child.proc.exitCode == null && running.child.proc.signalCode == null) await stop(running)
+        running = undefined
+    })
 
     const stop = async (s: Started) => {
         s.child.proc.kill('SIGINT')
