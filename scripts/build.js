@@ -2,14 +2,20 @@
 // incrementally (tsc's own .tsbuildinfo). It never deletes lib/: a process started from this checkout
 // (npm start's indexer and API) keeps running on it while another command builds. `npm run build:clean`
 // rebuilds from nothing.
+// `node scripts/build.js harness` (`npm run build:harness`) also compiles what only the benchmark and the
+// simulation run as plain node (bench/src, test/harness, with the src they import) into lib-harness/, the
+// same way; the product in lib/ never contains them.
 const {spawnSync} = require('child_process')
 const fs = require('fs')
 const path = require('path')
 
 const ROOT = path.resolve(__dirname, '..')
-// written here after each successful build (tsc's .tsbuildinfo is also written by `tsc --noEmit`, which emits nothing)
-const STAMP = path.join(ROOT, 'lib', '.build-stamp')
-const INPUTS = ['src', 'tsconfig.json']
+// the stamp is written in the output folder after each successful build (tsc's .tsbuildinfo is also
+// written by `tsc --noEmit`, which emits nothing)
+const TARGETS = {
+    product: {config: 'tsconfig.json', out: 'lib', inputs: ['src', 'tsconfig.json']},
+    harness: {config: 'tsconfig.harness.json', out: 'lib-harness', inputs: ['src', 'test/harness', 'bench/src', 'tsconfig.json', 'tsconfig.harness.json']},
+}
 
 /** The newest modification time (ms) of the files under `paths`. */
 function newestMtime(paths) {
@@ -23,22 +29,32 @@ function newestMtime(paths) {
     return newest
 }
 
-/** Whether lib/ is older than any input (or missing). */
-function isStale(root = ROOT) {
-    const stamp = path.join(root, 'lib', '.build-stamp')
+/** Whether the target's output (lib/ by default) is older than any of its inputs (or missing). */
+function isStale(root = ROOT, target = TARGETS.product) {
+    const stamp = path.join(root, target.out, '.build-stamp')
     if (!fs.existsSync(stamp)) return true
-    return newestMtime(INPUTS.map(i => path.join(root, i))) > fs.statSync(stamp).mtimeMs
+    return newestMtime(target.inputs.map(i => path.join(root, i))) > fs.statSync(stamp).mtimeMs
+}
+
+function build(target) {
+    if (!isStale(ROOT, target)) {
+        console.log(`${target.out}/ is up to date with ${target.inputs.filter(i => !i.endsWith('.json')).join(', ')}: not rebuilding`)
+        return
+    }
+    const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, target.config)], {stdio: 'inherit'})
+    if (tsc.status !== 0) process.exit(tsc.status ?? 1)
+    fs.writeFileSync(path.join(ROOT, target.out, '.build-stamp'), `${new Date().toISOString()}\n`)
 }
 
 function main() {
-    if (!isStale()) {
-        console.log('lib/ is up to date with src/: not rebuilding')
-        return
+    const which = process.argv[2]
+    if (which !== undefined && which !== 'harness') {
+        console.error(`unknown build target '${which}': run without one for the product (lib/), or with 'harness' for the benchmark and simulation (lib-harness/)`)
+        process.exit(2)
     }
-    const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.json')], {stdio: 'inherit'})
-    if (tsc.status !== 0) process.exit(tsc.status ?? 1)
-    fs.writeFileSync(STAMP, `${new Date().toISOString()}\n`)
+    build(TARGETS.product)
+    if (which === 'harness') build(TARGETS.harness)
 }
 
-module.exports = {isStale}
+module.exports = {isStale, TARGETS}
 if (require.main === module) main()

@@ -6,8 +6,19 @@ import fs from 'fs'
 import path from 'path'
 import {ConfigError, readEnvironment, redactUrl} from './config'
 
-/** The checkout: this file runs as lib/localStack.js. */
-export const PROJECT_DIR = path.resolve(__dirname, '..')
+/**
+ * The checkout: the nearest folder above this file with a package.json. This file runs as
+ * lib/localStack.js for the product and as lib-harness/src/localStack.js for the benchmark and the
+ * simulation, so its depth is not fixed.
+ */
+export const PROJECT_DIR = projectDir(__dirname)
+
+function projectDir(from: string): string {
+    for (let dir = from; ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, 'package.json'))) return dir
+        if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`)
+    }
+}
 
 export interface LocalStack {
     /** the embedded PostgreSQL's URL (with its password: the file is mode 0600) */

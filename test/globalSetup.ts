@@ -1,7 +1,7 @@
 import type {TestProject} from 'vitest/node'
 import {deployDemo} from '../src/dev/deploy'
 import {runDemoScenario} from '../src/dev/scenario'
-import {startTestChain, startTestDatabase} from '../src/dev/testStack'
+import {startTestChain, startTestDatabase} from './harness/testStack'
 
 /** One shared chain with the demo T-REX deployment and scenario, like T-REX's own deployment fixture. */
 export default async function setup(project: TestProject) {

@@ -1,8 +1,9 @@
 import {ChildProcess, spawn} from 'child_process'
 import path from 'path'
 import readline from 'readline'
+import {PROJECT_DIR} from '../localStack'
 
-export const PROJECT_DIR = path.resolve(__dirname, '..', '..')
+export {PROJECT_DIR}
 
 export interface Child {
     proc: ChildProcess
@@ -12,8 +13,13 @@ export interface Child {
 
 /** Runs one of our compiled entry points (lib/SCRIPT.js, e.g. 'cli/process') with the given environment and arguments, its lines prefixed. */
 export function runCompiled(script: string, env: NodeJS.ProcessEnv, out: (line: string) => void, args: readonly string[] = []): Child {
-    const name = path.basename(script)
-    const proc = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib', `${script}.js`), ...args], {
+    return runNodeFile(path.join(PROJECT_DIR, 'lib', `${script}.js`), env, out, args)
+}
+
+/** Runs a compiled JavaScript file by its path (the benchmark's own entry points live outside lib/), as runCompiled does. */
+export function runNodeFile(file: string, env: NodeJS.ProcessEnv, out: (line: string) => void, args: readonly string[] = []): Child {
+    const name = path.basename(file, '.js')
+    const proc = spawn(process.execPath, [file, ...args], {
         cwd: PROJECT_DIR,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -28,7 +28,8 @@ import { ArtifactName, contractAt, contractFactory, contractInterface } from './
 import { deployDemo, Deployment, ECDSA_KEY_TYPE, identityKey, KYC_TOPIC, MANAGEMENT_PURPOSE, TokenDeployment } from './deploy'
 import { ACCOUNT, connect, DevAccounts, devWallet, revertReason, sendChecked, waitMined } from './rpc'
 import { runDemoScenario } from './scenario'
-import { startTestChain } from './testStack'
+import { startAnvil } from './anvil'
+import { freePort } from '../ports'
 
 /** Extra account indexes (HD path m/44'/60'/0'/0/i) used only by this scenario; all ≥ 13, so not anvil-funded. */
 export const SCENARIO_ACCOUNT = {
@@ -877,7 +878,7 @@ async function addKycClaim(s: Recorder, identity: string, holderIndex: number, i
 
 async function main(): Promise<void> {
     const given = process.argv[2]
-    const anvil = given ? undefined : await startTestChain()
+    const anvil = given ? undefined : await startAnvil({port: await freePort()})
     const url = given ?? required(anvil, 'anvil').url
     try {
         const t0 = Date.now()

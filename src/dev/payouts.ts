@@ -13,6 +13,7 @@ import {
     Signer,
     TransactionReceipt,
 } from 'ethers'
+import { PROJECT_DIR } from '../localStack'
 import { ACCOUNT, connect, devSigner, revertReason, sendChecked, waitMined } from './rpc'
 
 /**
@@ -28,8 +29,7 @@ export interface PayoutArtifact {
     bytecode: string
 }
 
-/** The same folder from src/dev (tests) and lib/dev (compiled). */
-const BUILD_DIR = path.join(__dirname, '..', '..', 'contracts', 'build')
+const BUILD_DIR = path.join(PROJECT_DIR, 'contracts', 'build')
 const artifacts = new Map<PayoutContractName, PayoutArtifact>()
 
 export function payoutArtifact(name: PayoutContractName): PayoutArtifact {

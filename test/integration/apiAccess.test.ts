@@ -5,7 +5,7 @@ import WebSocket from 'ws'
 import {API_ROLE} from '../../src/api/access'
 import {runCompiled} from '../../src/dev/children'
 import {Deployment} from '../../src/dev/deploy'
-import {createDatabaseOn, freePort, IndexerRun, startIndexer, TestDatabase, waitForHead, waitForHttp} from '../../src/dev/testStack'
+import {createDatabaseOn, freePort, IndexerRun, startIndexer, TestDatabase, waitForHead, waitForHttp} from '../harness/testStack'
 import {gqlRaw} from './gql'
 
 const rpcUrl = inject('rpcUrl')

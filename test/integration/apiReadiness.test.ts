@@ -5,7 +5,7 @@ import {contractAt} from '../../src/dev/artifacts'
 import {Deployment} from '../../src/dev/deploy'
 import {connect, devSigner, waitMined} from '../../src/dev/rpc'
 import {rpc} from '../../src/dev/status'
-import {ApiRun, demoEnv, IndexerRun, runToExit, startApi, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {ApiRun, demoEnv, IndexerRun, runToExit, startApi, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../harness/testStack'
 import {ReadinessReport} from '../../src/api/health'
 import {gqlRaw} from './gql'
 

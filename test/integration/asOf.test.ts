@@ -1,19 +1,19 @@
 import {JsonRpcProvider} from 'ethers'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
-import {ownerAt, snapshotAt, TokenSnapshot} from '../../src/dev/chainOracle'
+import {ownerAt, snapshotAt, TokenSnapshot} from '../harness/chainOracle'
 import {Deployment} from '../../src/dev/deploy'
-import {HistoryScenarioResult, runHistoryScenario} from '../../src/dev/historyScenario'
+import {HistoryScenarioResult, runHistoryScenario} from '../harness/historyScenario'
 import {mulberry32} from '../../src/dev/random'
 import {ComplianceScenarioResult, runComplianceScenario} from '../../src/dev/complianceScenario'
 import {connect} from '../../src/dev/rpc'
 import {rpc} from '../../src/dev/status'
-import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../harness/testStack'
 import {gql, gqlRaw} from './gql'
 
 /**
  * The as-of oracle: the API's state queries at seeded past blocks against the chain itself, read
- * with eth_call at those blocks (src/dev/chainOracle.ts), after a history (src/dev/historyScenario.ts)
+ * with eth_call at those blocks (test/harness/chainOracle.ts), after a history (test/harness/historyScenario.ts)
  * in which nearly every block changes some fact.
  */
 

@@ -2,10 +2,10 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt} from '../../src/dev/artifacts'
 import {Deployment} from '../../src/dev/deploy'
-import {digestDifferences, indexDigest} from '../../src/dev/digest'
-import {chainHead, mineTo} from '../../src/dev/reorg'
+import {digestDifferences, indexDigest} from '../harness/digest'
+import {chainHead, mineTo} from '../harness/reorg'
 import {ACCOUNT, connect, devSigner, sendChecked} from '../../src/dev/rpc'
-import {createDatabaseOn, demoEnv, queryDb, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {createDatabaseOn, demoEnv, queryDb, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../harness/testStack'
 
 const dbUrl = inject('dbUrl')
 

@@ -2,10 +2,10 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {runComplianceScenario} from '../../src/dev/complianceScenario'
 import {deployDemo, Deployment} from '../../src/dev/deploy'
-import {digestDifferences, indexDigest, rowDifferences} from '../../src/dev/digest'
-import {chainHead, mineTo} from '../../src/dev/reorg'
+import {digestDifferences, indexDigest, rowDifferences} from '../harness/digest'
+import {chainHead, mineTo} from '../harness/reorg'
 import {runDemoScenario} from '../../src/dev/scenario'
-import {createDatabaseOn, demoEnv, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {createDatabaseOn, demoEnv, startIndexer, startTestChain, TestDatabase, waitForHead} from '../harness/testStack'
 
 const dbUrl = inject('dbUrl')
 const FINALITY = 5

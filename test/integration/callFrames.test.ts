@@ -1,14 +1,14 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {ZeroAddress} from 'ethers'
 import {functions as irs} from '../../src/abi/IdentityRegistryStorage'
-import {AgentContractScenario, runAgentContractScenario} from '../../src/dev/agentContractScenario'
+import {AgentContractScenario, runAgentContractScenario} from '../harness/agentContractScenario'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt} from '../../src/dev/artifacts'
 import {Deployment} from '../../src/dev/deploy'
-import {MethodProxy, startMethodProxy} from '../../src/dev/methodProxy'
+import {MethodProxy, startMethodProxy} from '../harness/methodProxy'
 import {connect} from '../../src/dev/rpc'
 import {rpc} from '../../src/dev/status'
-import {createDatabaseOn, demoEnv, freePort, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {createDatabaseOn, demoEnv, freePort, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../harness/testStack'
 import {gql} from './gql'
 
 const dbUrl = inject('dbUrl')

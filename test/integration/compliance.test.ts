@@ -5,7 +5,7 @@ import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt, contractInterface} from '../../src/dev/artifacts'
 import {Deployment} from '../../src/dev/deploy'
 import {ACCOUNT, connect, devSigner, devWallet, sendChecked} from '../../src/dev/rpc'
-import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../harness/testStack'
 import {gql, gqlRaw} from './gql'
 
 const dbUrl = inject('dbUrl')

@@ -4,7 +4,7 @@ import {Client} from 'pg'
 import {DataSource} from 'typeorm'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {PROJECT_DIR} from '../../src/dev/children'
-import {createDatabaseOn, TestDatabase} from '../../src/dev/testStack'
+import {createDatabaseOn, TestDatabase} from '../harness/testStack'
 import {buildDeferredIndexes, deferIndexes} from '../../src/ingest/deferredIndexes'
 
 const dbUrl = inject('dbUrl')

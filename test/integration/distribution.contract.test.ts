@@ -27,7 +27,7 @@ import {
 } from '../../src/dev/payouts'
 import {ACCOUNT, connect, devSigner, devWallet, waitMined} from '../../src/dev/rpc'
 import {runDemoScenario} from '../../src/dev/scenario'
-import {startTestChain} from '../../src/dev/testStack'
+import {startTestChain} from '../harness/testStack'
 
 /**
  * DistributionManager and TestStablecoin on their own anvil with the demo T-REX deployment

@@ -9,7 +9,7 @@ import {ACCOUNT, connect, devSigner, devWallet} from '../../src/dev/rpc'
 import {contractAt} from '../../src/dev/artifacts'
 import {EntitlementLine, entitlements} from '../../src/analytics/entitlements'
 import {getAddress} from 'ethers'
-import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../harness/testStack'
 import {gql, gqlRaw} from './gql'
 
 const dbUrl = inject('dbUrl')

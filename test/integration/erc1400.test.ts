@@ -11,7 +11,7 @@ import {
 } from '../../src/dev/payouts'
 import {mulberry32} from '../../src/dev/random'
 import {connect, devSigner, devWallet} from '../../src/dev/rpc'
-import {createDatabaseOn, IndexerRun, runToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {createDatabaseOn, IndexerRun, runToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../harness/testStack'
 import {gql, gqlRaw} from './gql'
 
 /**

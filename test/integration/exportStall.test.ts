@@ -1,6 +1,6 @@
 import http from 'http'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
-import {ApiRun, createDatabaseOn, queryDb, runToExit, startApi, TestDatabase} from '../../src/dev/testStack'
+import {ApiRun, createDatabaseOn, queryDb, runToExit, startApi, TestDatabase} from '../harness/testStack'
 import {gql} from './gql'
 
 const dbUrl = inject('dbUrl')

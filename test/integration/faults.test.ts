@@ -1,10 +1,10 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {deployDemo, Deployment} from '../../src/dev/deploy'
-import {digestDifferences, IndexDigest, indexDigest} from '../../src/dev/digest'
-import {Fault, FaultProxy, FaultTiming, startFaultProxy} from '../../src/dev/faultProxy'
+import {digestDifferences, IndexDigest, indexDigest} from '../harness/digest'
+import {Fault, FaultProxy, FaultTiming, startFaultProxy} from '../harness/faultProxy'
 import {runDemoScenario, runRandomTransfers} from '../../src/dev/scenario'
-import {createDatabaseOn, freePort, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {createDatabaseOn, freePort, IndexerRun, startIndexer, startTestChain, TestDatabase, waitForHead} from '../harness/testStack'
 
 const dbUrl = inject('dbUrl')
 

@@ -4,11 +4,11 @@ import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt} from '../../src/dev/artifacts'
 import {runComplianceScenario} from '../../src/dev/complianceScenario'
 import {Deployment, ECDSA_SCHEME, KYC_TOPIC, signClaim} from '../../src/dev/deploy'
-import {digestDifferences, IndexDigest, indexDigest} from '../../src/dev/digest'
-import {HostedNode, startHostedNode} from '../../src/dev/hostedNode'
-import {chainHead, mineTo} from '../../src/dev/reorg'
+import {digestDifferences, IndexDigest, indexDigest} from '../harness/digest'
+import {HostedNode, startHostedNode} from '../harness/hostedNode'
+import {chainHead, mineTo} from '../harness/reorg'
 import {ACCOUNT, connect, devSigner, devWallet, sendChecked, waitMined} from '../../src/dev/rpc'
-import {createDatabaseOn, demoEnv, freePort, IndexerRun, queryDb, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {createDatabaseOn, demoEnv, freePort, IndexerRun, queryDb, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../harness/testStack'
 
 const dbUrl = inject('dbUrl')
 /** An account no scenario uses: the investor whose identity is found 3,000 blocks after it was made. */

@@ -2,19 +2,19 @@ import {Interface, JsonRpcProvider} from 'ethers'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractInterface} from '../../src/dev/artifacts'
-import {implementationAuthorityAt, trexVersionAt} from '../../src/dev/chainOracle'
+import {implementationAuthorityAt, trexVersionAt} from '../harness/chainOracle'
 import {Deployment} from '../../src/dev/deploy'
 import {connect} from '../../src/dev/rpc'
 import {rpc} from '../../src/dev/status'
-import {createDatabaseOn, demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
-import {runVersionScenario, VersionScenarioResult} from '../../src/dev/versionScenario'
+import {createDatabaseOn, demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../harness/testStack'
+import {runVersionScenario, VersionScenarioResult} from '../harness/versionScenario'
 import {auditKindOf} from '../../src/mapping/catalog'
 import {gql} from './gql'
 
 /**
  * Which T-REX implementation each token runs, as of any block: the demo chain, then an upgrade of the
  * reference implementation authority to 4.2.0, HOT moved to an authority of its own, and the reference
- * back to 4.1.6 (src/dev/versionScenario.ts); indexed one block per batch, checked against eth_call at each block.
+ * back to 4.1.6 (test/harness/versionScenario.ts); indexed one block per batch, checked against eth_call at each block.
  */
 
 const dbUrl = inject('dbUrl')

@@ -4,7 +4,7 @@ import WebSocket from 'ws'
 import {contractAt} from '../../src/dev/artifacts'
 import {connect, devSigner, waitMined} from '../../src/dev/rpc'
 import {Deployment} from '../../src/dev/deploy'
-import {IndexerRun, startIndexer, waitForHead} from '../../src/dev/testStack'
+import {IndexerRun, startIndexer, waitForHead} from '../harness/testStack'
 import {tokenAt} from './chain'
 import {gql, gqlRaw} from './gql'
 

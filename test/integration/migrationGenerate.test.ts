@@ -5,7 +5,7 @@ import path from 'path'
 import {promisify} from 'util'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {PROJECT_DIR} from '../../src/dev/children'
-import {createDatabaseOn, runToExit, TestDatabase} from '../../src/dev/testStack'
+import {createDatabaseOn, runToExit, TestDatabase} from '../harness/testStack'
 import {HAND_WRITTEN_INDEXES} from '../../src/model/handWrittenIndexNames'
 
 const dbUrl = inject('dbUrl')

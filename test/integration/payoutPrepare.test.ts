@@ -11,7 +11,7 @@ import {Deployment, deployDemo} from '../../src/dev/deploy'
 import {chainTime, createDistribution, deployPayoutsWith, payoutContractAt} from '../../src/dev/payouts'
 import {ACCOUNT, connect, devSigner, devWallet, sendChecked} from '../../src/dev/rpc'
 import {runDemoScenario} from '../../src/dev/scenario'
-import {createDatabaseOn, IndexerRun, runToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {createDatabaseOn, IndexerRun, runToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../harness/testStack'
 
 /**
  * `payout:prepare` end to end: its own anvil with the demo T-REX deployment and scenario, plus a

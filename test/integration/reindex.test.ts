@@ -3,7 +3,7 @@ import os from 'os'
 import path from 'path'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {redactUrl} from '../../src/config'
-import {createDatabaseOn, queryDb, runToExit, TestDatabase} from '../../src/dev/testStack'
+import {createDatabaseOn, queryDb, runToExit, TestDatabase} from '../harness/testStack'
 
 const dbUrl = inject('dbUrl')
 

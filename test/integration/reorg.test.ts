@@ -4,7 +4,7 @@ import {contractAt} from '../../src/dev/artifacts'
 import {Deployment} from '../../src/dev/deploy'
 import {connect, devSigner, waitMined} from '../../src/dev/rpc'
 import {rpc} from '../../src/dev/status'
-import {demoEnv, IndexerRun, runToExit, startDemoChain, queryDb, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {demoEnv, IndexerRun, runToExit, startDemoChain, queryDb, startIndexer, TestDatabase, waitForHead} from '../harness/testStack'
 
 const dbUrl = inject('dbUrl')
 

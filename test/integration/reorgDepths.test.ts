@@ -2,13 +2,13 @@ import {keccak256, toUtf8Bytes} from 'ethers'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt} from '../../src/dev/artifacts'
-import {cleanIndexDigest} from '../../src/dev/cleanIndex'
+import {cleanIndexDigest} from '../harness/cleanIndex'
 import {Deployment} from '../../src/dev/deploy'
-import {digestDifferences, indexDigest} from '../../src/dev/digest'
+import {digestDifferences, indexDigest} from '../harness/digest'
 import {chainTime, createDistribution, deployPayouts, DistributionKindName, fundDistribution, mintStablecoin, PayoutDeployment, payoutContractAt} from '../../src/dev/payouts'
-import {chainHead, mineTo, rollBack} from '../../src/dev/reorg'
+import {chainHead, mineTo, rollBack} from '../harness/reorg'
 import {ACCOUNT, connect, devSigner, sendChecked} from '../../src/dev/rpc'
-import {demoEnv, IndexerRun, startDemoChain, queryDb, startIndexer, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {demoEnv, IndexerRun, startDemoChain, queryDb, startIndexer, TestDatabase, waitForHead} from '../harness/testStack'
 
 const dbUrl = inject('dbUrl')
 /** Above the deepest reorg below (20 blocks), so every replaced block is still hot. */

@@ -1,5 +1,5 @@
 import {describe, expect, inject, it} from 'vitest'
-import {runSimulation, SimResult, summaryLine} from '../../src/dev/sim'
+import {runSimulation, SimResult, summaryLine} from '../harness/sim'
 
 const dbUrl = inject('dbUrl')
 /** Shorter than `npm run test:sim` (40 steps) to keep CI quick; both seeds plan deep reorgs, kills and distributions. */

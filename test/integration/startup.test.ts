@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {connect, devSigner, waitMined} from '../../src/dev/rpc'
-import {createDatabaseOn, queryDb, runToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../../src/dev/testStack'
+import {createDatabaseOn, queryDb, runToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../harness/testStack'
 
 const dbUrl = inject('dbUrl')
 const FACTORY = '0x1111111111111111111111111111111111111111'

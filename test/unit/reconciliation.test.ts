@@ -143,7 +143,7 @@ describe('reconcile()', () => {
     })
 
     describe('with 10,000 holders', () => {
-        // Speed is measured by src/bench/reconciliation.ts, not asserted here.
+        // Speed is measured by bench/src/reconciliation.ts, not asserted here.
         it('should reconcile every holder', () => {
             const many: ExpectedPayment[] = Array.from({length: 10_000}, (_, i) => ({holder: `0x${(i + 1).toString(16).padStart(40, '0')}`, expected: BigInt(i + 1)}))
             const payments = many.map((e, i) => ({holder: e.holder, amount: e.expected, manual: false, txHash: '0x01', block: i, logIndex: 0}))

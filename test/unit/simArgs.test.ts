@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {parseSimArgs} from '../../src/cli/simArgs'
+import {parseSimArgs} from '../harness/cli/simArgs'
 
 describe('parseSimArgs()', () => {
     describe('when given seeds, ranges, steps and --verbose', () => {

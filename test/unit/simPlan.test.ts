@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {planSimulation, SimStep} from '../../src/dev/simPlan'
+import {planSimulation, SimStep} from '../harness/simPlan'
 
 const opts = {steps: 40, finality: 20, faultRate: 0.05}
 const seeds = Array.from({length: 200}, (_, i) => i + 1)

@@ -1,14 +1,14 @@
 import os from 'os'
 import {Pool} from 'pg'
-import {concentration} from '../analytics/concentration'
-import {applyMigrations} from '../db'
-import {Child} from '../dev/children'
-import {mulberry32} from '../dev/random'
-import {startTestDatabase} from '../dev/testStack'
-import {checkpointId, holdingId, logId, tokenId} from '../ids'
+import {concentration} from '../../src/analytics/concentration'
+import {applyMigrations} from '../../src/db'
+import {Child} from '../../src/dev/children'
+import {mulberry32} from '../../src/dev/random'
+import {startTestDatabase} from '../../test/harness/testStack'
+import {checkpointId, holdingId, logId, tokenId} from '../../src/ids'
 import {measure, rssMb, Stats, shutDown, statsLine, startBenchApi, writeReports} from './common'
 
-// `node lib/bench/asOf.js` (also run by `npm run bench`): the as-of analytics at scale (issue 5).
+// `node lib-harness/bench/src/asOf.js` (also run by `npm run bench`): the as-of analytics at scale (issue 5).
 //
 // A throwaway database gets migrated and filled, through the real schema, with one token's
 // history: 100,000 wallets minted, then transfers until the ledger holds 1,000,000 balance changes

@@ -24,10 +24,10 @@ import {
     TransactionReceipt,
     ZeroAddress,
 } from 'ethers'
-import { ArtifactName, contractFactory, contractInterface } from './artifacts'
-import { Deployment, KYC_TOPIC, TokenDeployment } from './deploy'
-import { mulberry32 } from './random'
-import { ACCOUNT, connect, DevAccounts, devWallet, revertReason, waitMined } from './rpc'
+import { ArtifactName, contractFactory, contractInterface } from '../../src/dev/artifacts'
+import { Deployment, KYC_TOPIC, TokenDeployment } from '../../src/dev/deploy'
+import { mulberry32 } from '../../src/dev/random'
+import { ACCOUNT, connect, DevAccounts, devWallet, revertReason, waitMined } from '../../src/dev/rpc'
 
 /** Account indexes (m/44'/60'/0'/0/i) only this scenario uses; the other scenarios use 0–19. */
 export const HISTORY_ACCOUNT = {

@@ -1,10 +1,10 @@
 // npm run test:sim -- --seed N | --seeds A-B [--steps N] [--verbose]: the seeded all-at-once simulation
-// (src/dev/sim.ts), one summary line per seed; exit 0 when every seed's index equals the clean one.
+// (test/harness/sim.ts), one summary line per seed; exit 0 when every seed's index equals the clean one.
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
-import {runSimulation, summaryLine} from '../dev/sim'
-import {startTestDatabase} from '../dev/testStack'
+import {runSimulation, summaryLine} from '../sim'
+import {startTestDatabase} from '../testStack'
 import {parseSimArgs, SimArgs} from './simArgs'
 
 async function main(): Promise<number> {

@@ -1,11 +1,11 @@
 import {keccak256, toUtf8Bytes} from 'ethers'
-import {Deployment} from './deploy'
+import {Deployment} from '../../src/dev/deploy'
 import {
     agentPay, chainTime, createDistribution, deployPayouts, DistributionKindName, fundDistribution, mintStablecoin, PayoutDeployment,
     payoutContractAt,
-} from './payouts'
-import {mulberry32} from './random'
-import {ACCOUNT, connect, devSigner} from './rpc'
+} from '../../src/dev/payouts'
+import {mulberry32} from '../../src/dev/random'
+import {ACCOUNT, connect, devSigner} from '../../src/dev/rpc'
 
 // Seeded payouts for the simulation: a distribution whose record block is a few blocks back (so a
 // reorg can replace the ledger its entitlements come from), funded, with one manual payment.

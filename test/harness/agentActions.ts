@@ -1,8 +1,8 @@
 import {Contract, isCallException, NonceManager} from 'ethers'
-import {contractAt} from './artifacts'
-import {Deployment} from './deploy'
-import {mulberry32} from './random'
-import {ACCOUNT, connect, devSigner, waitMined} from './rpc'
+import {contractAt} from '../../src/dev/artifacts'
+import {Deployment} from '../../src/dev/deploy'
+import {mulberry32} from '../../src/dev/random'
+import {ACCOUNT, connect, devSigner, waitMined} from '../../src/dev/rpc'
 
 // Seeded enforcement by the tokens' agent, one transaction (one block) each: what runRandomTransfers
 // leaves out. An action that would revert (a frozen sender, a max balance) is skipped, so replays agree.

@@ -7,7 +7,7 @@
  * applied); countries are ISO-3166 numeric codes. Contracts are the real T-REX 4.1.6 ones.
  */
 import { Contract, JsonRpcProvider, ZeroAddress } from 'ethers'
-import { ArtifactName, contractAt } from './artifacts'
+import { ArtifactName, contractAt } from '../../src/dev/artifacts'
 
 export interface TokenFacts {
     name: string

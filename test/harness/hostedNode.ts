@@ -1,7 +1,7 @@
 import http from 'http'
 import net from 'net'
 import {postUpstream} from './faultProxy'
-import {mulberry32} from './random'
+import {mulberry32} from '../../src/dev/random'
 
 // A JSON-RPC proxy in front of anvil that answers like a hosted node (a public RPC provider): capped
 // eth_getLogs ranges and results, capped batches, rate limits, no trace API. Seeded, for tests.

@@ -2,9 +2,9 @@ import fs from 'fs'
 import os from 'os'
 import path from 'path'
 import {Client} from 'pg'
-import {PROJECT_DIR, runCompiled} from '../dev/children'
-import {indexStatus, rpc} from '../dev/status'
-import {createDatabaseOn, freePort, startTestDatabase} from '../dev/testStack'
+import {PROJECT_DIR, runNodeFile} from '../../src/dev/children'
+import {indexStatus, rpc} from '../../src/dev/status'
+import {createDatabaseOn, freePort, startTestDatabase} from '../../test/harness/testStack'
 import {BenchChain, startBenchChain, startScaleChain} from './chain'
 import {writeReports} from './common'
 
@@ -29,10 +29,11 @@ const say = (m: string) => console.log(`[bench] ${m}`)
 
 type Indexer = 'bare' | 'bareTx' | 'ours'
 
-const INDEXERS: Record<Indexer, {name: string; script: string; env: NodeJS.ProcessEnv}> = {
-    bare: {name: 'bare Transfer-only squid', script: 'bench/bareSquid', env: {}},
-    bareTx: {name: 'bare squid + transactions', script: 'bench/bareSquid', env: {BARE_WITH_TX: '1'}},
-    ours: {name: 'abst-squid indexer', script: 'cli/process', env: {}},
+// The baselines run from the benchmark's own build (beside this file), ours from the product's lib/.
+const INDEXERS: Record<Indexer, {name: string; file: string; env: NodeJS.ProcessEnv}> = {
+    bare: {name: 'bare Transfer-only squid', file: path.join(__dirname, 'bareSquid.js'), env: {}},
+    bareTx: {name: 'bare squid + transactions', file: path.join(__dirname, 'bareSquid.js'), env: {BARE_WITH_TX: '1'}},
+    ours: {name: 'abst-squid indexer', file: path.join(PROJECT_DIR, 'lib', 'cli', 'process.js'), env: {}},
 }
 
 interface Run {
@@ -110,10 +111,10 @@ async function countTransferLogs(url: string, from: number, to: number): Promise
  * process start-up are behind it, alike for every indexer) until the head is committed.
  */
 async function timeIngest(indexer: Indexer, env: NodeJS.ProcessEnv, serverUrl: string, head: number, logs: number): Promise<Run> {
-    const {name, script, env: own} = INDEXERS[indexer]
+    const {name, file, env: own} = INDEXERS[indexer]
     const db = await createDatabaseOn(serverUrl)
     const output: string[] = []
-    const child = runCompiled(script, {...process.env, ...env, ...own, DB_URL: db.url, PROCESSOR_PROMETHEUS_PORT: String(await freePort())}, l => output.push(l))
+    const child = runNodeFile(file, {...process.env, ...env, ...own, DB_URL: db.url, PROCESSOR_PROMETHEUS_PORT: String(await freePort())}, l => output.push(l))
     const pg = new Client({connectionString: db.url})
     await pg.connect()
     const query = async (sql: string) => (await pg.query(sql)).rows as Record<string, unknown>[]

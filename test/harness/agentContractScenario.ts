@@ -1,8 +1,8 @@
 import {Contract, parseEther, parseUnits} from 'ethers'
-import {contractAt, contractInterface} from './artifacts'
-import {Deployment, ECDSA_KEY_TYPE, identityKey, MANAGEMENT_PURPOSE} from './deploy'
-import {deployPayoutContract} from './payouts'
-import {ACCOUNT, connect, deployChecked, devSigner, devWallet, sendChecked, waitMined} from './rpc'
+import {contractAt, contractInterface} from '../../src/dev/artifacts'
+import {Deployment, ECDSA_KEY_TYPE, identityKey, MANAGEMENT_PURPOSE} from '../../src/dev/deploy'
+import {deployPayoutContract} from '../../src/dev/payouts'
+import {ACCOUNT, connect, deployChecked, devSigner, devWallet, sendChecked, waitMined} from '../../src/dev/rpc'
 
 // Agents acting through contracts, as on real deployments: T-REX's AgentManager and a batching contract
 // of ours, each an agent of the bond token (RIV30) and its identity registry, driven by an operator account.

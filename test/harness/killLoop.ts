@@ -1,6 +1,6 @@
 import {Client} from 'pg'
-import {runCompiled} from './children'
-import {mulberry32} from './random'
+import {runCompiled} from '../../src/dev/children'
+import {mulberry32} from '../../src/dev/random'
 
 // kill -9 the indexer again and again during an ingest, recording what each restart resumed from.
 // The indexer runs here without its supervisor: the loop is the supervisor, so it picks the kill

@@ -1,11 +1,11 @@
 import 'dotenv/config'
 import {EvmBatchProcessor} from '@subsquid/evm-processor'
 import {TypeormDatabase} from '@subsquid/typeorm-store'
-import {events} from '../abi/Token'
-import {indexerConfig} from '../config'
-import {applyMigrations} from '../db'
-import {logId} from '../ids'
-import {Transfer, TransferKind} from '../model'
+import {events} from '../../src/abi/Token'
+import {indexerConfig} from '../../src/config'
+import {applyMigrations} from '../../src/db'
+import {logId} from '../../src/ids'
+import {Transfer, TransferKind} from '../../src/model'
 
 // The baselines of the ingest benchmark: the least a squid can do with the same logs (decode, one row
 // each); with BARE_WITH_TX=1 it also fetches each log's transaction (sender, selector), as we must.

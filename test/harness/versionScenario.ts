@@ -1,8 +1,8 @@
 import {readFileSync} from 'fs'
 import {Contract, ContractFactory, InterfaceAbi, NonceManager, ZeroAddress} from 'ethers'
-import {contractAt} from './artifacts'
-import {Deployment} from './deploy'
-import {ACCOUNT, connect, deployChecked, devSigner, sendChecked, waitMined} from './rpc'
+import {contractAt} from '../../src/dev/artifacts'
+import {Deployment} from '../../src/dev/deploy'
+import {ACCOUNT, connect, deployChecked, devSigner, sendChecked, waitMined} from '../../src/dev/rpc'
 
 // A T-REX upgrade as an issuer runs one, after deployDemo (+ runDemoScenario): the reference implementation
 // authority gets version 4.2.0 (a fresh Token implementation, 4.1.6's others) and switches both demo suites

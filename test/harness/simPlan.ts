@@ -1,4 +1,4 @@
-import {mulberry32} from './random'
+import {mulberry32} from '../../src/dev/random'
 
 // What one simulation seed does, decided before anything runs: the same seed gives the same plan.
 

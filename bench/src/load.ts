@@ -6,18 +6,18 @@ import path from 'path'
 import http from 'http'
 import {AddressInfo} from 'net'
 import {Client, Pool} from 'pg'
-import type {ReadTx} from '../api/requestDb'
-import {CapTableGroupBy, CapTableResolver} from '../server-extension/resolvers/capTable'
-import {ComplianceStatusResolver} from '../server-extension/resolvers/complianceStatus'
-import {ConcentrationResolver} from '../server-extension/resolvers/concentration'
-import {JurisdictionsResolver} from '../server-extension/resolvers/jurisdictions'
-import {OwnershipHistoryResolver} from '../server-extension/resolvers/ownershipHistory'
-import {TimeSeriesInterval, TokenTimeSeriesResolver} from '../server-extension/resolvers/tokenTimeSeries'
-import {startIndexer, startTestDatabase, waitForHead} from '../dev/testStack'
+import type {ReadTx} from '../../src/api/requestDb'
+import {CapTableGroupBy, CapTableResolver} from '../../src/server-extension/resolvers/capTable'
+import {ComplianceStatusResolver} from '../../src/server-extension/resolvers/complianceStatus'
+import {ConcentrationResolver} from '../../src/server-extension/resolvers/concentration'
+import {JurisdictionsResolver} from '../../src/server-extension/resolvers/jurisdictions'
+import {OwnershipHistoryResolver} from '../../src/server-extension/resolvers/ownershipHistory'
+import {TimeSeriesInterval, TokenTimeSeriesResolver} from '../../src/server-extension/resolvers/tokenTimeSeries'
+import {startIndexer, startTestDatabase, waitForHead} from '../../test/harness/testStack'
 import {startBenchChain} from './chain'
 import {percentile, REPORT_DIR, round1, rssMb} from './common'
 
-// `node lib/bench/load.js` (also run by `npm run bench`): the API under load (issue 13's targets), each
+// `node lib-harness/bench/src/load.js` (also run by `npm run bench`): the API under load (issue 13's targets), each
 // figure beside a floor measured in the same run.
 //
 // The chain is the ingest benchmark's (the demo deployment and story plus BENCH_TXS random token

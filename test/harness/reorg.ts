@@ -1,4 +1,4 @@
-import {rpc} from './status'
+import {rpc} from '../../src/dev/status'
 
 // Reorganising an anvil chain on purpose: drop the newest blocks, then the caller mines a different branch.
 

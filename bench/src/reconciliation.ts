@@ -2,22 +2,22 @@ import fs from 'fs'
 import os from 'os'
 import path from 'path'
 import {Pool} from 'pg'
-import {entitlements, HolderBalance} from '../analytics/entitlements'
-import {merkleRootOf} from '../analytics/merkle'
+import {entitlements, HolderBalance} from '../../src/analytics/entitlements'
+import {merkleRootOf} from '../../src/analytics/merkle'
 import {
     PaymentRecord, reconcile, RECONCILIATION_CSV_COLUMNS, RECONCILIATION_STATUSES, reconciliationCsv, ReconciliationReport,
     ReconciliationStatus,
-} from '../analytics/reconciliation'
-import {loadReconciliation} from '../api/reconciliationData'
-import {applyMigrations} from '../db'
-import {Child} from '../dev/children'
-import {mulberry32} from '../dev/random'
-import {startTestDatabase} from '../dev/testStack'
-import {tokenId} from '../ids'
-import {distributionEntityId} from '../mapping/distribution'
+} from '../../src/analytics/reconciliation'
+import {loadReconciliation} from '../../src/api/reconciliationData'
+import {applyMigrations} from '../../src/db'
+import {Child} from '../../src/dev/children'
+import {mulberry32} from '../../src/dev/random'
+import {startTestDatabase} from '../../test/harness/testStack'
+import {tokenId} from '../../src/ids'
+import {distributionEntityId} from '../../src/mapping/distribution'
 import {measure, REPORT_DIR, round1, rssMb, Stats, shutDown, statsLine, startBenchApi, statsOf} from './common'
 
-// `node lib/bench/reconciliation.js [holders]` (also run by `npm run bench`): how fast the API answers
+// `node lib-harness/bench/src/reconciliation.js [holders]` (also run by `npm run bench`): how fast the API answers
 // the reconciliation of one distribution with 10,000 holders (issue 4: under 1 s on 2 cores).
 //
 // A throwaway database gets migrated and filled with one realistic distribution: entitlements

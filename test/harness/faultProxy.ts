@@ -1,6 +1,6 @@
 import http from 'http'
 import net from 'net'
-import {mulberry32} from './random'
+import {mulberry32} from '../../src/dev/random'
 
 // A JSON-RPC proxy that misbehaves on purpose, seeded: the indexer must back off, retry and never commit a partial batch.
 

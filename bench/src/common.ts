@@ -1,8 +1,8 @@
 import fs from 'fs'
 import path from 'path'
 import {Pool} from 'pg'
-import {Child, PROJECT_DIR, runCompiled} from '../dev/children'
-import {freePort, TestDatabase, waitForHttp} from '../dev/testStack'
+import {Child, PROJECT_DIR, runCompiled} from '../../src/dev/children'
+import {freePort, TestDatabase, waitForHttp} from '../../test/harness/testStack'
 
 // What every benchmark shares: timing with percentiles, the API's memory, waiting for the API.
 
