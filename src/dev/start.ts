@@ -44,6 +44,15 @@ async function main(): Promise<void> {
     process.removeAllListeners('SIGTERM')
     process.once('SIGINT', () => void shutdown(0))
     process.once('SIGTERM', () => void shutdown(0))
+    // An error nothing awaited would end this process and orphan its children (they run detached):
+    // stop them in order instead. During a stop it is work being cut off, and the stop decides the exit code.
+    const unexpected = (err: unknown) => {
+        if (stopping) return
+        console.error(`[start] ${err instanceof Error ? err.stack ?? err.message : String(err)}`)
+        void shutdown(1)
+    }
+    process.on('uncaughtException', unexpected)
+    process.on('unhandledRejection', unexpected)
     const env = readEnvironment()
     const devChainWanted = env.RPC_ETH_HTTP == null
     if (devChainWanted && env.START_BLOCK != null && env.START_BLOCK !== 0) {

@@ -154,7 +154,7 @@ describe('npm start', () => {
             expect(prepared.output).toContain('holders of record:')
             expect(prepared.code).toBe(0)
             expect(s.lines.join('\n')).not.toContain(':postgres@')
-            expect(await stop(s)).toBe(0)
+            expect(await stop(s), s.lines.slice(-40).join('\n')).toBe(0)
             expect(s.lines.join('\n')).not.toMatch(/\n.*\s+at .*\(.*:\d+:\d+\)/)
         })
     })
@@ -164,7 +164,7 @@ describe('npm start', () => {
             const s = start()
             await tokensServed(s)
             expect(s.lines.join('\n')).toContain('resumed the dev chain and its index')
-            expect(await stop(s)).toBe(0)
+            expect(await stop(s), s.lines.slice(-40).join('\n')).toBe(0)
         })
     })
 
@@ -177,7 +177,7 @@ describe('npm start', () => {
             expect(await tokensServed(s)).toEqual(before)
             expect(s.lines.join('\n')).toContain('the API stopped (exit SIGKILL); starting it again')
             expect(s.lines.join('\n')).not.toMatch(/the indexer stopped/)
-            expect(await stop(s)).toBe(0)
+            expect(await stop(s), s.lines.slice(-40).join('\n')).toBe(0)
         })
     })
 
@@ -233,7 +233,7 @@ describe('npm start', () => {
             const runnable = fencedBlocks(readme, 'bash').filter(b => !b.includes('your-node.example')).flatMap(commands)
             expect(runnable.filter(c => c.startsWith('curl')).length).toBeGreaterThanOrEqual(6)
             for (const command of runnable) await run(command)
-            expect(await stop(s)).toBe(0)
+            expect(await stop(s), s.lines.slice(-40).join('\n')).toBe(0)
         })
     })
 
@@ -248,7 +248,7 @@ describe('npm start', () => {
             const tokens = await tokensServed(s)
             expect(tokens.map(t => t.symbol)).toEqual(['HOTA', 'HSN', 'LRF', 'MSN', 'RIV30'])
             expect(s.lines.join('\n')).toMatch(/the dev chain cannot resume exactly \(the chain's genesis 0x[0-9a-f]{64} differs from the indexed chain's genesis 0x[0-9a-f]{64}\): rebuilding the dev chain and its database/)
-            expect(await stop(s)).toBe(0)
+            expect(await stop(s), s.lines.slice(-40).join('\n')).toBe(0)
         })
     })
 
@@ -261,7 +261,7 @@ describe('npm start', () => {
             // the rebuilt database's migrations granted the read-only role again
             expect(s.lines.join('\n')).toContain('the API reads the database as abst_api, which cannot write')
             expect(s.lines.join('\n')).toContain('the dev chain cannot resume exactly (the TREXFactory of deployment.json is not on the chain): rebuilding the dev chain and its database')
-            expect(await stop(s)).toBe(0)
+            expect(await stop(s), s.lines.slice(-40).join('\n')).toBe(0)
         })
     })
 })
