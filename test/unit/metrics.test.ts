@@ -1,3 +1,4 @@
+import os from 'os'
 import {Gauge, Registry} from 'prom-client'
 import prometheusServer = require('@subsquid/util-internal-prometheus-server')
 import {describe, expect, it} from 'vitest'
@@ -25,8 +26,10 @@ describe('.serveProcessorMetrics()', () => {
                 expect(text).toContain('sqd_rpc_request_count{url="https://node.example",kind="success"} 7')
                 expect(text).not.toContain('SECRET')
                 expect(text).not.toContain('apikey')
-                const other = await fetch(`http://[::1]:${server.port}/metrics`).then(() => 'answered', () => 'refused')
-                expect(other).toBe('refused')
+                // another interface of this machine (IPv6 loopback where it has no other)
+                const external = Object.values(os.networkInterfaces()).flat().find(i => i != null && !i.internal && i.family === 'IPv4')
+                const other = external ? external.address : '[::1]'
+                expect(await fetch(`http://${other}:${server.port}/metrics`).then(() => 'answered', () => 'refused')).toBe('refused')
             } finally {
                 await server.close()
             }
