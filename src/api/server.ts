@@ -6,7 +6,7 @@ import {useServer} from 'graphql-ws/use/ws'
 import LRUCache from 'lru-cache'
 import {Pool} from 'pg'
 import {WebSocketServer} from 'ws'
-import {bodyTooLarge, declaredTooLarge, MAX_BODY_BYTES, refuseBody} from './bodyLimit'
+import {answerAfterBody, bodyTooLarge, declaredTooLarge, MAX_BODY_BYTES, refuseBody} from './bodyLimit'
 import {ExportHandler} from './front'
 import {Readiness} from './health'
 import {IndexHead, IndexHeadReader} from './indexHead'
@@ -63,9 +63,8 @@ export function createApiServer(o: ApiServerOptions): http.Server {
 
     const graphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
         if (inFlight >= settings.maxConcurrentRequests) {
-            res.writeHead(503, {'content-type': 'application/json; charset=utf-8', 'retry-after': '1'})
-            res.end(JSON.stringify({errors: [{message: `the API is answering its limit of ${settings.maxConcurrentRequests} requests at once; retry shortly`, extensions: {code: CODE.unavailable}}]}))
-            req.resume()
+            answerAfterBody(req, res, 503, {'content-type': 'application/json; charset=utf-8', 'retry-after': '1'},
+                JSON.stringify({errors: [{message: `the API is answering its limit of ${settings.maxConcurrentRequests} requests at once; retry shortly`, extensions: {code: CODE.unavailable}}]}))
             return
         }
         inFlight++
@@ -176,24 +175,45 @@ interface CachedAnswer {
     headers: Record<string, string>
 }
 
-/** The body, at most MAX_BODY_BYTES; null when refused (the answer is sent). */
-async function readBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<Buffer | null> {
+/**
+ * The body, at most MAX_BODY_BYTES; null when refused (the answer is sent). Read by events, not
+ * `for await`, whose early exit destroys the socket before the 413 reaches the client.
+ */
+function readBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<Buffer | null> {
     const declared = declaredTooLarge(req)
     if (declared) {
         refuseBody(req, res, declared)
-        return null
+        return Promise.resolve(null)
     }
-    const chunks: Buffer[] = []
-    let size = 0
-    for await (const chunk of req) {
-        size += (chunk as Buffer).length
-        if (size > MAX_BODY_BYTES) {
-            refuseBody(req, res, bodyTooLarge(MAX_BODY_BYTES, false))
-            return null
+    return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = []
+        let size = 0
+        const stop = () => {
+            req.removeListener('data', onData)
+            req.removeListener('end', onEnd)
+            req.removeListener('error', reject)
+            req.removeListener('close', onClose)
         }
-        chunks.push(chunk as Buffer)
-    }
-    return Buffer.concat(chunks)
+        const onData = (chunk: Buffer) => {
+            size += chunk.length
+            if (size <= MAX_BODY_BYTES) return void chunks.push(chunk)
+            stop()
+            refuseBody(req, res, bodyTooLarge(MAX_BODY_BYTES, false))
+            resolve(null)
+        }
+        const onEnd = () => {
+            stop()
+            resolve(Buffer.concat(chunks))
+        }
+        const onClose = () => {
+            stop()
+            reject(new Error('the client closed the connection before sending its whole body'))
+        }
+        req.on('data', onData)
+        req.once('end', onEnd)
+        req.once('error', reject)
+        req.once('close', onClose)
+    })
 }
 
 function headersOf(req: http.IncomingMessage): [string, string][] {
