@@ -86,6 +86,37 @@ function host(name: string) {
     })
 }
 
+function boolean(name: string) {
+    return raw.transform((v, ctx): boolean | undefined => {
+        if (v == null) return undefined
+        const lower = v.toLowerCase()
+        if (['1', 'true', 'yes', 'on'].includes(lower)) return true
+        if (['0', 'false', 'no', 'off'].includes(lower)) return false
+        ctx.addIssue({code: 'custom', message: `${name}="${v}" is not a boolean (true/false, 1/0, yes/no, on/off)`})
+        return z.NEVER
+    })
+}
+
+/** Comma-separated origins (scheme://host[:port]), or * for any. */
+function origins(name: string) {
+    return raw.transform((v, ctx): string[] => {
+        if (v == null) return []
+        const items = v.split(',').map(s => s.trim()).filter(s => s !== '')
+        for (const o of items) {
+            if (o === '*') continue
+            let origin: string
+            try {
+                origin = new URL(o).origin
+            } catch {
+                ctx.addIssue({code: 'custom', message: `${name} contains "${o}", which is not an origin such as https://dashboard.example.com`})
+                continue
+            }
+            if (origin !== o) ctx.addIssue({code: 'custom', message: `${name} contains "${o}", which is not an origin (scheme://host[:port], no path): did you mean ${origin}?`})
+        }
+        return items
+    })
+}
+
 function addressList(name: string) {
     return raw.transform((v, ctx): string[] => {
         if (v == null) return []
@@ -162,7 +193,21 @@ const ENVIRONMENT = z.object({
     DB_USER: raw,
     DB_PASS: raw,
     DB_API_URL: dbUrl('DB_API_URL'),
+    DB_API_PASS: raw,
     GQL_PORT: port('GQL_PORT'),
+    // production turns GraphiQL and introspection off by default
+    NODE_ENV: raw,
+    API_HOST: host('API_HOST'),
+    API_GRAPHIQL: boolean('API_GRAPHIQL'),
+    API_INTROSPECTION: boolean('API_INTROSPECTION'),
+    API_CORS_ORIGINS: origins('API_CORS_ORIGINS'),
+    API_MAX_CONCURRENT_REQUESTS: natural('API_MAX_CONCURRENT_REQUESTS', 1),
+    API_REQUEST_TIMEOUT_MS: natural('API_REQUEST_TIMEOUT_MS', 1),
+    API_DB_POOL_SIZE: natural('API_DB_POOL_SIZE', 1),
+    API_MAX_SUBSCRIPTIONS_PER_CONNECTION: natural('API_MAX_SUBSCRIPTIONS_PER_CONNECTION', 1),
+    API_SUBSCRIPTION_POLL_MS: natural('API_SUBSCRIPTION_POLL_MS', 1),
+    API_CACHE_MB: natural('API_CACHE_MB'),
+    API_READY_MAX_LAG: natural('API_READY_MAX_LAG'),
     METRICS_HOST: host('METRICS_HOST'),
     PROCESSOR_PROMETHEUS_PORT: natural('PROCESSOR_PROMETHEUS_PORT').refine(n => n == null || n <= 65535, {message: 'PROCESSOR_PROMETHEUS_PORT is not a TCP port (0 for a free one, else 1–65535)'}),
     STARTUP_RETRIES: natural('STARTUP_RETRIES', 1),

@@ -24,8 +24,13 @@ describe('apiSettings()', () => {
         it('should name the variable', () => {
             expect(() => apiSettings({API_GRAPHIQL: 'maybe'})).toThrow('API_GRAPHIQL="maybe" is not a boolean (true/false, 1/0, yes/no, on/off)')
             expect(() => apiSettings({API_CORS_ORIGINS: 'https://a.example.com/app'})).toThrow('API_CORS_ORIGINS contains "https://a.example.com/app", which is not an origin (scheme://host[:port], no path): did you mean https://a.example.com?')
-            expect(() => apiSettings({API_MAX_CONCURRENT_REQUESTS: '0'})).toThrow('API_MAX_CONCURRENT_REQUESTS="0" must be at least 1')
+            expect(() => apiSettings({API_MAX_CONCURRENT_REQUESTS: '0'})).toThrow('API_MAX_CONCURRENT_REQUESTS="0" is below 1')
             expect(() => apiSettings({API_HOST: 'a b'})).toThrow('API_HOST="a b" is not a host name or IP address')
+        })
+
+        it('should name every wrong variable at once, the indexer variables too', () => {
+            expect(() => apiSettings({API_CACHE_MB: '-1', API_INTROSPECTION: 'sometimes', RPC_ETH_HTTP: 'ftp://node'})).toThrow(
+                'RPC_ETH_HTTP="ftp://node" must be an http(s) or ws(s) URL\nAPI_INTROSPECTION="sometimes" is not a boolean (true/false, 1/0, yes/no, on/off)\nAPI_CACHE_MB="-1" is not a non-negative integer')
         })
     })
 })

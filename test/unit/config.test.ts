@@ -118,6 +118,7 @@ describe('.env.example', () => {
         const text = fs.readFileSync(path.resolve(__dirname, '..', '..', '.env.example'), 'utf8')
         const documented = Object.fromEntries(text.split('\n').filter(l => /^[A-Z][A-Z0-9_]*=/.test(l)).map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]))
         expect(VARIABLES.filter(v => !(v in documented))).toEqual([])
+        expect(Object.keys(documented).filter(v => !VARIABLES.includes(v))).toEqual([])
         expect(() => readEnvironment(documented)).not.toThrow()
     })
 })
