@@ -4,6 +4,7 @@ import {ChainEvent} from './events'
 import {applyTokenInfo} from './factory'
 import {readStoredIdentities, StoredIdentityReads, storedIdentityReadsOf} from './identityChange'
 import {readVersions, VersionReads, versionReadsOf} from './implementationAuthority'
+import {paymentTokenReads, paymentTokensOf} from './paymentTokens'
 import {BatchState} from './state'
 import {batchCall, NodeLimits, RpcBatchClient} from '../rpc/nodeLimits'
 import {ALL_FIELDS, ERC20_FIELDS, fetchTokenInfo, infoKey, NAME_AND_SYMBOL, TokenInfo} from './tokenInfo'
@@ -19,11 +20,14 @@ export interface ViewReads {
 
 /**
  * One round of JSON-RPC batches for the views events do not carry: token names at discovery and renames,
- * stored countries, authorities' T-REX versions, and stored identities where an identity change names no wallet.
+ * payment tokens' symbol and decimals at their first distribution, stored countries, authorities' T-REX versions,
+ * and stored identities where an identity change names no wallet.
  */
 export async function readViews(client: RpcBatchClient, state: BatchState, events: ChainEvent[], limits: NodeLimits): Promise<ViewReads> {
     const discovered = state.newContracts.filter(c => c.kind === ContractKind.TOKEN || c.kind === ContractKind.ERC1400_TOKEN).map(c => state.tokens.get(c.address)!)
+    const payments = paymentTokenReads(state.paymentTokens, events)
     const requests = [
+        ...payments,
         ...discovered.map(t => ({token: t.address, block: t.createdAtBlock, fields: t.standard === TokenStandard.ERC1400 ? ERC20_FIELDS : ALL_FIELDS})),
         ...events.filter(ev => ev.kind === ContractKind.TOKEN && ev.name === 'UpdatedTokenInformation')
             .map(ev => ({token: ev.contract, block: ev.block.height, fields: NAME_AND_SYMBOL})),
@@ -44,5 +48,6 @@ export async function readViews(client: RpcBatchClient, state: BatchState, event
         if (hex && hex !== '0x') countries.set(`${ev.contract}-${String(ev.params.investorAddress).toLowerCase()}-${ev.block.height}`, irs.storedInvestorCountry.decodeResult(hex))
     })
     for (const t of discovered) applyTokenInfo(t, info.get(infoKey(t.address, t.createdAtBlock)))
+    for (const p of paymentTokensOf(state.chainId, payments, info)) state.addPaymentToken(p)
     return {info, countries, versions, stored: storedIdentities}
 }

@@ -8,13 +8,15 @@ import {
 import {ACCOUNT, connect, devSigner, devWallet} from '../../src/dev/rpc'
 import {contractAt} from '../../src/dev/artifacts'
 import {EntitlementLine, entitlements} from '../../src/analytics/entitlements'
-import {getAddress} from 'ethers'
+import {formatUnits, getAddress} from 'ethers'
 import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../harness/testStack'
 import {gql, gqlRaw} from './gql'
 
 const dbUrl = inject('dbUrl')
 const tUSD = (whole: number) => BigInt(whole) * 1_000_000n
 const DAY = 24 * 60 * 60
+/** ethers' formatting, as an independent oracle: "1000.0" there is "1000" in the API */
+const units = (raw: bigint, decimals = 6) => formatUnits(raw, decimals).replace(/\.0$/, '')
 
 interface DistributionRow {
     distributionId: string
@@ -32,8 +34,18 @@ interface DistributionRow {
     rounding: string
     includeFrozen: boolean
     creator: string
-    token: {symbol: string}
-    payments: {holder: string; amount: string; manual: boolean; memo: string | null; actor: string}[]
+    token: {symbol: string; decimals: number}
+    paymentToken: string
+    paymentTokenInfo: {address: string; symbol: string | null; decimals: number | null; discoveredAtBlock: number}
+    createdAtBlock: number
+    totalAmountDecimal: string
+    fundedDecimal: string
+    paidDecimal: string
+    reclaimedDecimal: string
+    refundedDecimal: string
+    outstandingDecimal: string
+    payments: {holder: string; amount: string; amountDecimal: string; manual: boolean; memo: string | null; actor: string}[]
+    entitlements: {holder: string; eligibleBalance: string; eligibleBalanceDecimal: string; expected: string; expectedDecimal: string}[]
 }
 
 describe('distributions', () => {
@@ -44,6 +56,7 @@ describe('distributions', () => {
     let rows: DistributionRow[]
     let managerAddress: string
     let recordBlock: number
+    let stablecoin: string
     let fair: EntitlementLine[]
     let last: EntitlementLine
     const lc = (a: string) => a.toLowerCase()
@@ -52,6 +65,7 @@ describe('distributions', () => {
         ({chain, db, d} = await startDemoChain(dbUrl))
         const payouts = await deployPayouts(chain.url, ACCOUNT.deployer)
         managerAddress = payouts.manager
+        stablecoin = payouts.stablecoin
         const provider = await connect(chain.url)
         const agent = devSigner(ACCOUNT.agent, provider)
         const manager = payoutContractAt('DistributionManager', payouts.manager, agent)
@@ -100,7 +114,10 @@ describe('distributions', () => {
         await waitForHead(chain.url, db.url)
         rows = (await gql<{distributions: DistributionRow[]}>(run.gqlUrl, `{ distributions(limit: 10, orderBy: distributionId_ASC) {
             distributionId kind status totalAmount funded paid reclaimed refunded outstanding recordBlock merkleRoot basis rounding includeFrozen creator
-            token { symbol } payments(limit: 1000, orderBy: id_ASC) { holder amount manual memo actor } } }`)).distributions
+            totalAmountDecimal fundedDecimal paidDecimal reclaimedDecimal refundedDecimal outstandingDecimal createdAtBlock
+            token { symbol decimals } paymentToken paymentTokenInfo { address symbol decimals discoveredAtBlock }
+            payments(limit: 1000, orderBy: id_ASC) { holder amount amountDecimal manual memo actor }
+            entitlements(limit: 1000, orderBy: holder_ASC) { holder eligibleBalance eligibleBalanceDecimal expected expectedDecimal } } }`)).distributions
     })
 
     afterAll(async () => {
@@ -119,10 +136,39 @@ describe('distributions', () => {
         })
     })
 
-    describe('when a distribution is funded and pushed', () => {
-        it('should be PAYING with every payment and what is still held', () => {
+    describe('when a distribution pays in an ERC-20', () => {
+        it('should index the payment token with the symbol and decimals the chain answers at the first distribution\'s block', async () => {
+            const coin = payoutContractAt('TestStablecoin', stablecoin, await connect(chain.url))
+            const at = {blockTag: rows[0]!.createdAtBlock}
+            const [symbol, decimals] = [await coin.getFunction('symbol').staticCall(at) as string, Number(await coin.getFunction('decimals').staticCall(at))]
+            expect([symbol, decimals]).toEqual(['tUSD', 6])
+            for (const r of rows) {
+                expect(r.paymentToken).toBe(lc(stablecoin))
+                expect(r.paymentTokenInfo).toEqual({address: lc(stablecoin), symbol, decimals, discoveredAtBlock: rows[0]!.createdAtBlock})
+            }
+        })
+
+        it('should give every payout amount in the payment token\'s units and the eligible balances in the security token\'s', async () => {
             const paid = tUSD(1000) - last.amount + 1n
-            expect(rows[0]).toMatchObject({status: 'PAYING', funded: '1000000000', paid: String(paid), reclaimed: '0', outstanding: String(tUSD(1000) - paid)})
+            expect(rows[0]).toMatchObject({totalAmountDecimal: '1000', fundedDecimal: '1000', paidDecimal: units(paid), reclaimedDecimal: '0', outstandingDecimal: units(tUSD(1000) - paid)})
+            expect(rows[1]).toMatchObject({paidDecimal: '50', reclaimedDecimal: '950', outstandingDecimal: '0'})
+            expect(rows[2]).toMatchObject({fundedDecimal: '400', refundedDecimal: '400'})
+            expect(rows[0]!.payments.find(p => p.manual)).toMatchObject({amount: '1', amountDecimal: '0.000001'})
+            const riv = contractAt('Token', d.tokens[1]!.address, await connect(chain.url))
+            expect(rows[0]!.token.decimals).toBe(Number(await riv.decimals({blockTag: recordBlock})))
+            const first = rows[0]!.entitlements.find(e => e.holder === fair[0]!.holder)!
+            const balance = await riv.balanceOf(fair[0]!.holder, {blockTag: recordBlock}) as bigint
+            expect(first).toEqual({
+                holder: fair[0]!.holder, eligibleBalance: String(balance), eligibleBalanceDecimal: units(balance, rows[0]!.token.decimals),
+                expected: String(fair[0]!.amount), expectedDecimal: units(fair[0]!.amount),
+            })
+        })
+    })
+
+    describe('when a distribution is funded and pushed, and its claim window closed with one holder unpaid', () => {
+        it('should be EXPIRED with every payment and what is still held', () => {
+            const paid = tUSD(1000) - last.amount + 1n
+            expect(rows[0]).toMatchObject({status: 'EXPIRED', funded: '1000000000', paid: String(paid), reclaimed: '0', outstanding: String(tUSD(1000) - paid)})
             expect(rows[0]!.payments.filter(p => !p.manual).map(p => [p.holder, p.amount, p.actor]).sort())
                 .toEqual(fair.slice(0, -1).map(l => [l.holder, String(l.amount), lc(d.agent)]).sort())
         })
@@ -131,7 +177,7 @@ describe('distributions', () => {
     describe('when an agent pays manually and the rest is reclaimed', () => {
         it('should keep the manual payment with its memo, and be RECLAIMED with the exact rest', () => {
             expect(rows[1]).toMatchObject({status: 'RECLAIMED', funded: '1000000000', paid: '50000000', reclaimed: '950000000', outstanding: '0'})
-            expect(rows[1]!.payments).toEqual([{holder: lc(d.investors[6]!.wallet), amount: '50000000', manual: true, memo: 'goodwill', actor: lc(d.agent)}])
+            expect(rows[1]!.payments).toEqual([{holder: lc(d.investors[6]!.wallet), amount: '50000000', amountDecimal: '50', manual: true, memo: 'goodwill', actor: lc(d.agent)}])
         })
     })
 

@@ -1,0 +1,43 @@
+import {Store} from '@subsquid/typeorm-store'
+import {tokenId} from '../ids'
+import {ContractKind, PaymentToken} from '../model'
+import {addr, ChainEvent} from './events'
+import {InfoRequest, infoKey, PAYMENT_TOKEN_FIELDS, TokenInfo} from './tokenInfo'
+
+// The ERC-20s distributions pay in: symbol, name and decimals read once, at the block of the first distribution
+// paying in each, so that every payout amount can be shown in its own units.
+
+/** Every payment token indexed on the chain, by address (few: one per stablecoin a manager pays in). */
+export async function loadPaymentTokens(store: Store, chainId: number): Promise<Map<string, PaymentToken>> {
+    return new Map((await store.findBy(PaymentToken, {chainId})).map(p => [p.address, p]))
+}
+
+/** The reads for the payment tokens this batch's distributions reveal, each at its first distribution's block. */
+export function paymentTokenReads(known: ReadonlyMap<string, PaymentToken>, events: ChainEvent[]): InfoRequest[] {
+    const first = new Map<string, number>()
+    for (const ev of events) {
+        if (ev.kind !== ContractKind.DISTRIBUTION_MANAGER || ev.name !== 'DistributionCreated') continue
+        const address = addr(ev, 'paymentToken')
+        if (!known.has(address) && !first.has(address)) first.set(address, ev.block.height)
+    }
+    return [...first].map(([token, block]) => ({token, block, fields: PAYMENT_TOKEN_FIELDS}))
+}
+
+/**
+ * The payment tokens of `reads`, from what the node answered: a view that reverted or returned something
+ * that is not an ERC-20 string or uint8 (a bytes32 symbol, no decimals()) is recorded as null, never an error.
+ */
+export function paymentTokensOf(chainId: number, reads: InfoRequest[], info: ReadonlyMap<string, Partial<TokenInfo>>): PaymentToken[] {
+    return reads.map(r => {
+        const i = info.get(infoKey(r.token, r.block))
+        return new PaymentToken({
+            id: tokenId(chainId, r.token),
+            chainId,
+            address: r.token,
+            name: i?.name ?? null,
+            symbol: i?.symbol ?? null,
+            decimals: i?.decimals ?? null,
+            discoveredAtBlock: r.block,
+        })
+    })
+}
