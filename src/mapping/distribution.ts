@@ -50,6 +50,7 @@ export function applyDistributionEvent(state: BatchState, ev: ChainEvent): Distr
     const id = distributionEntityId(c, ev.contract, param<bigint>(ev, 'id'))
     if (ev.name === 'DistributionCreated') {
         const tokenAddress = addr(ev, 'token')
+        const recordTime = state.blockTimes.get(Number(param<bigint>(ev, 'recordBlock')))
         const d = state.distributions.upsert(id, () => new Distribution({id}))
         Object.assign(d, {
             chainId: c,
@@ -62,6 +63,7 @@ export function applyDistributionEvent(state: BatchState, ev: ChainEvent): Distr
             kind: KINDS[param<number>(ev, 'kind')] ?? DistributionKind.OTHER,
             totalAmount: param<bigint>(ev, 'totalAmount'),
             recordBlock: Number(param<bigint>(ev, 'recordBlock')),
+            recordBlockTime: recordTime == null ? null : new Date(recordTime),
             partition: null,
             merkleRoot: param<string>(ev, 'merkleRoot'),
             claimStart: new Date(Number(param<bigint>(ev, 'claimStart')) * 1000),

@@ -1,11 +1,13 @@
 import {Store} from '@subsquid/typeorm-store'
+import {batchCall, NodeLimits, RpcBatchClient} from '../rpc/nodeLimits'
 import {tokenId} from '../ids'
 import {ContractKind, PaymentToken} from '../model'
 import {addr, ChainEvent} from './events'
 import {InfoRequest, infoKey, PAYMENT_TOKEN_FIELDS, TokenInfo} from './tokenInfo'
 
 // The ERC-20s distributions pay in: symbol, name and decimals read once, at the block of the first distribution
-// paying in each, so that every payout amount can be shown in its own units.
+// paying in each, so that every payout amount can be shown in its own units. And the time of each distribution's
+// record block, which the indexer has not seen when nothing it watches happened in that block.
 
 /** Every payment token indexed on the chain, by address (few: one per stablecoin a manager pays in). */
 export async function loadPaymentTokens(store: Store, chainId: number): Promise<Map<string, PaymentToken>> {
@@ -40,4 +42,20 @@ export function paymentTokensOf(chainId: number, reads: InfoRequest[], info: Rea
             discoveredAtBlock: r.block,
         })
     })
+}
+
+/** The record blocks of this batch's new distributions. */
+export const recordBlocksOf = (events: ChainEvent[]): number[] => [...new Set(events
+    .filter(ev => ev.kind === ContractKind.DISTRIBUTION_MANAGER && ev.name === 'DistributionCreated')
+    .map(ev => Number(ev.params.recordBlock)))]
+
+/** Each block's time (ms) as the node's header says, in JSON-RPC batches the node accepts. */
+export async function readBlockTimes(client: RpcBatchClient, blocks: number[], limits: NodeLimits): Promise<Map<number, number>> {
+    const headers = await batchCall<{timestamp: string} | null>(client, blocks.map(b => ({method: 'eth_getBlockByNumber', params: ['0x' + b.toString(16), false]})), limits)
+    const out = new Map<number, number>()
+    blocks.forEach((b, i) => {
+        const h = headers[i]
+        if (h != null) out.set(b, Number(BigInt(h.timestamp)) * 1000)
+    })
+    return out
 }

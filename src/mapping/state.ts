@@ -87,6 +87,8 @@ export class BatchState {
     /** payment tokens by address: those indexed before, and those this batch discovered */
     paymentTokens = new Map<string, PaymentToken>()
     readonly newPaymentTokens: PaymentToken[] = []
+    /** block times (ms) read from the node for blocks the batch needs but may not hold: new distributions' record blocks */
+    readonly blockTimes = new Map<number, number>()
     readonly holdings = new Entities(Holding)
     readonly identities = new Entities(Identity)
     readonly identityWallets = new Entities(IdentityWallet)

@@ -4,7 +4,7 @@ import {ChainEvent} from './events'
 import {applyTokenInfo} from './factory'
 import {readStoredIdentities, StoredIdentityReads, storedIdentityReadsOf} from './identityChange'
 import {readVersions, VersionReads, versionReadsOf} from './implementationAuthority'
-import {paymentTokenReads, paymentTokensOf} from './paymentTokens'
+import {paymentTokenReads, paymentTokensOf, readBlockTimes, recordBlocksOf} from './paymentTokens'
 import {BatchState} from './state'
 import {batchCall, NodeLimits, RpcBatchClient} from '../rpc/nodeLimits'
 import {ALL_FIELDS, ERC20_FIELDS, fetchTokenInfo, infoKey, NAME_AND_SYMBOL, TokenInfo} from './tokenInfo'
@@ -33,7 +33,7 @@ export async function readViews(client: RpcBatchClient, state: BatchState, event
             .map(ev => ({token: ev.contract, block: ev.block.height, fields: NAME_AND_SYMBOL})),
     ]
     const stored = events.filter(ev => ev.kind === ContractKind.IDENTITY_REGISTRY_STORAGE && ev.name === 'IdentityStored')
-    const [info, countryHex, versions, storedIdentities] = await Promise.all([
+    const [info, countryHex, versions, storedIdentities, recordTimes] = await Promise.all([
         fetchTokenInfo(client, requests, limits),
         batchCall<string | null>(client, stored.map(ev => ({
             method: 'eth_call',
@@ -41,6 +41,7 @@ export async function readViews(client: RpcBatchClient, state: BatchState, event
         })), limits, {validateError: () => null}),
         readVersions(client, versionReadsOf(state, events), limits),
         readStoredIdentities(client, storedIdentityReadsOf(state.identityWallets.values(), events), limits),
+        readBlockTimes(client, recordBlocksOf(events), limits),
     ])
     const countries = new Map<string, number>()
     stored.forEach((ev, i) => {
@@ -49,5 +50,6 @@ export async function readViews(client: RpcBatchClient, state: BatchState, event
     })
     for (const t of discovered) applyTokenInfo(t, info.get(infoKey(t.address, t.createdAtBlock)))
     for (const p of paymentTokensOf(state.chainId, payments, info)) state.addPaymentToken(p)
+    for (const [block, time] of recordTimes) state.blockTimes.set(block, time)
     return {info, countries, versions, stored: storedIdentities}
 }

@@ -206,6 +206,19 @@ describe('distributions', () => {
             })
         })
 
+        describe('when the rest of a distribution was reclaimed', () => {
+            it('should open with the context and explain the negative variance by the reclaimed rest', async () => {
+                const {distributionReconciliation: r} = await gql<{distributionReconciliation: Record<string, unknown>}>(run.gqlUrl, `{ distributionReconciliation(id: "${idOf(2)}") {
+                    status token { address symbol decimals } paymentToken { address symbol decimals } recordBlock
+                    paid reclaimed reclaimedDecimal variance varianceDecimal owed excess excessDecimal undistributed unfunded outstanding varianceBalanced } }`)
+                expect(r).toEqual({
+                    status: 'RECLAIMED', token: {address: lc(d.tokens[1]!.address), symbol: 'RIV30', decimals: 6}, paymentToken: {address: lc(stablecoin), symbol: 'tUSD', decimals: 6},
+                    recordBlock, paid: '50000000', reclaimed: '950000000', reclaimedDecimal: '950', variance: '-950000000', varianceDecimal: '-950',
+                    owed: '1000000000', excess: '50000000', excessDecimal: '50', undistributed: '0', unfunded: '0', outstanding: '0', varianceBalanced: true,
+                })
+            })
+        })
+
         describe('when an agent paid a wallet that held nothing at the record block', () => {
             it('should name it PAID_TO_NON_HOLDER and leave every holder UNPAID', async () => {
                 const r = await reconciliation(idOf(2))
@@ -232,13 +245,24 @@ describe('distributions', () => {
         })
 
         describe('GET /export/distributions/<id>/reconciliation.csv', () => {
-            it('should give the same lines as CSV, with a totals line', async () => {
+            it('should open with the context, then give the same lines as CSV, with a totals line', async () => {
                 const res = await fetch(run.gqlUrl.replace('/graphql', `/export/distributions/${idOf(1)}/reconciliation.csv`))
                 expect(res.status).toBe(200)
-                const lines = (await res.text()).trim().split('\n')
-                expect(lines[0]).toBe('holder,status,expected,paid,difference,proven_paid,manual_paid,payments,tx_hashes')
+                const [head, table] = (await res.text()).trim().split('\n\n') as [string, string]
+                const context = Object.fromEntries(head.split('\n').slice(1).map(l => l.split(',')).map(([k, v, u]) => [k, [v, u]]))
+                expect(context).toMatchObject({
+                    token: [lc(d.tokens[1]!.address), ''], token_symbol: ['RIV30', ''], token_decimals: ['6', ''],
+                    payment_token: [lc(stablecoin), ''], payment_token_symbol: ['tUSD', ''], payment_token_decimals: ['6', ''],
+                    record_block: [String(recordBlock), ''], root_matches: ['true', ''], status: ['EXPIRED', ''],
+                    funded: ['1000000000', '1000'], variance: [String(1n - last.amount), units(1n - last.amount)],
+                    outstanding: [String(last.amount - 1n), units(last.amount - 1n)], variance_balanced: ['true', ''],
+                })
+                const recordTime = (await (await connect(chain.url)).getBlock(recordBlock))!.timestamp
+                expect(context.record_block_time).toEqual([new Date(recordTime * 1000).toISOString(), ''])
+                const lines = table.split('\n')
+                expect(lines[0]).toBe('holder,status,expected,paid,difference,proven_paid,manual_paid,payments,tx_hashes,expected_decimal,paid_decimal,difference_decimal')
                 expect(lines).toHaveLength(fair.length + 2)
-                expect(lines.at(-1)).toMatch(new RegExp(`^TOTAL,,1000000000,${tUSD(1000) - last.amount + 1n},${1n - last.amount},`))
+                expect(lines.at(-1)).toMatch(new RegExp(`^TOTAL,,1000000000,${tUSD(1000) - last.amount + 1n},${1n - last.amount},.*,1000,${units(tUSD(1000) - last.amount + 1n)},${units(1n - last.amount)}$`))
                 expect((await fetch(run.gqlUrl.replace('/graphql', '/export/distributions/nope/reconciliation.csv'))).status).toBe(404)
             })
         })

@@ -70,6 +70,12 @@ export class Distribution {
     recordBlock!: number
 
     /**
+     * the record block's time, read from the node when the distribution was indexed
+     */
+    @DateTimeColumn_({nullable: true})
+    recordBlockTime!: Date | undefined | null
+
+    /**
      * ERC-1400: the partition whose holders it pays (createPartitionDistribution); null: the whole token
      */
     @StringColumn_({nullable: true})
