@@ -3,7 +3,7 @@ import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
 import type {ReadTx} from '../../api/requestDb'
 import {UnknownDistributionError, loadReconciliation} from '../../api/reconciliationData'
 import {accountForVariance} from '../../analytics/reconciliation'
-import {formatUnits} from '../../analytics/units'
+import {amountsIn} from './amounts'
 
 // Amounts are decimal strings of on-chain units: exact, like every BigInt of the generated API; each has a
 // `…Decimal` twin in the payment token's units (null when its decimals are unknown).
@@ -94,16 +94,6 @@ export class DistributionReconciliation {
     @Field(() => [ReconciliationLineView]) lines!: ReconciliationLineView[]
 }
 
-/** The raw amounts `fields` of `values` as strings, each with its `…Decimal` twin in `decimals` decimals. */
-function withDecimals<K extends string>(values: Record<K, bigint>, fields: readonly K[], decimals: number | null): Record<K, string> & Record<`${K}Decimal`, string | null> {
-    const out: Record<string, string | null> = {}
-    for (const f of fields) {
-        out[f] = String(values[f])
-        out[`${f}Decimal`] = formatUnits(values[f], decimals)
-    }
-    return out as Record<K, string> & Record<`${K}Decimal`, string | null>
-}
-
 @Resolver()
 export class DistributionReconciliationResolver {
     constructor(private readonly tx: () => Promise<ReadTx>) {}
@@ -118,17 +108,17 @@ export class DistributionReconciliationResolver {
             return {
                 id: d.id, status: d.status, token: d.token, paymentToken: d.paymentToken,
                 recordBlock: d.recordBlock, recordBlockTime: d.recordBlockTime, claimExpiry: d.claimExpiry,
-                ...withDecimals(d, ['totalAmount', 'funded', 'paid', 'reclaimed', 'refunded', 'outstanding'], dec),
-                ...withDecimals(account, ['expected', 'variance', 'owed', 'excess', 'undistributed', 'unfunded'], dec),
+                ...amountsIn(d, ['totalAmount', 'funded', 'paid', 'reclaimed', 'refunded', 'outstanding'], dec),
+                ...amountsIn(account, ['expected', 'variance', 'owed', 'excess', 'undistributed', 'unfunded'], dec),
                 varianceBalanced: account.balanced,
                 onChainRoot: r.onChainRoot, computedRoot: r.computedRoot, rootMatches: r.rootMatches,
                 rootDifferences: r.rootDifferences.map(x => x.holder), unconfirmedHolders: r.unconfirmedHolders,
                 entitlementError: d.entitlementError,
-                byStatus: Object.entries(r.totals.byStatus).map(([status, t]) => ({status, count: t.count, ...withDecimals(t, ['expected', 'paid'], dec)})),
+                byStatus: Object.entries(r.totals.byStatus).map(([status, t]) => ({status, count: t.count, ...amountsIn(t, ['expected', 'paid'], dec)})),
                 lines: r.lines.map(l => ({
-                    holder: l.holder, status: l.status, ...withDecimals(l, ['expected', 'paid', 'difference'], dec),
+                    holder: l.holder, status: l.status, ...amountsIn(l, ['expected', 'paid', 'difference'], dec),
                     provenPaid: String(l.provenPaid), manualPaid: String(l.manualPaid),
-                    payments: l.payments.map(p => ({...withDecimals(p, ['amount'], dec), manual: p.manual, txHash: p.txHash, blockNumber: p.block, logIndex: p.logIndex})),
+                    payments: l.payments.map(p => ({...amountsIn(p, ['amount'], dec), manual: p.manual, txHash: p.txHash, blockNumber: p.block, logIndex: p.logIndex})),
                 })),
             }
         } catch (err) {
