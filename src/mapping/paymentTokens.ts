@@ -1,4 +1,3 @@
-import {Store} from '@subsquid/typeorm-store'
 import {batchCall, NodeLimits, RpcBatchClient} from '../rpc/nodeLimits'
 import {tokenId} from '../ids'
 import {ContractKind, PaymentToken} from '../model'
@@ -8,11 +7,6 @@ import {InfoRequest, infoKey, PAYMENT_TOKEN_FIELDS, TokenInfo} from './tokenInfo
 // The ERC-20s distributions pay in: symbol, name and decimals read once, at the block of the first distribution
 // paying in each, so that every payout amount can be shown in its own units. And the time of each distribution's
 // record block, which the indexer has not seen when nothing it watches happened in that block.
-
-/** Every payment token indexed on the chain, by address (few: one per stablecoin a manager pays in). */
-export async function loadPaymentTokens(store: Store, chainId: number): Promise<Map<string, PaymentToken>> {
-    return new Map((await store.findBy(PaymentToken, {chainId})).map(p => [p.address, p]))
-}
 
 /** The reads for the payment tokens this batch's distributions reveal, each at its first distribution's block. */
 export function paymentTokenReads(known: ReadonlyMap<string, PaymentToken>, events: ChainEvent[]): InfoRequest[] {

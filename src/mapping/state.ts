@@ -11,7 +11,6 @@ import {Erc1400State} from './erc1400/state'
 import {FactLog} from './facts'
 import {MovedWallets} from './identityChange'
 import {InvestorCounts} from './investors'
-import {loadPaymentTokens} from './paymentTokens'
 
 type EntityClass<E> = {new (props?: Partial<E>): E}
 
@@ -84,8 +83,8 @@ export class Entities<E extends {id: string}> {
  */
 export class BatchState {
     readonly tokens = new Map<string, Token>()
-    /** payment tokens by address: those indexed before, and those this batch discovered */
-    paymentTokens = new Map<string, PaymentToken>()
+    /** payment tokens by address, all loaded like tokens (few: the stablecoins distributions pay in), and those this batch discovered */
+    readonly paymentTokens = new Map<string, PaymentToken>()
     readonly newPaymentTokens: PaymentToken[] = []
     /** block times (ms) read from the node for blocks the batch needs but may not hold: new distributions' record blocks */
     readonly blockTimes = new Map<number, number>()
@@ -131,7 +130,7 @@ export class BatchState {
     static async load(store: Store, chainId: number, storageOf: (token: Token) => string | null): Promise<BatchState> {
         const state = new BatchState(chainId, storageOf)
         for (const t of await store.findBy(Token, {chainId})) state.tokens.set(t.address, t)
-        state.paymentTokens = await loadPaymentTokens(store, chainId)
+        for (const p of await store.findBy(PaymentToken, {chainId})) state.paymentTokens.set(p.address, p)
         return state
     }
 

@@ -107,6 +107,8 @@ describe('distributions', () => {
         const nextProof = entitlementProofs(wrongTree).get(getAddress(next.holder))!
         const nextInvestor = d.investors.find(i => i.wallet.toLowerCase() === next.holder)!
         await claimEntitlement(payoutContractAt('DistributionManager', payouts.manager, devSigner(nextInvestor.privateKeyIndex, provider)), four.id, nextProof.amount, nextProof.proof)
+        // 5: paid in a contract that is no ERC-20 (the manager itself: no symbol(), no decimals()); never funded.
+        await createDistribution(manager, {...params, kind: 'DIVIDEND', paymentToken: payouts.manager})
         await increaseTime(provider, 2 * DAY)
         await reclaimUnclaimed(manager, two.id, d.agent)
 
@@ -128,7 +130,9 @@ describe('distributions', () => {
 
     describe('when a manager pays a watched token\'s holders', () => {
         it('should be found by its DistributionCreated, without configuration', () => {
-            expect(rows.map(r => [r.distributionId, r.kind, r.token.symbol])).toEqual([['1', 'DIVIDEND', 'RIV30'], ['2', 'COUPON', 'RIV30'], ['3', 'REDEMPTION', 'RIV30'], ['4', 'OTHER', 'RIV30']])
+            expect(rows.map(r => [r.distributionId, r.kind, r.token.symbol])).toEqual([
+                ['1', 'DIVIDEND', 'RIV30'], ['2', 'COUPON', 'RIV30'], ['3', 'REDEMPTION', 'RIV30'], ['4', 'OTHER', 'RIV30'], ['5', 'DIVIDEND', 'RIV30'],
+            ])
         })
 
         it('should record the entitlement policy from the chain', () => {
@@ -142,7 +146,7 @@ describe('distributions', () => {
             const at = {blockTag: rows[0]!.createdAtBlock}
             const [symbol, decimals] = [await coin.getFunction('symbol').staticCall(at) as string, Number(await coin.getFunction('decimals').staticCall(at))]
             expect([symbol, decimals]).toEqual(['tUSD', 6])
-            for (const r of rows) {
+            for (const r of rows.slice(0, 4)) {
                 expect(r.paymentToken).toBe(lc(stablecoin))
                 expect(r.paymentTokenInfo).toEqual({address: lc(stablecoin), symbol, decimals, discoveredAtBlock: rows[0]!.createdAtBlock})
             }
@@ -162,6 +166,22 @@ describe('distributions', () => {
                 holder: fair[0]!.holder, eligibleBalance: String(balance), eligibleBalanceDecimal: units(balance, rows[0]!.token.decimals),
                 expected: String(fair[0]!.amount), expectedDecimal: units(fair[0]!.amount),
             })
+        })
+    })
+
+    describe('when a distribution pays in a contract without symbol() and decimals()', () => {
+        it('should index it with null symbol and decimals, as the chain answers, and give no decimal forms', async () => {
+            const provider = await connect(chain.url)
+            const at = rows[4]!.createdAtBlock
+            for (const data of ['0x95d89b41', '0x313ce567']) { // symbol(), decimals()
+                await expect(provider.call({to: managerAddress, data, blockTag: at})).rejects.toThrow()
+            }
+            expect(rows[4]).toMatchObject({
+                paymentToken: lc(managerAddress), paymentTokenInfo: {address: lc(managerAddress), symbol: null, decimals: null, discoveredAtBlock: at},
+                totalAmount: '1000000000', totalAmountDecimal: null, fundedDecimal: null, status: 'EXPIRED',
+            })
+            expect(rows[4]!.entitlements.length).toBeGreaterThan(0)
+            expect(rows[4]!.entitlements.every(e => e.expectedDecimal === null && e.eligibleBalanceDecimal !== null)).toBe(true)
         })
     })
 
