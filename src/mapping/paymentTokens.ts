@@ -1,6 +1,7 @@
 import {batchCall, NodeLimits, RpcBatchClient} from '../rpc/nodeLimits'
 import {tokenId} from '../ids'
-import {ContractKind, PaymentToken} from '../model'
+import {ContractKind} from '../model/generated/_contractKind'
+import type {PaymentToken} from '../model'
 import {addr, ChainEvent} from './events'
 import {InfoRequest, infoKey, PAYMENT_TOKEN_FIELDS, TokenInfo} from './tokenInfo'
 
@@ -9,7 +10,7 @@ import {InfoRequest, infoKey, PAYMENT_TOKEN_FIELDS, TokenInfo} from './tokenInfo
 // record block, which the indexer has not seen when nothing it watches happened in that block.
 
 /** The reads for the payment tokens this batch's distributions reveal, each at its first distribution's block. */
-export function paymentTokenReads(known: ReadonlyMap<string, PaymentToken>, events: ChainEvent[]): InfoRequest[] {
+export function paymentTokenReads(known: {has(address: string): boolean}, events: ChainEvent[]): InfoRequest[] {
     const first = new Map<string, number>()
     for (const ev of events) {
         if (ev.kind !== ContractKind.DISTRIBUTION_MANAGER || ev.name !== 'DistributionCreated') continue
@@ -19,14 +20,17 @@ export function paymentTokenReads(known: ReadonlyMap<string, PaymentToken>, even
     return [...first].map(([token, block]) => ({token, block, fields: PAYMENT_TOKEN_FIELDS}))
 }
 
+/** A PaymentToken row's fields. */
+export type PaymentTokenFields = Omit<PaymentToken, 'distributions'>
+
 /**
  * The payment tokens of `reads`, from what the node answered: a view that reverted or returned something
  * that is not an ERC-20 string or uint8 (a bytes32 symbol, no decimals()) is recorded as null, never an error.
  */
-export function paymentTokensOf(chainId: number, reads: InfoRequest[], info: ReadonlyMap<string, Partial<TokenInfo>>): PaymentToken[] {
+export function paymentTokensOf(chainId: number, reads: InfoRequest[], info: ReadonlyMap<string, Partial<TokenInfo>>): PaymentTokenFields[] {
     return reads.map(r => {
         const i = info.get(infoKey(r.token, r.block))
-        return new PaymentToken({
+        return {
             id: tokenId(chainId, r.token),
             chainId,
             address: r.token,
@@ -34,7 +38,7 @@ export function paymentTokensOf(chainId: number, reads: InfoRequest[], info: Rea
             symbol: i?.symbol ?? null,
             decimals: i?.decimals ?? null,
             discoveredAtBlock: r.block,
-        })
+        }
     })
 }
 

@@ -1,5 +1,5 @@
 import {functions as irs} from '../abi/IdentityRegistryStorage'
-import {ContractKind, TokenStandard} from '../model'
+import {ContractKind, PaymentToken, TokenStandard} from '../model'
 import {ChainEvent} from './events'
 import {applyTokenInfo} from './factory'
 import {readStoredIdentities, StoredIdentityReads, storedIdentityReadsOf} from './identityChange'
@@ -49,7 +49,7 @@ export async function readViews(client: RpcBatchClient, state: BatchState, event
         if (hex && hex !== '0x') countries.set(`${ev.contract}-${String(ev.params.investorAddress).toLowerCase()}-${ev.block.height}`, irs.storedInvestorCountry.decodeResult(hex))
     })
     for (const t of discovered) applyTokenInfo(t, info.get(infoKey(t.address, t.createdAtBlock)))
-    for (const p of paymentTokensOf(state.chainId, payments, info)) state.addPaymentToken(p)
+    for (const p of paymentTokensOf(state.chainId, payments, info)) state.addPaymentToken(new PaymentToken(p))
     for (const [block, time] of recordTimes) state.blockTimes.set(block, time)
     return {info, countries, versions, stored: storedIdentities}
 }
