@@ -7,6 +7,7 @@ import {saveHead, saveIndexedBlocks} from './mapping/blocks'
 import {decodeAll} from './mapping/decode'
 import {discoverWithHistory, DiscoveryConfig} from './mapping/discover'
 import {discoveriesOf} from './mapping/discovery'
+import {loadExpiring, settleDistributionStatuses} from './mapping/distribution'
 import {computeEntitlements} from './mapping/entitlements'
 import {loadIdentityRowsByContent} from './mapping/identity'
 import {ContractRegistry} from './mapping/registry'
@@ -73,6 +74,7 @@ async function handleBatch({store, log, client, blocks}: IngestBatch, registry: 
     await state.loadWanted(store)
     await loadIdentityRowsByContent(store, state, events)
     await state.loadInvestors(store)
+    await loadExpiring(store, state, head.timestamp)
     const reads = await readViews(client, state, events, cfg.nodeLimits)
 
     // apply: in memory, in chain order
@@ -80,6 +82,7 @@ async function handleBatch({store, log, client, blocks}: IngestBatch, registry: 
     const apply = applyContext(state, registry, verification, reads, events)
     const created = events.flatMap(ev => applyEvent(apply, ev) ?? [])
     await verification.apply(store, client, state, cfg.nodeLimits)
+    settleDistributionStatuses(state, head.timestamp)
 
     // save: one statement per table
     await state.save(store)

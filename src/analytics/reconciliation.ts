@@ -1,4 +1,6 @@
+import {stringify} from 'csv-stringify/sync'
 import {compareAddress} from './entitlements'
+import {formatUnits} from './units'
 
 export {merkleRootOf} from './merkle'
 
@@ -213,9 +215,114 @@ export function reconcile(input: ReconciliationInput): ReconciliationReport {
     }
 }
 
+/** A token as the reconciliation names it; symbol and decimals null when its views reverted or were never read. */
+export interface AssetRef {
+    address: string
+    symbol: string | null
+    decimals: number | null
+}
+
+/** The distribution a reconciliation is about, as indexed: amounts in raw payment-token units. */
+export interface DistributionContext {
+    id: string
+    status: string
+    /** the security token whose holders of record are paid */
+    token: AssetRef
+    /** the ERC-20 it pays in: every amount of the reconciliation is in its units */
+    paymentToken: AssetRef
+    recordBlock: number
+    /** the record block's time, as the node's header said; null on rows indexed before it was read */
+    recordBlockTime: Date | null
+    claimExpiry: Date
+    totalAmount: bigint
+    funded: bigint
+    paid: bigint
+    reclaimed: bigint
+    refunded: bigint
+    /** funded − paid − reclaimed − refunded: what the contract still holds for it */
+    outstanding: bigint
+}
+
 /**
- * The report as CSV (RFC 4180, `\n` line ends, no quoting needed: no field contains a comma or quote).
- * Columns, amounts in the payment token's smallest units:
+ * Where the variance (paid − expected) comes from, told two ways that each add up to it exactly:
+ *   by holder:  variance = excess − owed
+ *   by money:   variance = undistributed − unfunded − outstanding − reclaimed − refunded
+ * with undistributed = totalAmount − expected (the rounding rest FLOOR leaves; all of totalAmount when no
+ * entitlement could be computed) and unfunded = totalAmount − funded. The second needs Σ payments = the
+ * distribution's paid total, which the DistributionManager keeps; `balanced` says whether it held.
+ * A reclaimed redemption's large negative variance is thus its reclaimed (and outstanding) rest, line by line.
+ */
+export interface VarianceAccount {
+    expected: bigint
+    paid: bigint
+    variance: bigint
+    owed: bigint
+    excess: bigint
+    undistributed: bigint
+    unfunded: bigint
+    outstanding: bigint
+    reclaimed: bigint
+    refunded: bigint
+    balanced: boolean
+}
+
+export function accountForVariance(d: DistributionContext, totals: ReconciliationTotals): VarianceAccount {
+    const undistributed = d.totalAmount - totals.expected
+    const unfunded = d.totalAmount - d.funded
+    return {
+        expected: totals.expected, paid: totals.paid, variance: totals.variance, owed: totals.owed, excess: totals.excess,
+        undistributed, unfunded, outstanding: d.outstanding, reclaimed: d.reclaimed, refunded: d.refunded,
+        balanced: undistributed - unfunded - d.outstanding - d.reclaimed - d.refunded === totals.variance && totals.paid === d.paid,
+    }
+}
+
+/** The context lines that open the CSV: [field, value, value in the payment token's units (amounts only)]. */
+export function contextRows(d: DistributionContext, report: ReconciliationReport): string[][] {
+    const account = accountForVariance(d, report.totals)
+    const text = (v: string | number | boolean | null) => v == null ? '' : String(v)
+    const amount = (field: string, v: bigint) => [field, String(v), formatUnits(v, d.paymentToken.decimals) ?? '']
+    return [
+        ['distribution', d.id, ''],
+        ['status', d.status, ''],
+        ['token', d.token.address, ''],
+        ['token_symbol', text(d.token.symbol), ''],
+        ['token_decimals', text(d.token.decimals), ''],
+        ['payment_token', d.paymentToken.address, ''],
+        ['payment_token_symbol', text(d.paymentToken.symbol), ''],
+        ['payment_token_decimals', text(d.paymentToken.decimals), ''],
+        ['record_block', String(d.recordBlock), ''],
+        ['record_block_time', text(d.recordBlockTime?.toISOString() ?? null), ''],
+        ['claim_expiry', d.claimExpiry.toISOString(), ''],
+        ['merkle_root', report.onChainRoot, ''],
+        ['computed_root', report.computedRoot, ''],
+        ['root_matches', String(report.rootMatches), ''],
+        amount('total_amount', d.totalAmount),
+        amount('funded', d.funded),
+        amount('paid', d.paid),
+        amount('reclaimed', d.reclaimed),
+        amount('refunded', d.refunded),
+        amount('outstanding', d.outstanding),
+        amount('expected', account.expected),
+        amount('variance', account.variance),
+        amount('owed', account.owed),
+        amount('excess', account.excess),
+        amount('undistributed', account.undistributed),
+        amount('unfunded', account.unfunded),
+        ['variance_balanced', String(account.balanced), ''],
+    ]
+}
+
+/**
+ * The report as CSV (RFC 4180 quoting, `\n` line ends), in two blocks separated by an empty line.
+ *
+ * First the distribution's context, columns `field,value,value_decimal` (value_decimal: amounts in the payment
+ * token's units, empty for other fields and when its decimals are unknown): distribution, status, token,
+ * token_symbol, token_decimals, payment_token, payment_token_symbol, payment_token_decimals, record_block,
+ * record_block_time (ISO 8601), claim_expiry, merkle_root, computed_root, root_matches,
+ * total_amount, funded, paid, reclaimed, refunded, outstanding, then the variance and what explains it (see
+ * VarianceAccount): expected, variance, owed, excess, undistributed, unfunded, variance_balanced.
+ *
+ * Then one line per holder, amounts in the payment token's smallest units:
  *   holder        the wallet (lower-case)
  *   status        PAID | UNPAID | UNDERPAID | OVERPAID | PAID_TO_NON_HOLDER
  *   expected      the indexer's entitlement
@@ -225,22 +332,23 @@ export function reconcile(input: ReconciliationInput): ReconciliationReport {
  *   manual_paid   paid by agentPay without proof
  *   payments      number of PaymentMade events
  *   tx_hashes     their transaction hashes, `;`-separated, in chain order
+ *   expected_decimal, paid_decimal, difference_decimal   the same in the payment token's units (empty when unknown)
  * The last line is `TOTAL` with an empty status, Σ expected, Σ paid, the variance
- * (paid − expected), Σ proven, Σ manual, the payment count and an empty tx_hashes.
+ * (paid − expected), Σ proven, Σ manual, the payment count, an empty tx_hashes and the decimal forms.
  */
 export const RECONCILIATION_CSV_COLUMNS = [
     'holder', 'status', 'expected', 'paid', 'difference', 'proven_paid', 'manual_paid', 'payments', 'tx_hashes',
+    'expected_decimal', 'paid_decimal', 'difference_decimal',
 ] as const
 
-export function reconciliationCsv(report: ReconciliationReport): string {
-    const rows: string[] = [RECONCILIATION_CSV_COLUMNS.join(',')]
-    for (const l of report.lines) {
-        rows.push([
-            l.holder, l.status, l.expected, l.paid, l.difference, l.provenPaid, l.manualPaid, l.payments.length,
-            l.payments.map(p => p.txHash).join(';'),
-        ].join(','))
-    }
+export function reconciliationCsv(report: ReconciliationReport, d: DistributionContext): string {
+    const units = (v: bigint) => formatUnits(v, d.paymentToken.decimals) ?? ''
+    const rows: (string | number | bigint)[][] = report.lines.map(l => [
+        l.holder, l.status, l.expected, l.paid, l.difference, l.provenPaid, l.manualPaid, l.payments.length,
+        l.payments.map(p => p.txHash).join(';'), units(l.expected), units(l.paid), units(l.difference),
+    ])
     const t = report.totals
-    rows.push(['TOTAL', '', t.expected, t.paid, t.variance, t.provenPaid, t.manualPaid, t.paymentCount, ''].join(','))
-    return rows.join('\n') + '\n'
+    rows.push(['TOTAL', '', t.expected, t.paid, t.variance, t.provenPaid, t.manualPaid, t.paymentCount, '', units(t.expected), units(t.paid), units(t.variance)])
+    const csv = (records: unknown[][], columns: readonly string[]) => stringify(records.map(r => r.map(String)), {header: true, columns: [...columns]})
+    return csv(contextRows(d, report), ['field', 'value', 'value_decimal']) + '\n' + csv(rows, RECONCILIATION_CSV_COLUMNS)
 }

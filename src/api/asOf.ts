@@ -1,6 +1,7 @@
 import {userInputError} from './publicErrors'
 import type {ReadTx} from './requestDb'
 import {OperatorError} from '../errors'
+import {factAt, TokenInfoValue} from '../analytics/factsAt'
 import {findToken, IndexedToken, isAddress, OwnershipAt, ownershipAt, SqlQuery, tokenAtBlock} from '../analytics/ownershipAt'
 
 // What every analytics query shares: checked arguments, and the holders as of a block or a time.
@@ -49,12 +50,17 @@ export interface AsOfBlock {
     timestamp: Date | null
 }
 
-/** The token and the block an as-of query is about: atBlock, the last indexed block at or before atTimestamp, or the head. */
+/**
+ * The token and the block an as-of query is about: atBlock, the last indexed block at or before atTimestamp, or the
+ * head; the token's symbol and decimals as they were at that block (a renamed token answers with its old symbol).
+ */
 export async function resolveAsOf(query: SqlQuery, args: AsOfArgs): Promise<{token: IndexedToken} & AsOfBlock> {
     if (!isAddress(args.token)) throw new InputError(`token "${args.token}" is not a 0x-prefixed 20-byte hex address`)
     const found = await findToken(query, args.token)
     const at = await resolveBlock(query, found.chainId, args)
-    return {token: await tokenAtBlock(query, {token: found.address, block: at.block, chainId: found.chainId}), ...at}
+    const token = await tokenAtBlock(query, {token: found.address, block: at.block, chainId: found.chainId})
+    const info = (await factAt<TokenInfoValue>(query, token.chainId, 'TOKEN_INFO', token.address, at.block))?.value
+    return {token: {...token, symbol: info?.symbol ?? token.symbol, decimals: info?.decimals ?? token.decimals}, ...at}
 }
 
 /**

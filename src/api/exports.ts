@@ -41,9 +41,9 @@ export function exportHandler(db: Pool | SqlQuery, limits: ExportLimits = export
                 res.end(USAGE)
                 return
             }
-            const {report} = await loadReconciliation(query, decodeURIComponent(m[1]!))
+            const {distribution, report} = await loadReconciliation(query, decodeURIComponent(m[1]!))
             res.writeHead(200, {'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="reconciliation-${m[1]}.csv"`})
-            res.end(reconciliationCsv(report))
+            res.end(reconciliationCsv(report, distribution))
         } catch (err) {
             if (res.headersSent) throw err
             if (err instanceof ExportInputError) {

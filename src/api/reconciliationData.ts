@@ -1,32 +1,34 @@
-import {reconcile, ReconciliationReport} from '../analytics/reconciliation'
+import {DistributionContext, reconcile, ReconciliationReport} from '../analytics/reconciliation'
 import {SqlQuery} from '../analytics/ownershipAt'
 import {OperatorError} from '../errors'
 
 export class UnknownDistributionError extends OperatorError {}
 
-export interface DistributionSummary {
-    id: string
+/** The distribution a reconciliation is about: its context (token, payment token, record block, totals) and policy. */
+export interface DistributionSummary extends DistributionContext {
     manager: string
     distributionId: string
-    token: string
     kind: string
-    status: string
-    totalAmount: bigint
-    funded: bigint
-    paid: bigint
-    reclaimed: bigint
-    refunded: bigint
-    outstanding: bigint
-    recordBlock: number
     entitlementError: string | null
 }
 
-/** A distribution's reconciliation, from the indexed entitlements and payments (three queries). */
+const decimalsOf = (v: unknown): number | null => v == null ? null : Number(v)
+const textOf = (v: unknown): string | null => v == null ? null : String(v)
+
+/**
+ * A distribution's reconciliation, from the indexed entitlements and payments (three queries): the distribution
+ * with its token and payment token (symbol, decimals), joined in the first.
+ */
 export async function loadReconciliation(query: SqlQuery, id: string): Promise<{distribution: DistributionSummary; report: ReconciliationReport}> {
     const [row] = await query(
-        `SELECT id, manager, distribution_id, token_address, kind, status, total_amount, funded, paid, reclaimed, refunded, outstanding,
-                record_block, merkle_root, computed_merkle_root, entitlement_error
-         FROM distribution WHERE id = $1`, [id])
+        `SELECT d.id, d.manager, d.distribution_id, d.token_address, d.payment_token, d.kind, d.status, d.total_amount, d.funded, d.paid,
+                d.reclaimed, d.refunded, d.outstanding, d.record_block, d.claim_expiry, d.merkle_root, d.computed_merkle_root, d.entitlement_error,
+                t.symbol AS token_symbol, t.decimals AS token_decimals, p.symbol AS payment_symbol, p.decimals AS payment_decimals,
+                d.record_block_time
+         FROM distribution d
+         LEFT JOIN token t ON t.id = d.token_id
+         LEFT JOIN payment_token p ON p.chain_id = d.chain_id AND p.address = d.payment_token
+         WHERE d.id = $1`, [id])
     if (row == null) throw new UnknownDistributionError(`unknown distribution "${id}" (ids look like <chainId>-<manager>-<10-digit number>; list them with { distributions { id } })`)
     const entitlements = await query('SELECT holder, expected FROM entitlement WHERE distribution_id = $1', [id])
     const payments = await query('SELECT holder, amount, manual, tx_hash, block_number, log_index FROM payment WHERE distribution_id = $1', [id])
@@ -42,10 +44,14 @@ export async function loadReconciliation(query: SqlQuery, id: string): Promise<{
     const big = (k: string) => BigInt(String(row[k]))
     return {
         distribution: {
-            id, manager: String(row.manager), distributionId: String(row.distribution_id), token: String(row.token_address),
+            id, manager: String(row.manager), distributionId: String(row.distribution_id),
+            token: {address: String(row.token_address), symbol: textOf(row.token_symbol), decimals: decimalsOf(row.token_decimals)},
+            paymentToken: {address: String(row.payment_token), symbol: textOf(row.payment_symbol), decimals: decimalsOf(row.payment_decimals)},
             kind: String(row.kind), status: String(row.status), totalAmount: big('total_amount'), funded: big('funded'), paid: big('paid'),
             reclaimed: big('reclaimed'), refunded: big('refunded'), outstanding: big('outstanding'), recordBlock: Number(row.record_block),
-            entitlementError: row.entitlement_error == null ? null : String(row.entitlement_error),
+            recordBlockTime: row.record_block_time == null ? null : new Date(row.record_block_time as string | Date),
+            claimExpiry: new Date(row.claim_expiry as string | Date),
+            entitlementError: textOf(row.entitlement_error),
         },
         report,
     }

@@ -28,6 +28,8 @@
  *     chain_id               EVM chain id
  *     kind                   AuditEventKind (MINT, BURN, TRANSFER, FORCED_TRANSFER, TOKENS_FROZEN, …)
  *     token_id               the token the event concerns, <chainId>-<token address>; empty if none
+ *     token_symbol           that token's symbol; empty if none or unknown
+ *     token_decimals         that token's decimals (amount_decimal = amount / 10^token_decimals); empty if unknown
  *     contract               address of the contract that emitted the event
  *     contract_kind          what that contract is (TOKEN, IDENTITY_REGISTRY, COMPLIANCE, …)
  *     subject                the wallet the event is about (a transfer's sender, the frozen wallet, …); empty if none
@@ -35,6 +37,8 @@
  *     counterparty           the other wallet (a transfer's receiver, a recovery's new wallet, …); empty if none
  *     counterparty_investor  the investor identity behind counterparty at the time; empty if unknown
  *     amount                 token amount in base units (integer string); empty if none
+ *     amount_decimal         the same in the token's units, exact ("2000", "0.000001"); empty if none, for a DVD
+ *                            trade (its legs are in different tokens) or when the token's decimals are unknown
  *     actor                  the transaction sender
  *     block_number           block of the event
  *     timestamp              block time, ISO 8601 UTC (2024-01-31T12:00:00.000Z)
@@ -42,7 +46,7 @@
  *     log_index              index of the log in the block
  *     params                 every decoded event parameter, as a JSON object (a JSON string in CSV;
  *                            integers as decimal strings)
- *   JSONL types: chain_id, block_number, log_index are numbers; params an object; empty → null.
+ *   JSONL types: chain_id, block_number, log_index, token_decimals are numbers; params an object; empty → null.
  *
  * GET /export/cap-table.csv?token=<address>[&atBlock=<n> | &atTimestamp=<time>]
  *   The holders of record of the token at the END of block n, or of the last indexed block at or
@@ -56,8 +60,10 @@
  *     investor  the investor identity (ONCHAINID) registered for the wallet at that block; empty if none
  *     balance   balance in base units (integer string)
  *     frozen    frozen part of the balance in base units (the whole balance if the address is frozen)
+ *     balance_decimal, frozen_decimal   the same in the token's units, exact; empty when its decimals are unknown
  *     share     balance / total supply at that block, a decimal string with 18 decimal places,
  *               truncated (exact bigint arithmetic, e.g. 0.250000000000000000)
+ *   Headers X-Token-Symbol (URI-encoded) and X-Token-Decimals name the token's units (absent when unknown).
  */
 import http from 'http'
 import {Readable, Transform} from 'stream'
@@ -66,6 +72,7 @@ import {Pool, PoolClient} from 'pg'
 import QueryStream from 'pg-query-stream'
 import {stringify} from 'csv-stringify'
 import {findToken, indexHead, OwnershipError, ownershipAt, SqlQuery} from '../analytics/ownershipAt'
+import {formatUnits} from '../analytics/units'
 import {OperatorError} from '../errors'
 import {resolveBlock} from './asOf'
 import {AuditTrailFilter, ExportInputError, parseAuditTrailFilter, parseCapTableParams} from './exportParams'
@@ -73,11 +80,11 @@ import {AuditTrailFilter, ExportInputError, parseAuditTrailFilter, parseCapTable
 export {ExportInputError}
 
 export const AUDIT_TRAIL_COLUMNS = [
-    'id', 'chain_id', 'kind', 'token_id', 'contract', 'contract_kind', 'subject', 'investor', 'counterparty',
-    'counterparty_investor', 'amount', 'actor', 'block_number', 'timestamp', 'tx_hash', 'log_index', 'params',
+    'id', 'chain_id', 'kind', 'token_id', 'token_symbol', 'token_decimals', 'contract', 'contract_kind', 'subject', 'investor', 'counterparty',
+    'counterparty_investor', 'amount', 'amount_decimal', 'actor', 'block_number', 'timestamp', 'tx_hash', 'log_index', 'params',
 ] as const
 
-export const CAP_TABLE_COLUMNS = ['wallet', 'investor', 'balance', 'frozen', 'share'] as const
+export const CAP_TABLE_COLUMNS = ['wallet', 'investor', 'balance', 'frozen', 'share', 'balance_decimal', 'frozen_decimal'] as const
 
 /** Rows fetched from the cursor per round trip. */
 export const CHUNK_ROWS = 1000
@@ -111,8 +118,12 @@ export function auditTrailSql(filter: AuditTrailFilter, tokenIds?: string[]): {s
     if (filter.toBlock != null) where.push(`block_number <= ${bind(filter.toBlock)}`)
     if (filter.fromTime != null) where.push(`"timestamp" >= ${bind(filter.fromTime.toISOString())}::timestamptz`)
     if (filter.toTime != null) where.push(`"timestamp" ${filter.toTime.exclusive ? '<' : '<='} ${bind(filter.toTime.time.toISOString())}::timestamptz`)
-    const sql = `SELECT id, chain_id, kind, token_id, contract, contract_kind, subject, investor, counterparty,
-                        counterparty_investor, amount::text AS amount, actor, block_number,
+    // the token's symbol and decimals by primary key per row: no join, so the plan still streams in id order
+    const sql = `SELECT id, chain_id, kind, token_id,
+                        (SELECT t.symbol FROM token t WHERE t.id = audit_event.token_id) AS token_symbol,
+                        (SELECT t.decimals FROM token t WHERE t.id = audit_event.token_id) AS token_decimals,
+                        contract, contract_kind, subject, investor, counterparty,
+                        counterparty_investor, amount::text AS amount, amount_decimal, actor, block_number,
                         to_char("timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "timestamp",
                         tx_hash, log_index, params::text AS params
                    FROM audit_event
@@ -133,6 +144,7 @@ function jsonLines(): Transform {
             o.chain_id = Number(o.chain_id)
             o.block_number = Number(o.block_number)
             o.log_index = Number(o.log_index)
+            o.token_decimals = o.token_decimals == null ? null : Number(o.token_decimals)
             done(null, JSON.stringify(o) + '\n')
         },
     })
@@ -280,8 +292,14 @@ export async function streamCapTable(pool: Pool, url: URL, res: http.ServerRespo
         client.release()
     }
     const file = `cap-table-${table.token.symbol ?? table.token.address}-${table.block}.csv`.replace(/[^\w.-]/g, '_')
-    res.writeHead(200, {'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}"`, 'x-block-number': String(table.block)})
+    const {symbol, decimals} = table.token
+    res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}"`, 'x-block-number': String(table.block),
+        ...symbol == null ? {} : {'x-token-symbol': encodeURIComponent(symbol)}, ...decimals == null ? {} : {'x-token-decimals': String(decimals)},
+    })
     const total = table.totalSupply
-    const rows = Readable.from(table.holders.map(h => [h.wallet, h.investor, h.balance.toString(), h.frozen.toString(), shareOf(h.balance, total)]))
+    const rows = Readable.from(table.holders.map(h => [
+        h.wallet, h.investor, h.balance.toString(), h.frozen.toString(), shareOf(h.balance, total), formatUnits(h.balance, decimals), formatUnits(h.frozen, decimals),
+    ]))
     await send(res, rows, csvWriter(CAP_TABLE_COLUMNS), limits.writeTimeoutMs)
 }

@@ -1,3 +1,6 @@
+import {Store} from '@subsquid/typeorm-store'
+import {In, LessThanOrEqual} from 'typeorm'
+import {distributionStatus, OPEN_STATUSES} from '../analytics/distributionStatus'
 import {logId} from '../ids'
 import {
     Distribution, DistributionKind, DistributionStatus, EntitlementBasis, Payment, RoundingRule,
@@ -14,13 +17,24 @@ const ROUNDINGS = [RoundingRule.LARGEST_REMAINDER, RoundingRule.FLOOR]
 export const distributionEntityId = (chainId: number, manager: string, id: bigint): string =>
     `${chainId}-${manager}-${id.toString().padStart(10, '0')}`
 
-/** Where the money of a distribution stands, from its totals. */
-export function distributionStatus(d: {cancelled: boolean; totalAmount: bigint; funded: bigint; paid: bigint; reclaimed: bigint}): DistributionStatus {
-    if (d.cancelled) return DistributionStatus.CANCELLED
-    if (d.reclaimed > 0n) return DistributionStatus.RECLAIMED
-    if (d.paid > 0n) return DistributionStatus.PAYING
-    if (d.funded >= d.totalAmount) return DistributionStatus.FUNDED
-    return DistributionStatus.CREATED
+/**
+ * The open distributions whose claim window closed by the batch's last block (`headTimestamp`, ms): they turn
+ * EXPIRED with no event of theirs, so they are loaded and marked changed for `settleDistributionStatuses`.
+ */
+export async function loadExpiring(store: Store, state: BatchState, headTimestamp: number): Promise<void> {
+    const rows = await store.findBy(Distribution, {chainId: state.chainId, status: In([...OPEN_STATUSES]), claimExpiry: LessThanOrEqual(new Date(headTimestamp))})
+    state.distributions.adopt(rows)
+    for (const d of rows) state.distributions.upsert(d.id, () => d)
+}
+
+/**
+ * Every distribution the batch changed takes its status as of the batch's last block: the same row whatever the
+ * batching, since it depends only on the totals and the time of the block it is written at.
+ */
+export function settleDistributionStatuses(state: BatchState, headTimestamp: number): void {
+    for (const d of state.distributions.changedRows()) {
+        d.status = distributionStatus({...d, cancelled: d.status === DistributionStatus.CANCELLED}, new Date(headTimestamp))
+    }
 }
 
 export function wantDistributionRows(state: BatchState, ev: ChainEvent): void {
@@ -36,6 +50,7 @@ export function applyDistributionEvent(state: BatchState, ev: ChainEvent): Distr
     const id = distributionEntityId(c, ev.contract, param<bigint>(ev, 'id'))
     if (ev.name === 'DistributionCreated') {
         const tokenAddress = addr(ev, 'token')
+        const recordTime = state.blockTimes.get(Number(param<bigint>(ev, 'recordBlock')))
         const d = state.distributions.upsert(id, () => new Distribution({id}))
         Object.assign(d, {
             chainId: c,
@@ -44,9 +59,11 @@ export function applyDistributionEvent(state: BatchState, ev: ChainEvent): Distr
             token: state.tokens.get(tokenAddress) ?? null,
             tokenAddress,
             paymentToken: addr(ev, 'paymentToken'),
+            paymentTokenInfo: state.paymentTokens.get(addr(ev, 'paymentToken')) ?? null,
             kind: KINDS[param<number>(ev, 'kind')] ?? DistributionKind.OTHER,
             totalAmount: param<bigint>(ev, 'totalAmount'),
             recordBlock: Number(param<bigint>(ev, 'recordBlock')),
+            recordBlockTime: recordTime == null ? null : new Date(recordTime),
             partition: null,
             merkleRoot: param<string>(ev, 'merkleRoot'),
             claimStart: new Date(Number(param<bigint>(ev, 'claimStart')) * 1000),
@@ -116,6 +133,6 @@ export function applyDistributionEvent(state: BatchState, ev: ChainEvent): Distr
             break
     }
     d.outstanding = d.funded - d.paid - d.reclaimed - d.refunded
-    d.status = distributionStatus({...d, cancelled})
+    d.status = distributionStatus({...d, cancelled}, new Date(ev.block.timestamp))
     return undefined
 }

@@ -5,6 +5,7 @@ import {ownershipAt} from '../analytics/ownershipAt'
 import {OperatorError} from '../errors'
 import {Distribution, Entitlement} from '../model'
 import {bulkWrite, entityManagerOf} from './bulkWrite'
+import {fillDecimals} from './decimals'
 
 /**
  * What each holder of record is owed, computed independently from our own ledger at the record
@@ -40,6 +41,9 @@ export async function computeEntitlements(store: Store, created: Distribution[],
             Object.assign(d, {computedMerkleRoot: null, rootMatches: false, entitlementError: err.message})
         }
     }
+    // the eligible balance is in the security token's units, what it is owed in the payment token's
+    fillDecimals(rows, ['eligibleBalance'], e => e.distribution.token?.decimals)
+    fillDecimals(rows, ['expected'], e => e.distribution.paymentTokenInfo?.decimals)
     await bulkWrite(store, 'insert', rows)
     await bulkWrite(store, 'upsert', created)
 }

@@ -1,11 +1,12 @@
 import {In} from 'typeorm'
 import {Store} from '@subsquid/typeorm-store'
 import {
-    AuditEvent, BalanceChange, Claim, ClaimTopic, ComplianceModule, Distribution, Entitlement, Holding, Identity, IdentityWallet, Payment,
+    AuditEvent, BalanceChange, Claim, ClaimTopic, ComplianceModule, ContractKind, Distribution, Entitlement, Holding, Identity, IdentityWallet, Payment, PaymentToken,
     ModuleSetting, RoleAssignment, SkippedLog, Token, TokenCheckpoint, TokenHourlySnapshot, Transfer, TrustedIssuer, WalletVerification, WatchedContract,
 } from '../model'
 import {checkpointId, holdingId} from '../ids'
 import {bulkWrite, entityManagerOf, trackedUpdate} from './bulkWrite'
+import {byTokenId, fillDecimals} from './decimals'
 import {Erc1400State} from './erc1400/state'
 import {FactLog} from './facts'
 import {MovedWallets} from './identityChange'
@@ -67,8 +68,12 @@ export class Entities<E extends {id: string}> {
         return [...this.changed]
     }
 
+    changedRows(): E[] {
+        return [...this.changed].map(id => this.rows.get(id)!)
+    }
+
     async save(store: Store): Promise<void> {
-        await bulkWrite(store, 'upsert', [...this.changed].map(id => this.rows.get(id)!))
+        await bulkWrite(store, 'upsert', this.changedRows())
     }
 }
 
@@ -78,6 +83,11 @@ export class Entities<E extends {id: string}> {
  */
 export class BatchState {
     readonly tokens = new Map<string, Token>()
+    /** payment tokens by address, all loaded like tokens (few: the stablecoins distributions pay in), and those this batch discovered */
+    readonly paymentTokens = new Map<string, PaymentToken>()
+    readonly newPaymentTokens: PaymentToken[] = []
+    /** block times (ms) read from the node for blocks the batch needs but may not hold: new distributions' record blocks */
+    readonly blockTimes = new Map<number, number>()
     readonly holdings = new Entities(Holding)
     readonly identities = new Entities(Identity)
     readonly identityWallets = new Entities(IdentityWallet)
@@ -120,6 +130,7 @@ export class BatchState {
     static async load(store: Store, chainId: number, storageOf: (token: Token) => string | null): Promise<BatchState> {
         const state = new BatchState(chainId, storageOf)
         for (const t of await store.findBy(Token, {chainId})) state.tokens.set(t.address, t)
+        for (const p of await store.findBy(PaymentToken, {chainId})) state.paymentTokens.set(p.address, p)
         return state
     }
 
@@ -138,6 +149,11 @@ export class BatchState {
         this.investors.wantHoldings()
         await this.holdings.load(store)
         await this.investors.load(store)
+    }
+
+    addPaymentToken(token: PaymentToken): void {
+        this.paymentTokens.set(token.address, token)
+        this.newPaymentTokens.push(token)
     }
 
     addToken(token: Token): void {
@@ -196,9 +212,11 @@ export class BatchState {
     }
 
     async save(store: Store): Promise<void> {
+        this.fillDecimals()
         await bulkWrite(store, 'upsert', [...this.changedTokens].map(a => this.tokens.get(a)!))
         await bulkWrite(store, 'insert', this.newContracts)
         await bulkWrite(store, 'upsert', [...this.changedContracts])
+        await bulkWrite(store, 'insert', this.newPaymentTokens)
         for (const l of this.loaders) await l.save(store)
         await bulkWrite(store, 'insert', this.transfers)
         await this.erc1400.save(store)
@@ -209,6 +227,24 @@ export class BatchState {
         await bulkWrite(store, 'insert', this.audit)
         await bulkWrite(store, 'insert', this.skipped)
         await this.recountInvestors(store)
+    }
+
+    /** The decimal twins of the amounts this batch writes: security-token amounts in the token's decimals, payouts in the payment token's. */
+    private fillDecimals(): void {
+        const decimals = new Map([...this.tokens.values()].map(t => [t.id, t.decimals ?? null]))
+        const ofToken = byTokenId(decimals)
+        const ofPayment = (paymentToken: string) => this.paymentTokens.get(paymentToken)?.decimals
+        fillDecimals([...this.changedTokens].map(a => this.tokens.get(a)!), ['totalSupply'], t => t.decimals)
+        fillDecimals(this.holdings.changedRows(), ['balance', 'frozenAmount'], ofToken)
+        fillDecimals(this.transfers, ['amount'], ofToken)
+        fillDecimals(this.balanceChanges, ['delta', 'balanceAfter'], ofToken)
+        fillDecimals(this.snapshots.changedRows(), ['totalSupply', 'volume'], ofToken)
+        fillDecimals(this.checkpoints.changedRows(), ['totalSupply'], ofToken)
+        // a DVD trade's amounts are in each leg's token, not necessarily the row's
+        fillDecimals(this.audit, ['amount'], a => a.contractKind === ContractKind.DVD_MANAGER ? null : ofToken(a))
+        fillDecimals(this.distributions.changedRows(), ['totalAmount', 'funded', 'paid', 'reclaimed', 'refunded', 'outstanding'], d => ofPayment(d.paymentToken))
+        fillDecimals(this.payments, ['amount'], p => ofPayment(p.distribution.paymentToken))
+        this.erc1400.fillDecimals(ofToken)
     }
 
     /** The current ledger rows of the wallets that moved in this batch end where their first new row starts. */

@@ -31,6 +31,8 @@ export const NAME_AND_SYMBOL: Field[] = ['name', 'symbol']
 export const ALL_FIELDS = Object.keys(DECODERS) as Field[]
 /** What an ERC-1400 token has of them: its ERC-20 metadata */
 export const ERC20_FIELDS: Field[] = ['name', 'symbol', 'decimals']
+/** What a payment token (an ERC-20 a distribution pays in) is read for */
+export const PAYMENT_TOKEN_FIELDS: Field[] = ERC20_FIELDS
 
 export interface InfoRequest {
     token: string

@@ -26,6 +26,7 @@ const TABLES: Record<string, readonly string[]> = {
     claim_topic: [],
     distribution: [],
     payment: [],
+    payment_token: [],
     entitlement: [],
     token_hourly_snapshot: [],
     token_checkpoint: [],

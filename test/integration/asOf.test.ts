@@ -1,4 +1,4 @@
-import {JsonRpcProvider} from 'ethers'
+import {formatUnits, JsonRpcProvider} from 'ethers'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {ownerAt, snapshotAt, TokenSnapshot} from '../harness/chainOracle'
@@ -79,7 +79,10 @@ interface ComplianceAnswer {
 }
 interface CapTableAnswer {
     block: number
-    rows: {holder: string; balance: string; country: number | null; verified: boolean}[]
+    symbol: string | null
+    decimals: number | null
+    supplyDecimal: string | null
+    rows: {holder: string; balance: string; balanceDecimal: string | null; country: number | null; verified: boolean}[]
 }
 
 const TOKEN_FIELDS = 'token block timestamp name symbol decimals paused totalSupply identityRegistry identityStorage compliance holderCount investorCount'
@@ -200,7 +203,7 @@ describe('as-of state queries', () => {
                         tokenState: `tokenState(${at}) { ${TOKEN_FIELDS} }`,
                         roles: `roles(contract: "${token}", atBlock: ${block}) { ${ROLE_FIELDS} }`,
                         compliance: `complianceStatus(${at}) { ${COMPLIANCE_FIELDS} }`,
-                        capTable: `capTable(${at}, limit: 1000) { block rows { holder balance country verified } }`,
+                        capTable: `capTable(${at}, limit: 1000) { block symbol decimals supplyDecimal rows { holder balance balanceDecimal country verified } }`,
                     }
                     r.wallets.forEach((w, i) => { fields[`w${i}`] = `walletState(${at}, wallet: "${w}") { block identityRegistry ${WALLET_FIELDS} }` })
                     identities.forEach((id, i) => {
@@ -330,9 +333,12 @@ describe('as-of state queries', () => {
             for (const s of samples) {
                 const holders = Object.entries(s.chain.wallets).filter(([, f]) => f.balance > 0n)
                 const rows = [...s.capTable.rows].sort((a, b) => (a.holder < b.holder ? -1 : 1))
-                expect({block: s.block, token: s.token, rows}).toEqual({
-                    block: s.block, token: s.token,
-                    rows: holders.map(([holder, f]) => ({holder, balance: String(f.balance), country: f.country, verified: f.verified})).sort((a, b) => (a.holder < b.holder ? -1 : 1)),
+                // ethers' formatting as an independent oracle of the decimal forms: its "1.0" is "1" here
+                const units = (raw: bigint) => formatUnits(raw, s.chain.facts.decimals).replace(/\.0$/, '')
+                expect({block: s.block, token: s.token, symbol: s.capTable.symbol, decimals: s.capTable.decimals, supplyDecimal: s.capTable.supplyDecimal, rows}).toEqual({
+                    block: s.block, token: s.token, symbol: s.chain.facts.symbol, decimals: s.chain.facts.decimals, supplyDecimal: units(s.chain.facts.totalSupply),
+                    rows: holders.map(([holder, f]) => ({holder, balance: String(f.balance), balanceDecimal: units(f.balance), country: f.country, verified: f.verified}))
+                        .sort((a, b) => (a.holder < b.holder ? -1 : 1)),
                 })
             }
         })

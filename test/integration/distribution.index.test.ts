@@ -8,13 +8,15 @@ import {
 import {ACCOUNT, connect, devSigner, devWallet} from '../../src/dev/rpc'
 import {contractAt} from '../../src/dev/artifacts'
 import {EntitlementLine, entitlements} from '../../src/analytics/entitlements'
-import {getAddress} from 'ethers'
+import {formatUnits, getAddress} from 'ethers'
 import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../harness/testStack'
 import {gql, gqlRaw} from './gql'
 
 const dbUrl = inject('dbUrl')
 const tUSD = (whole: number) => BigInt(whole) * 1_000_000n
 const DAY = 24 * 60 * 60
+/** ethers' formatting, as an independent oracle: "1000.0" there is "1000" in the API */
+const units = (raw: bigint, decimals = 6) => formatUnits(raw, decimals).replace(/\.0$/, '')
 
 interface DistributionRow {
     distributionId: string
@@ -32,8 +34,18 @@ interface DistributionRow {
     rounding: string
     includeFrozen: boolean
     creator: string
-    token: {symbol: string}
-    payments: {holder: string; amount: string; manual: boolean; memo: string | null; actor: string}[]
+    token: {symbol: string; decimals: number}
+    paymentToken: string
+    paymentTokenInfo: {address: string; symbol: string | null; decimals: number | null; discoveredAtBlock: number}
+    createdAtBlock: number
+    totalAmountDecimal: string
+    fundedDecimal: string
+    paidDecimal: string
+    reclaimedDecimal: string
+    refundedDecimal: string
+    outstandingDecimal: string
+    payments: {holder: string; amount: string; amountDecimal: string; manual: boolean; memo: string | null; actor: string}[]
+    entitlements: {holder: string; eligibleBalance: string; eligibleBalanceDecimal: string; expected: string; expectedDecimal: string}[]
 }
 
 describe('distributions', () => {
@@ -44,6 +56,7 @@ describe('distributions', () => {
     let rows: DistributionRow[]
     let managerAddress: string
     let recordBlock: number
+    let stablecoin: string
     let fair: EntitlementLine[]
     let last: EntitlementLine
     const lc = (a: string) => a.toLowerCase()
@@ -52,6 +65,7 @@ describe('distributions', () => {
         ({chain, db, d} = await startDemoChain(dbUrl))
         const payouts = await deployPayouts(chain.url, ACCOUNT.deployer)
         managerAddress = payouts.manager
+        stablecoin = payouts.stablecoin
         const provider = await connect(chain.url)
         const agent = devSigner(ACCOUNT.agent, provider)
         const manager = payoutContractAt('DistributionManager', payouts.manager, agent)
@@ -93,6 +107,8 @@ describe('distributions', () => {
         const nextProof = entitlementProofs(wrongTree).get(getAddress(next.holder))!
         const nextInvestor = d.investors.find(i => i.wallet.toLowerCase() === next.holder)!
         await claimEntitlement(payoutContractAt('DistributionManager', payouts.manager, devSigner(nextInvestor.privateKeyIndex, provider)), four.id, nextProof.amount, nextProof.proof)
+        // 5: paid in a contract that is no ERC-20 (the manager itself: no symbol(), no decimals()); never funded.
+        await createDistribution(manager, {...params, kind: 'DIVIDEND', paymentToken: payouts.manager})
         await increaseTime(provider, 2 * DAY)
         await reclaimUnclaimed(manager, two.id, d.agent)
 
@@ -100,7 +116,10 @@ describe('distributions', () => {
         await waitForHead(chain.url, db.url)
         rows = (await gql<{distributions: DistributionRow[]}>(run.gqlUrl, `{ distributions(limit: 10, orderBy: distributionId_ASC) {
             distributionId kind status totalAmount funded paid reclaimed refunded outstanding recordBlock merkleRoot basis rounding includeFrozen creator
-            token { symbol } payments(limit: 1000, orderBy: id_ASC) { holder amount manual memo actor } } }`)).distributions
+            totalAmountDecimal fundedDecimal paidDecimal reclaimedDecimal refundedDecimal outstandingDecimal createdAtBlock
+            token { symbol decimals } paymentToken paymentTokenInfo { address symbol decimals discoveredAtBlock }
+            payments(limit: 1000, orderBy: id_ASC) { holder amount amountDecimal manual memo actor }
+            entitlements(limit: 1000, orderBy: holder_ASC) { holder eligibleBalance eligibleBalanceDecimal expected expectedDecimal } } }`)).distributions
     })
 
     afterAll(async () => {
@@ -111,7 +130,9 @@ describe('distributions', () => {
 
     describe('when a manager pays a watched token\'s holders', () => {
         it('should be found by its DistributionCreated, without configuration', () => {
-            expect(rows.map(r => [r.distributionId, r.kind, r.token.symbol])).toEqual([['1', 'DIVIDEND', 'RIV30'], ['2', 'COUPON', 'RIV30'], ['3', 'REDEMPTION', 'RIV30'], ['4', 'OTHER', 'RIV30']])
+            expect(rows.map(r => [r.distributionId, r.kind, r.token.symbol])).toEqual([
+                ['1', 'DIVIDEND', 'RIV30'], ['2', 'COUPON', 'RIV30'], ['3', 'REDEMPTION', 'RIV30'], ['4', 'OTHER', 'RIV30'], ['5', 'DIVIDEND', 'RIV30'],
+            ])
         })
 
         it('should record the entitlement policy from the chain', () => {
@@ -119,10 +140,55 @@ describe('distributions', () => {
         })
     })
 
-    describe('when a distribution is funded and pushed', () => {
-        it('should be PAYING with every payment and what is still held', () => {
+    describe('when a distribution pays in an ERC-20', () => {
+        it('should index the payment token with the symbol and decimals the chain answers at the first distribution\'s block', async () => {
+            const coin = payoutContractAt('TestStablecoin', stablecoin, await connect(chain.url))
+            const at = {blockTag: rows[0]!.createdAtBlock}
+            const [symbol, decimals] = [await coin.getFunction('symbol').staticCall(at) as string, Number(await coin.getFunction('decimals').staticCall(at))]
+            expect([symbol, decimals]).toEqual(['tUSD', 6])
+            for (const r of rows.slice(0, 4)) {
+                expect(r.paymentToken).toBe(lc(stablecoin))
+                expect(r.paymentTokenInfo).toEqual({address: lc(stablecoin), symbol, decimals, discoveredAtBlock: rows[0]!.createdAtBlock})
+            }
+        })
+
+        it('should give every payout amount in the payment token\'s units and the eligible balances in the security token\'s', async () => {
             const paid = tUSD(1000) - last.amount + 1n
-            expect(rows[0]).toMatchObject({status: 'PAYING', funded: '1000000000', paid: String(paid), reclaimed: '0', outstanding: String(tUSD(1000) - paid)})
+            expect(rows[0]).toMatchObject({totalAmountDecimal: '1000', fundedDecimal: '1000', paidDecimal: units(paid), reclaimedDecimal: '0', outstandingDecimal: units(tUSD(1000) - paid)})
+            expect(rows[1]).toMatchObject({paidDecimal: '50', reclaimedDecimal: '950', outstandingDecimal: '0'})
+            expect(rows[2]).toMatchObject({fundedDecimal: '400', refundedDecimal: '400'})
+            expect(rows[0]!.payments.find(p => p.manual)).toMatchObject({amount: '1', amountDecimal: '0.000001'})
+            const riv = contractAt('Token', d.tokens[1]!.address, await connect(chain.url))
+            expect(rows[0]!.token.decimals).toBe(Number(await riv.decimals({blockTag: recordBlock})))
+            const first = rows[0]!.entitlements.find(e => e.holder === fair[0]!.holder)!
+            const balance = await riv.balanceOf(fair[0]!.holder, {blockTag: recordBlock}) as bigint
+            expect(first).toEqual({
+                holder: fair[0]!.holder, eligibleBalance: String(balance), eligibleBalanceDecimal: units(balance, rows[0]!.token.decimals),
+                expected: String(fair[0]!.amount), expectedDecimal: units(fair[0]!.amount),
+            })
+        })
+    })
+
+    describe('when a distribution pays in a contract without symbol() and decimals()', () => {
+        it('should index it with null symbol and decimals, as the chain answers, and give no decimal forms', async () => {
+            const provider = await connect(chain.url)
+            const at = rows[4]!.createdAtBlock
+            for (const data of ['0x95d89b41', '0x313ce567']) { // symbol(), decimals()
+                await expect(provider.call({to: managerAddress, data, blockTag: at})).rejects.toThrow()
+            }
+            expect(rows[4]).toMatchObject({
+                paymentToken: lc(managerAddress), paymentTokenInfo: {address: lc(managerAddress), symbol: null, decimals: null, discoveredAtBlock: at},
+                totalAmount: '1000000000', totalAmountDecimal: null, fundedDecimal: null, status: 'EXPIRED',
+            })
+            expect(rows[4]!.entitlements.length).toBeGreaterThan(0)
+            expect(rows[4]!.entitlements.every(e => e.expectedDecimal === null && e.eligibleBalanceDecimal !== null)).toBe(true)
+        })
+    })
+
+    describe('when a distribution is funded and pushed, and its claim window closed with one holder unpaid', () => {
+        it('should be EXPIRED with every payment and what is still held', () => {
+            const paid = tUSD(1000) - last.amount + 1n
+            expect(rows[0]).toMatchObject({status: 'EXPIRED', funded: '1000000000', paid: String(paid), reclaimed: '0', outstanding: String(tUSD(1000) - paid)})
             expect(rows[0]!.payments.filter(p => !p.manual).map(p => [p.holder, p.amount, p.actor]).sort())
                 .toEqual(fair.slice(0, -1).map(l => [l.holder, String(l.amount), lc(d.agent)]).sort())
         })
@@ -131,7 +197,7 @@ describe('distributions', () => {
     describe('when an agent pays manually and the rest is reclaimed', () => {
         it('should keep the manual payment with its memo, and be RECLAIMED with the exact rest', () => {
             expect(rows[1]).toMatchObject({status: 'RECLAIMED', funded: '1000000000', paid: '50000000', reclaimed: '950000000', outstanding: '0'})
-            expect(rows[1]!.payments).toEqual([{holder: lc(d.investors[6]!.wallet), amount: '50000000', manual: true, memo: 'goodwill', actor: lc(d.agent)}])
+            expect(rows[1]!.payments).toEqual([{holder: lc(d.investors[6]!.wallet), amount: '50000000', amountDecimal: '50', manual: true, memo: 'goodwill', actor: lc(d.agent)}])
         })
     })
 
@@ -157,6 +223,19 @@ describe('distributions', () => {
                     {holder: last.holder, status: 'UNPAID', expected: String(last.amount), paid: '0', difference: String(-last.amount)},
                 ])
                 expect(r.lines.filter(l => l.status === 'PAID')).toHaveLength(fair.length - 2)
+            })
+        })
+
+        describe('when the rest of a distribution was reclaimed', () => {
+            it('should open with the context and explain the negative variance by the reclaimed rest', async () => {
+                const {distributionReconciliation: r} = await gql<{distributionReconciliation: Record<string, unknown>}>(run.gqlUrl, `{ distributionReconciliation(id: "${idOf(2)}") {
+                    status token { address symbol decimals } paymentToken { address symbol decimals } recordBlock
+                    paid reclaimed reclaimedDecimal variance varianceDecimal owed excess excessDecimal undistributed unfunded outstanding varianceBalanced } }`)
+                expect(r).toEqual({
+                    status: 'RECLAIMED', token: {address: lc(d.tokens[1]!.address), symbol: 'RIV30', decimals: 6}, paymentToken: {address: lc(stablecoin), symbol: 'tUSD', decimals: 6},
+                    recordBlock, paid: '50000000', reclaimed: '950000000', reclaimedDecimal: '950', variance: '-950000000', varianceDecimal: '-950',
+                    owed: '1000000000', excess: '50000000', excessDecimal: '50', undistributed: '0', unfunded: '0', outstanding: '0', varianceBalanced: true,
+                })
             })
         })
 
@@ -186,13 +265,24 @@ describe('distributions', () => {
         })
 
         describe('GET /export/distributions/<id>/reconciliation.csv', () => {
-            it('should give the same lines as CSV, with a totals line', async () => {
+            it('should open with the context, then give the same lines as CSV, with a totals line', async () => {
                 const res = await fetch(run.gqlUrl.replace('/graphql', `/export/distributions/${idOf(1)}/reconciliation.csv`))
                 expect(res.status).toBe(200)
-                const lines = (await res.text()).trim().split('\n')
-                expect(lines[0]).toBe('holder,status,expected,paid,difference,proven_paid,manual_paid,payments,tx_hashes')
+                const [head, table] = (await res.text()).trim().split('\n\n') as [string, string]
+                const context = Object.fromEntries(head.split('\n').slice(1).map(l => l.split(',')).map(([k, v, u]) => [k, [v, u]]))
+                expect(context).toMatchObject({
+                    token: [lc(d.tokens[1]!.address), ''], token_symbol: ['RIV30', ''], token_decimals: ['6', ''],
+                    payment_token: [lc(stablecoin), ''], payment_token_symbol: ['tUSD', ''], payment_token_decimals: ['6', ''],
+                    record_block: [String(recordBlock), ''], root_matches: ['true', ''], status: ['EXPIRED', ''],
+                    funded: ['1000000000', '1000'], variance: [String(1n - last.amount), units(1n - last.amount)],
+                    outstanding: [String(last.amount - 1n), units(last.amount - 1n)], variance_balanced: ['true', ''],
+                })
+                const recordTime = (await (await connect(chain.url)).getBlock(recordBlock))!.timestamp
+                expect(context.record_block_time).toEqual([new Date(recordTime * 1000).toISOString(), ''])
+                const lines = table.split('\n')
+                expect(lines[0]).toBe('holder,status,expected,paid,difference,proven_paid,manual_paid,payments,tx_hashes,expected_decimal,paid_decimal,difference_decimal')
                 expect(lines).toHaveLength(fair.length + 2)
-                expect(lines.at(-1)).toMatch(new RegExp(`^TOTAL,,1000000000,${tUSD(1000) - last.amount + 1n},${1n - last.amount},`))
+                expect(lines.at(-1)).toMatch(new RegExp(`^TOTAL,,1000000000,${tUSD(1000) - last.amount + 1n},${1n - last.amount},.*,1000,${units(tUSD(1000) - last.amount + 1n)},${units(1n - last.amount)}$`))
                 expect((await fetch(run.gqlUrl.replace('/graphql', '/export/distributions/nope/reconciliation.csv'))).status).toBe(404)
             })
         })

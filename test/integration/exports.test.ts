@@ -1,4 +1,4 @@
-import {Contract} from 'ethers'
+import {Contract, formatUnits} from 'ethers'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt} from '../../src/dev/artifacts'
@@ -11,9 +11,11 @@ const dbUrl = inject('dbUrl')
 const lc = (a: string) => a.toLowerCase()
 
 const AUDIT_COLUMNS = [
-    'id', 'chain_id', 'kind', 'token_id', 'contract', 'contract_kind', 'subject', 'investor', 'counterparty',
-    'counterparty_investor', 'amount', 'actor', 'block_number', 'timestamp', 'tx_hash', 'log_index', 'params',
+    'id', 'chain_id', 'kind', 'token_id', 'token_symbol', 'token_decimals', 'contract', 'contract_kind', 'subject', 'investor', 'counterparty',
+    'counterparty_investor', 'amount', 'amount_decimal', 'actor', 'block_number', 'timestamp', 'tx_hash', 'log_index', 'params',
 ]
+/** ethers' formatting, as an independent oracle: "2000.0" there is "2000" in the exports */
+const units = (raw: bigint, decimals: number) => formatUnits(raw, decimals).replace(/\.0$/, '')
 
 /** An RFC 4180 parser, independent of the exporter's writer: rows of fields. */
 function parseCsv(text: string): string[][] {
@@ -85,7 +87,10 @@ describe('the exports', () => {
 
     const get = async (path: string) => {
         const res = await fetch(`${exportBase}${path}`)
-        return {status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text()}
+        return {
+            status: res.status, type: res.headers.get('content-type') ?? '', symbol: res.headers.get('x-token-symbol'), decimals: res.headers.get('x-token-decimals'),
+            text: await res.text(),
+        }
     }
 
     /** ids of the audit events matching a GraphQL where clause, with the total count, id ascending. */
@@ -123,7 +128,10 @@ describe('the exports', () => {
             // The forced transfer 9 → 5 of 2000 RIV30 (6 decimals).
             const forced = records.filter(r => r.kind === 'FORCED_TRANSFER')
             expect(forced).toHaveLength(1)
-            expect(forced[0]!.amount).toBe('2000000000')
+            const decimals = Number(await riv.decimals({blockTag: Number(forced[0]!.block_number)}))
+            expect([forced[0]!.amount, forced[0]!.amount_decimal, forced[0]!.token_symbol, forced[0]!.token_decimals])
+                .toEqual(['2000000000', '2000', await riv.symbol({blockTag: Number(forced[0]!.block_number)}), String(decimals)])
+            for (const r of records) expect(r.amount_decimal).toBe(units(BigInt(r.amount!), decimals))
         })
 
         it('should filter by block and time range like the GraphQL API', async () => {
@@ -204,6 +212,7 @@ describe('the exports', () => {
             expect(typeof lines[0]!.block_number).toBe('number')
             expect(typeof lines[0]!.params).toBe('object')
             expect(lines[0]!.params).toEqual(JSON.parse(csv[0]!.params!))
+            expect(lines[0]).toMatchObject({token_symbol: 'RIV30', token_decimals: 6})
         })
     })
 
@@ -215,7 +224,8 @@ describe('the exports', () => {
                 const res = await get(`/cap-table.csv?token=${d.tokens[1]!.address}${block == null ? '' : `&atBlock=${block}`}`)
                 expect(res.status, res.text).toBe(200)
                 const {header, records} = csvRecords(res.text)
-                expect(header).toEqual(['wallet', 'investor', 'balance', 'frozen', 'share'])
+                expect(header).toEqual(['wallet', 'investor', 'balance', 'frozen', 'share', 'balance_decimal', 'frozen_decimal'])
+                expect([res.symbol, res.decimals]).toEqual([await riv.symbol({blockTag: block ?? head}), String(await riv.decimals({blockTag: block ?? head}))])
                 const tag = block ?? head
                 const supply = await riv.totalSupply({blockTag: tag})
                 const indexed = new Map(records.map(r => [r.wallet!, BigInt(r.balance!)]))
@@ -225,6 +235,7 @@ describe('the exports', () => {
                     expect(r.share).toMatch(/^\d\.\d{18}$/)
                     expect(BigInt(r.share!.replace('.', ''))).toBe(BigInt(r.balance!) * 10n ** 18n / supply)
                     expect(BigInt(r.frozen!)).toBeLessThanOrEqual(BigInt(r.balance!))
+                    expect([r.balance_decimal, r.frozen_decimal]).toEqual([units(BigInt(r.balance!), 6), units(BigInt(r.frozen!), 6)])
                 }
             }
         })

@@ -1,3 +1,4 @@
+import {formatUnits} from 'ethers'
 import {createClient} from 'graphql-ws'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import WebSocket from 'ws'
@@ -153,6 +154,24 @@ describe('the indexer on the demo T-REX deployment', () => {
             expect(res.holdings.map(h => h.balance)).toEqual(['0', '0'])
         })
 
+        it('should give balance, frozen amount and supply also in the token\'s units, with the decimals the chain answers', async () => {
+            const res = await gql<{holdings: (HoldingRow & {balanceDecimal: string; frozenAmountDecimal: string; token: {address: string; decimals: number; totalSupplyDecimal: string}})[]}>(run.gqlUrl,
+                `{ holdings(limit: 1000, where: {balance_gt: "0"}) { wallet balance balanceDecimal frozenAmount frozenAmountDecimal isFrozen token { address decimals totalSupplyDecimal } } }`)
+            const head = await waitForHead(rpcUrl, dbUrl)
+            // ethers' formatting as an independent oracle: its "1.0" is "1" here
+            const units = (raw: bigint, decimals: number) => formatUnits(raw, decimals).replace(/\.0$/, '')
+            for (const h of res.holdings) {
+                const {token} = await tokenAt(rpcUrl, h.token.address)
+                const decimals = Number(await token.decimals({blockTag: head}))
+                expect([h.wallet, h.token.decimals, h.balanceDecimal, h.frozenAmountDecimal]).toEqual(
+                    [h.wallet, decimals, units(await token.balanceOf(h.wallet, {blockTag: head}), decimals), units(await token.getFrozenTokens(h.wallet, {blockTag: head}), decimals)])
+                expect(h.token.totalSupplyDecimal).toBe(units(await token.totalSupply({blockTag: head}), decimals))
+            }
+            // HOT has no decimals; RIV30 has 6: 118,500 whole bonds
+            expect(res.holdings.find(h => h.token.address === lc(equity.address))?.token.totalSupplyDecimal).toBe('3950')
+            expect(res.holdings.find(h => h.token.address === lc(bond.address))?.token.totalSupplyDecimal).toBe('118500')
+        })
+
         it('should equal balanceOf, getFrozenTokens and isFrozen read from the chain at the head, for every wallet', async () => {
             const res = await gql<{holdings: HoldingRow[]}>(run.gqlUrl,
                 `{ holdings(limit: 1000) { wallet balance frozenAmount isFrozen token { address } } }`)
@@ -174,13 +193,19 @@ describe('the indexer on the demo T-REX deployment', () => {
 
     describe('.balanceChanges', () => {
         it('should record each movement with the balance after it', async () => {
-            const res = await gql<{balanceChanges: {delta: string; balanceAfter: string}[]}>(run.gqlUrl,
-                `{ balanceChanges(limit: 1000, where: {wallet_eq: "${investor(2)}", token: {address_eq: "${lc(bond.address)}"}}, orderBy: id_ASC) { delta balanceAfter } }`)
+            const res = await gql<{balanceChanges: {delta: string; deltaDecimal: string; balanceAfter: string; balanceAfterDecimal: string}[]}>(run.gqlUrl,
+                `{ balanceChanges(limit: 1000, where: {wallet_eq: "${investor(2)}", token: {address_eq: "${lc(bond.address)}"}}, orderBy: id_ASC) { delta deltaDecimal balanceAfter balanceAfterDecimal } }`)
             // Minted 10,000, then received 2,500.5 from investor 8.
             expect(res.balanceChanges).toEqual([
-                {delta: '10000000000', balanceAfter: '10000000000'},
-                {delta: '2500500000', balanceAfter: '12500500000'},
+                {delta: '10000000000', deltaDecimal: '10000', balanceAfter: '10000000000', balanceAfterDecimal: '10000'},
+                {delta: '2500500000', deltaDecimal: '2500.5', balanceAfter: '12500500000', balanceAfterDecimal: '12500.5'},
             ])
+        })
+
+        it('should sign the decimal delta of the sender', async () => {
+            const res = await gql<{balanceChanges: {delta: string; deltaDecimal: string; transfer: {amount: string; amountDecimal: string}}[]}>(run.gqlUrl,
+                `{ balanceChanges(limit: 1000, where: {wallet_eq: "${investor(8)}", token: {address_eq: "${lc(bond.address)}"}, delta_lt: "0"}, orderBy: id_ASC) { delta deltaDecimal transfer { amount amountDecimal } } }`)
+            expect(res.balanceChanges).toContainEqual({delta: '-2500500000', deltaDecimal: '-2500.5', transfer: {amount: '2500500000', amountDecimal: '2500.5'}})
         })
     })
 

@@ -87,13 +87,13 @@ describe('npm start', () => {
         }
     }
 
-    /** The demo's three distributions, once the indexer has seen the redemption reclaimed. */
+    /** The demo's eight distributions, once the indexer has seen the last one's claim (the demo's last payout). */
     const distributionsServed = async (s: Started, timeoutMs = 120000) => {
         const deadline = Date.now() + timeoutMs
         for (;;) {
             try {
                 const res = await gql<{distributions: {id: string; kind: string; status: string}[]}>(gqlUrl, '{ distributions(limit: 1000, orderBy: distributionId_ASC) { id kind status } }')
-                if (res.distributions.length === 3 && res.distributions[2]!.status === 'RECLAIMED') return res.distributions
+                if (res.distributions.length === 8 && res.distributions[7]!.status === 'PAYING') return res.distributions
             } catch {
                 // not up yet
             }
@@ -139,9 +139,24 @@ describe('npm start', () => {
             expect(s.lines.join('\n')).toContain('the API reads the database as abst_api, which cannot write')
             expect(fs.existsSync(path.join(dataDir, 'deployment.json'))).toBe(true)
             const payouts = await distributionsServed(s)
-            expect(payouts.map(p => [p.kind, p.status])).toEqual([['DIVIDEND', 'PAYING'], ['COUPON', 'PAYING'], ['REDEMPTION', 'RECLAIMED']])
-            const r = await gql<{distributionReconciliation: {rootMatches: boolean; variance: string}}>(gqlUrl, `{ distributionReconciliation(id: "${payouts[0]!.id}") { rootMatches variance } }`)
-            expect(r.distributionReconciliation).toEqual({rootMatches: true, variance: '0'})
+            expect(payouts.map(p => [p.kind, p.status])).toEqual([
+                ['DIVIDEND', 'PAID'], ['COUPON', 'PAYING'], ['REDEMPTION', 'RECLAIMED'], ['COUPON', 'EXPIRED'],
+                ['COUPON', 'PAYING'], ['DIVIDEND', 'PAYING'], ['DIVIDEND', 'PAYING'], ['OTHER', 'PAYING'],
+            ])
+            const reconciliation = async (id: string) => (await gql<{distributionReconciliation: {
+                rootMatches: boolean; variance: string; rootDifferences: string[]; paymentToken: {symbol: string; decimals: number}
+                lines: {status: string; manualPaid: string}[]
+            }}>(gqlUrl, `{ distributionReconciliation(id: "${id}") { rootMatches variance rootDifferences paymentToken { symbol decimals } lines { status manualPaid } } }`)).distributionReconciliation
+            const statusesOf = (r: {lines: {status: string}[]}) => [...new Set(r.lines.map(l => l.status))].sort()
+            expect(await reconciliation(payouts[0]!.id)).toMatchObject({rootMatches: true, variance: '0', paymentToken: {symbol: 'tUSD', decimals: 6}})
+            // one distribution for each finding the reconciliation can name
+            expect(statusesOf(await reconciliation(payouts[4]!.id))).toEqual(['OVERPAID', 'PAID', 'UNPAID'])
+            const manual = await reconciliation(payouts[5]!.id)
+            expect(statusesOf(manual)).toEqual(['PAID', 'UNDERPAID', 'UNPAID'])
+            expect(manual.lines.filter(l => l.status !== 'UNPAID').every(l => l.manualPaid !== '0')).toBe(true)
+            expect(statusesOf(await reconciliation(payouts[6]!.id))).toEqual(['PAID_TO_NON_HOLDER', 'UNPAID'])
+            const mismatch = await reconciliation(payouts[7]!.id)
+            expect([mismatch.rootMatches, mismatch.rootDifferences.length, statusesOf(mismatch)]).toEqual([false, 1, ['OVERPAID', 'UNPAID']])
             // addresses are printed and saved as the index stores them, so that a pasted one matches
             const deployment = JSON.parse(fs.readFileSync(path.join(dataDir, 'deployment.json'), 'utf8')) as {trexFactory: string; tokens: {address: string}[]}
             expect(deployment.trexFactory).toBe(deployment.trexFactory.toLowerCase())

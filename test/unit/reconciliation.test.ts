@@ -4,6 +4,8 @@ import {describe, expect, it} from 'vitest'
 import {entitlements} from '../../src/analytics/entitlements'
 import {entitlementTree, merkleRootOf, proofsOf, verifyEntitlement} from '../../src/analytics/merkle'
 import {
+    accountForVariance,
+    DistributionContext,
     ExpectedPayment,
     PaymentRecord,
     reconcile,
@@ -156,20 +158,105 @@ describe('reconcile()', () => {
     })
 })
 
+const TOKEN = '0x00000000000000000000000000000000000000e5'
+const COIN = '0x00000000000000000000000000000000000000f6'
+/** A distribution of 100 units of a 1-decimal payment token, funded and paid as `over` says. */
+const context = (over: Partial<DistributionContext> = {}): DistributionContext => ({
+    id: '31337-0xm-0000000001', status: 'PAYING',
+    token: {address: TOKEN, symbol: 'RIV30', decimals: 6}, paymentToken: {address: COIN, symbol: 'tUSD', decimals: 1},
+    recordBlock: 42, recordBlockTime: new Date('2026-06-30T12:00:00Z'), claimExpiry: new Date('2026-07-30T00:00:00Z'),
+    totalAmount: 100n, funded: 100n, paid: 0n, reclaimed: 0n, refunded: 0n, outstanding: 100n, ...over,
+})
+
+describe('accountForVariance()', () => {
+    describe('when a redemption was partly claimed and the rest reclaimed', () => {
+        const r = reconcile({entitlements: expected, payments: [pay(A, 34n)], onChainRoot: ourRoot, computedRoot: ourRoot})
+        const a = accountForVariance(context({paid: 34n, reclaimed: 66n, outstanding: 0n}), r.totals)
+
+        it('should explain the whole negative variance by the reclaimed rest', () => {
+            expect(a).toEqual({expected: 100n, paid: 34n, variance: -66n, owed: 66n, excess: 0n, undistributed: 0n, unfunded: 0n, outstanding: 0n, reclaimed: 66n, refunded: 0n, balanced: true})
+        })
+    })
+
+    describe('when FLOOR rounding left a rest, part is unfunded and one wallet was overpaid', () => {
+        const floor: ExpectedPayment[] = [{holder: A, expected: 33n}, {holder: B, expected: 33n}, {holder: C, expected: 33n}]
+        const r = reconcile({entitlements: floor, payments: [pay(A, 33n), pay(B, 33n), pay(B, 2n, true)], onChainRoot: ourRoot, computedRoot: ourRoot})
+        const a = accountForVariance(context({funded: 90n, paid: 68n, outstanding: 22n}), r.totals)
+
+        it('should add up by holder and by money to the same variance', () => {
+            expect(a).toMatchObject({variance: -31n, owed: 33n, excess: 2n, undistributed: 1n, unfunded: 10n, outstanding: 22n, balanced: true})
+            expect(a.excess - a.owed).toBe(a.variance)
+            expect(a.undistributed - a.unfunded - a.outstanding - a.reclaimed - a.refunded).toBe(a.variance)
+        })
+    })
+
+    describe('when the payments do not add up to the distribution\'s paid total', () => {
+        it('should say it is not balanced', () => {
+            const r = reconcile({entitlements: expected, payments: [pay(A, 34n)], onChainRoot: ourRoot, computedRoot: ourRoot})
+            expect(accountForVariance(context({paid: 40n, outstanding: 60n}), r.totals).balanced).toBe(false)
+        })
+    })
+})
+
 describe('reconciliationCsv()', () => {
-    it('should write the header, one line per holder and the totals line', () => {
-        const payments = [pay(A, 34n, false, 200), pay(B, 33n, false, 201), pay(B, 7n, true, 202), pay(D, 25n, true, 203)]
-        const csv = reconciliationCsv(reconcile({entitlements: expected, payments, onChainRoot: ourRoot, computedRoot: ourRoot}))
-        const [pA, pB1, pB2, pD] = payments.map(p => p.txHash)
-        expect(csv).toBe([
-            'holder,status,expected,paid,difference,proven_paid,manual_paid,payments,tx_hashes',
-            `${A},PAID,34,34,0,34,0,1,${pA}`,
-            `${B},OVERPAID,33,40,7,33,7,2,${pB1};${pB2}`,
-            `${C},UNPAID,33,0,-33,0,0,0,`,
-            `${D},PAID_TO_NON_HOLDER,0,25,25,0,25,1,${pD}`,
-            'TOTAL,,100,99,-1,67,32,4,',
-            '',
-        ].join('\n'))
+    const payments = [pay(A, 34n, false, 200), pay(B, 33n, false, 201), pay(B, 7n, true, 202), pay(D, 25n, true, 203)]
+    const report = reconcile({entitlements: expected, payments, onChainRoot: ourRoot, computedRoot: ourRoot})
+    const [pA, pB1, pB2, pD] = payments.map(p => p.txHash)
+
+    describe('when the payment token has decimals', () => {
+        const csv = reconciliationCsv(report, context({paid: 99n, outstanding: 1n})).split('\n')
+
+        it('should open with the distribution\'s context, then one line per holder and the totals line', () => {
+            expect(csv).toEqual([
+                'field,value,value_decimal',
+                'distribution,31337-0xm-0000000001,',
+                'status,PAYING,',
+                `token,${TOKEN},`,
+                'token_symbol,RIV30,',
+                'token_decimals,6,',
+                `payment_token,${COIN},`,
+                'payment_token_symbol,tUSD,',
+                'payment_token_decimals,1,',
+                'record_block,42,',
+                'record_block_time,2026-06-30T12:00:00.000Z,',
+                'claim_expiry,2026-07-30T00:00:00.000Z,',
+                `merkle_root,${ourRoot},`,
+                `computed_root,${ourRoot},`,
+                'root_matches,true,',
+                'total_amount,100,10',
+                'funded,100,10',
+                'paid,99,9.9',
+                'reclaimed,0,0',
+                'refunded,0,0',
+                'outstanding,1,0.1',
+                'expected,100,10',
+                'variance,-1,-0.1',
+                'owed,33,3.3',
+                'excess,32,3.2',
+                'undistributed,0,0',
+                'unfunded,0,0',
+                'variance_balanced,true,',
+                '',
+                'holder,status,expected,paid,difference,proven_paid,manual_paid,payments,tx_hashes,expected_decimal,paid_decimal,difference_decimal',
+                `${A},PAID,34,34,0,34,0,1,${pA},3.4,3.4,0`,
+                `${B},OVERPAID,33,40,7,33,7,2,${pB1};${pB2},3.3,4,0.7`,
+                `${C},UNPAID,33,0,-33,0,0,0,,3.3,0,-3.3`,
+                `${D},PAID_TO_NON_HOLDER,0,25,25,0,25,1,${pD},0,2.5,2.5`,
+                'TOTAL,,100,99,-1,67,32,4,,10,9.9,-0.1',
+                '',
+            ])
+        })
+    })
+
+    describe('when a symbol holds a comma and the decimals are unknown', () => {
+        const csv = reconciliationCsv(report, context({paymentToken: {address: COIN, symbol: 'US$, test', decimals: null}, recordBlockTime: null}))
+
+        it('should quote the symbol, leave the decimal forms and the unindexed time empty', () => {
+            expect(csv).toContain('\npayment_token_symbol,"US$, test",\n')
+            expect(csv).toContain('\nrecord_block_time,,\n')
+            expect(csv).toContain('\ntotal_amount,100,\n')
+            expect(csv).toContain('\nTOTAL,,100,99,-1,67,32,4,,,,\n')
+        })
     })
 })
 

@@ -1,6 +1,7 @@
 import {Store} from '@subsquid/typeorm-store'
 import {PartitionBalanceChange, PartitionHolding, PartitionTransfer, Token, TokenPartition} from '../../model'
 import {bulkWrite, entityManagerOf, trackedUpdate} from '../bulkWrite'
+import {fillDecimals} from '../decimals'
 import {Entities} from '../state'
 import {MovementPlan} from './movements'
 
@@ -73,6 +74,14 @@ export class Erc1400State {
         else this.closing.set(key, change.blockNumber)
         this.latest.set(key, change)
         this.changes.push(change)
+    }
+
+    /** The decimal twins of the amounts this batch writes, in the decimals of each row's token. */
+    fillDecimals(decimalsOf: (row: {token?: {id: string} | null}) => number | null | undefined): void {
+        fillDecimals(this.partitions.changedRows(), ['totalSupply'], decimalsOf)
+        fillDecimals(this.holdings.changedRows(), ['balance'], decimalsOf)
+        fillDecimals(this.movements, ['amount'], decimalsOf)
+        fillDecimals(this.changes, ['delta', 'balanceAfter'], decimalsOf)
     }
 
     /** After the batch's Transfers (movements name them). */

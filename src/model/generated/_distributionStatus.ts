@@ -1,7 +1,9 @@
 export enum DistributionStatus {
-    CREATED = "CREATED",
-    FUNDED = "FUNDED",
-    PAYING = "PAYING",
-    RECLAIMED = "RECLAIMED",
     CANCELLED = "CANCELLED",
+    RECLAIMED = "RECLAIMED",
+    PAID = "PAID",
+    EXPIRED = "EXPIRED",
+    PAYING = "PAYING",
+    FUNDED = "FUNDED",
+    CREATED = "CREATED",
 }

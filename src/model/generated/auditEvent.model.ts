@@ -58,6 +58,12 @@ export class AuditEvent {
     amount!: bigint | undefined | null
 
     /**
+     * amount as an exact decimal string in the token's units; null without amount, for a DVD trade (its amounts are in each leg's token) or while the token's decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    amountDecimal!: string | undefined | null
+
+    /**
      * transfers: how the kind was decided; IDENTITY_MODIFIED and IDENTITY_UPDATED: how the subject wallet was found; null otherwise
      */
     @Column_("varchar", {length: 12, nullable: true})

@@ -31,8 +31,20 @@ export class BalanceChange {
     @BigIntColumn_({nullable: false})
     delta!: bigint
 
+    /**
+     * delta as a signed exact decimal string in the token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    deltaDecimal!: string | undefined | null
+
     @BigIntColumn_({nullable: false})
     balanceAfter!: bigint
+
+    /**
+     * balanceAfter as an exact decimal string in the token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    balanceAfterDecimal!: string | undefined | null
 
     @Index_()
     @ManyToOne_(() => Transfer, {nullable: true})

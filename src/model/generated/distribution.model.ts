@@ -1,5 +1,6 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, IntColumn as IntColumn_, StringColumn as StringColumn_, BigIntColumn as BigIntColumn_, ManyToOne as ManyToOne_, Index as Index_, DateTimeColumn as DateTimeColumn_, BooleanColumn as BooleanColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, IntColumn as IntColumn_, StringColumn as StringColumn_, BigIntColumn as BigIntColumn_, ManyToOne as ManyToOne_, DateTimeColumn as DateTimeColumn_, BooleanColumn as BooleanColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
 import {Token} from "./token.model"
+import {PaymentToken} from "./paymentToken.model"
 import {DistributionKind} from "./_distributionKind"
 import {EntitlementBasis} from "./_entitlementBasis"
 import {RoundingRule} from "./_roundingRule"
@@ -10,6 +11,7 @@ import {Entitlement} from "./entitlement.model"
 /**
  * A payout (dividend, coupon, redemption) of a DistributionManager, with its policy and where the money stands.
  */
+@Index_(["status", "claimExpiry"], {unique: false})
 @Entity_()
 export class Distribution {
     constructor(props?: Partial<Distribution>) {
@@ -39,8 +41,18 @@ export class Distribution {
     @StringColumn_({nullable: false})
     tokenAddress!: string
 
+    /**
+     * address of the ERC-20 it pays in
+     */
     @StringColumn_({nullable: false})
     paymentToken!: string
+
+    /**
+     * the ERC-20 it pays in, with its symbol and decimals: every amount of the distribution, its payments and entitlements' expected amounts are in its units
+     */
+    @Index_()
+    @ManyToOne_(() => PaymentToken, {nullable: true})
+    paymentTokenInfo!: PaymentToken | undefined | null
 
     @Column_("varchar", {length: 10, nullable: false})
     kind!: DistributionKind
@@ -48,8 +60,20 @@ export class Distribution {
     @BigIntColumn_({nullable: false})
     totalAmount!: bigint
 
+    /**
+     * totalAmount as an exact decimal string in the payment token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    totalAmountDecimal!: string | undefined | null
+
     @IntColumn_({nullable: false})
     recordBlock!: number
+
+    /**
+     * the record block's time, read from the node when the distribution was indexed
+     */
+    @DateTimeColumn_({nullable: true})
+    recordBlockTime!: Date | undefined | null
 
     /**
      * ERC-1400: the partition whose holders it pays (createPartitionDistribution); null: the whole token
@@ -87,20 +111,50 @@ export class Distribution {
     @BigIntColumn_({nullable: false})
     funded!: bigint
 
+    /**
+     * funded as an exact decimal string in the payment token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    fundedDecimal!: string | undefined | null
+
     @BigIntColumn_({nullable: false})
     paid!: bigint
+
+    /**
+     * paid as an exact decimal string in the payment token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    paidDecimal!: string | undefined | null
 
     @BigIntColumn_({nullable: false})
     reclaimed!: bigint
 
+    /**
+     * reclaimed as an exact decimal string in the payment token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    reclaimedDecimal!: string | undefined | null
+
     @BigIntColumn_({nullable: false})
     refunded!: bigint
+
+    /**
+     * refunded as an exact decimal string in the payment token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    refundedDecimal!: string | undefined | null
 
     /**
      * funded - paid - reclaimed - refunded: what the contract still holds for it
      */
     @BigIntColumn_({nullable: false})
     outstanding!: bigint
+
+    /**
+     * outstanding as an exact decimal string in the payment token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    outstandingDecimal!: string | undefined | null
 
     /**
      * the root of the entitlements the indexer computes from its own ledger at the record block

@@ -31,11 +31,26 @@ export class Entitlement {
     investor!: string | undefined | null
 
     /**
-     * the balance the share was computed from
+     * the security-token balance the share was computed from
      */
     @BigIntColumn_({nullable: false})
     eligibleBalance!: bigint
 
+    /**
+     * eligibleBalance as an exact decimal string in the security token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    eligibleBalanceDecimal!: string | undefined | null
+
+    /**
+     * in the payment token's raw units
+     */
     @BigIntColumn_({nullable: false})
     expected!: bigint
+
+    /**
+     * expected as an exact decimal string in the payment token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    expectedDecimal!: string | undefined | null
 }

@@ -31,10 +31,22 @@ export class Holding {
     balance!: bigint
 
     /**
+     * balance as an exact decimal string in the token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    balanceDecimal!: string | undefined | null
+
+    /**
      * tokens frozen by an agent (part of balance)
      */
     @BigIntColumn_({nullable: false})
     frozenAmount!: bigint
+
+    /**
+     * frozenAmount as an exact decimal string in the token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    frozenAmountDecimal!: string | undefined | null
 
     /**
      * the whole wallet is frozen by an agent

@@ -35,8 +35,20 @@ export class PartitionBalanceChange {
     @BigIntColumn_({nullable: false})
     delta!: bigint
 
+    /**
+     * delta as a signed exact decimal string in the token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    deltaDecimal!: string | undefined | null
+
     @BigIntColumn_({nullable: false})
     balanceAfter!: bigint
+
+    /**
+     * balanceAfter as an exact decimal string in the token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    balanceAfterDecimal!: string | undefined | null
 
     @Index_()
     @ManyToOne_(() => PartitionTransfer, {nullable: true})

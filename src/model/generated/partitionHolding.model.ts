@@ -33,6 +33,12 @@ export class PartitionHolding {
     @BigIntColumn_({nullable: false})
     balance!: bigint
 
+    /**
+     * balance as an exact decimal string in the token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    balanceDecimal!: string | undefined | null
+
     @IntColumn_({nullable: true})
     firstAcquiredBlock!: number | undefined | null
 

@@ -59,6 +59,12 @@ export class PartitionTransfer {
     amount!: bigint
 
     /**
+     * amount as an exact decimal string in the token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    amountDecimal!: string | undefined | null
+
+    /**
      * MINT, BURN, TRANSFER, or FORCED for a controller transfer or redemption (ERC-1644)
      */
     @Column_("varchar", {length: 8, nullable: false})

@@ -27,8 +27,17 @@ export class Payment {
     @StringColumn_({nullable: false})
     holder!: string
 
+    /**
+     * in the payment token's raw units
+     */
     @BigIntColumn_({nullable: false})
     amount!: bigint
+
+    /**
+     * amount as an exact decimal string in the payment token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    amountDecimal!: string | undefined | null
 
     @BooleanColumn_({nullable: false})
     manual!: boolean

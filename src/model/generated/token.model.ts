@@ -62,6 +62,12 @@ export class Token {
     totalSupply!: bigint
 
     /**
+     * totalSupply as an exact decimal string in the token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    totalSupplyDecimal!: string | undefined | null
+
+    /**
      * wallets with a balance above zero (frozen tokens count)
      */
     @IntColumn_({nullable: false})

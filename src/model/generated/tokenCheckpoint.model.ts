@@ -1,4 +1,4 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, IntColumn as IntColumn_, ManyToOne as ManyToOne_, BigIntColumn as BigIntColumn_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, IntColumn as IntColumn_, ManyToOne as ManyToOne_, BigIntColumn as BigIntColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
 import {Token} from "./token.model"
 
 /**
@@ -28,6 +28,12 @@ export class TokenCheckpoint {
 
     @BigIntColumn_({nullable: false})
     totalSupply!: bigint
+
+    /**
+     * totalSupply as an exact decimal string in the token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    totalSupplyDecimal!: string | undefined | null
 
     @IntColumn_({nullable: false})
     holderCount!: number

@@ -1,4 +1,4 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, IntColumn as IntColumn_, ManyToOne as ManyToOne_, DateTimeColumn as DateTimeColumn_, BigIntColumn as BigIntColumn_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, IntColumn as IntColumn_, ManyToOne as ManyToOne_, DateTimeColumn as DateTimeColumn_, BigIntColumn as BigIntColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
 import {Token} from "./token.model"
 
 /**
@@ -29,6 +29,12 @@ export class TokenHourlySnapshot {
     @BigIntColumn_({nullable: false})
     totalSupply!: bigint
 
+    /**
+     * totalSupply as an exact decimal string in the token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    totalSupplyDecimal!: string | undefined | null
+
     @IntColumn_({nullable: false})
     holderCount!: number
 
@@ -49,6 +55,12 @@ export class TokenHourlySnapshot {
      */
     @BigIntColumn_({nullable: false})
     volume!: bigint
+
+    /**
+     * volume as an exact decimal string in the token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    volumeDecimal!: string | undefined | null
 
     @IntColumn_({nullable: false})
     lastBlock!: number

@@ -38,6 +38,12 @@ export class TokenPartition {
     @BigIntColumn_({nullable: false})
     totalSupply!: bigint
 
+    /**
+     * totalSupply as an exact decimal string in the token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    totalSupplyDecimal!: string | undefined | null
+
     @IntColumn_({nullable: false})
     holderCount!: number
 

@@ -36,6 +36,12 @@ export class Transfer {
     @BigIntColumn_({nullable: false})
     amount!: bigint
 
+    /**
+     * amount as an exact decimal string in the token's units; null while its decimals are unknown
+     */
+    @StringColumn_({nullable: true})
+    amountDecimal!: string | undefined | null
+
     @Index_()
     @Column_("varchar", {length: 8, nullable: false})
     kind!: TransferKind

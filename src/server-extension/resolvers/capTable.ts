@@ -6,6 +6,7 @@ import {countHoldersAt, holdersPage, PageOptions, totalsAt} from '../../analytic
 import {frozenAt, frozenPart, IndexedToken, investorBalancesAt, investorsAt, registrationsAt, scopedTo, SqlQuery, verifiedAt} from '../../analytics/ownershipAt'
 import {countryAlpha2} from '../../mapping/rules'
 import {answer, checkPage, parseAmount, resolveAsOf, sqlOf} from '../../api/asOf'
+import {amountsIn} from './amounts'
 
 export enum CapTableGroupBy {
     WALLET = 'WALLET',
@@ -19,7 +20,9 @@ export class CapTableRowView {
     @Field(() => String, {nullable: true}) investor!: string | null
     @Field(() => [String]) wallets!: string[]
     @Field() balance!: string
+    @Field(() => String, {nullable: true, description: 'balance in the token\'s units; null when its decimals are unknown'}) balanceDecimal!: string | null
     @Field({description: 'tokens frozen by partial freezes'}) frozenTokens!: string
+    @Field(() => String, {nullable: true, description: 'frozenTokens in the token\'s units; null when its decimals are unknown'}) frozenTokensDecimal!: string | null
     @Field(() => [String], {description: 'wallets frozen as a whole'}) frozenWallets!: string[]
     @Field({description: 'balance / supply, exact to 10 places (truncated)'}) share!: string
     @Field({description: 'isVerified in the token\'s identity registry at the block (when grouped by investor: every wallet)'}) verified!: boolean
@@ -31,9 +34,12 @@ export class CapTableRowView {
 @ObjectType()
 export class CapTableView {
     @Field() token!: string
+    @Field(() => String, {nullable: true, description: 'the token\'s symbol'}) symbol!: string | null
+    @Field(() => Int, {nullable: true, description: 'the token\'s decimals: every …Decimal amount is the raw one divided by 10^decimals'}) decimals!: number | null
     @Field(() => Int) block!: number
     @Field(() => String, {nullable: true, description: 'that block\'s time (ISO 8601); null for a past block in which nothing watched happened'}) timestamp!: string | null
     @Field() supply!: string
+    @Field(() => String, {nullable: true, description: 'supply in the token\'s units; null when its decimals are unknown'}) supplyDecimal!: string | null
     @Field(() => Int) holderCount!: number
     @Field(() => Int) investorCount!: number
     @Field(() => Int, {description: 'rows matching minBalance, before limit/offset'}) rowCount!: number
@@ -73,13 +79,14 @@ export class CapTableResolver {
             // Each wallet's country is the one it was registered with at the block, in the token's storage then.
             const [registrations, verified] = await Promise.all([registrationsAt(query, t, block, wallets), verifiedAt(query, t, block, wallets)])
             return {
-                token: t.address, block, timestamp: timestamp?.toISOString() ?? null, supply: String(table.supply), holderCount: table.holderCount,
+                token: t.address, symbol: t.symbol, decimals: t.decimals, block, timestamp: timestamp?.toISOString() ?? null,
+                ...amountsIn(table, ['supply'], t.decimals), holderCount: table.holderCount,
                 investorCount: table.investorCount, rowCount: table.rowCount,
                 rows: table.rows.map(r => {
                     const blocks = r.wallets.map(w => first.get(w)).filter((b): b is number => b != null)
                     const country = r.wallets.map(w => registrations.get(w)?.country).find(c => c != null) ?? null
                     return {
-                        holder: r.holder, investor: r.investor, wallets: r.wallets, balance: String(r.balance), frozenTokens: String(r.frozenTokens),
+                        holder: r.holder, investor: r.investor, wallets: r.wallets, ...amountsIn(r, ['balance', 'frozenTokens'], t.decimals),
                         frozenWallets: r.frozenWallets, share: r.share, verified: r.wallets.every(w => verified.has(w)), country, countryCode: country == null ? null : countryAlpha2(country),
                         firstAcquiredBlock: blocks.length ? Math.min(...blocks) : null,
                     }

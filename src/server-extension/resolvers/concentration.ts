@@ -1,4 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
+import {amountsIn} from './amounts'
 import type {ReadTx} from '../../api/requestDb'
 import {PartitionArg} from './partitionArg'
 import {concentration} from '../../analytics/concentration'
@@ -9,9 +10,12 @@ import {scopedTo} from '../../analytics/ownershipAt'
 @ObjectType()
 export class ConcentrationView {
     @Field() token!: string
+    @Field(() => String, {nullable: true, description: 'the token\'s symbol'}) symbol!: string | null
+    @Field(() => Int, {nullable: true, description: 'the token\'s decimals: every …Decimal amount is the raw one divided by 10^decimals'}) decimals!: number | null
     @Field(() => Int) block!: number
     @Field(() => String, {nullable: true, description: 'that block\'s time (ISO 8601); null for a past block in which nothing watched happened'}) timestamp!: string | null
     @Field() supply!: string
+    @Field(() => String, {nullable: true, description: 'supply in the token\'s units; null when its decimals are unknown'}) supplyDecimal!: string | null
     @Field(() => Int) holderCount!: number
     @Field({description: 'share of the largest holder, exact to 10 places'}) top1!: string
     @Field() top5!: string
@@ -36,7 +40,7 @@ export class ConcentrationResolver {
             const query = sqlOf(await this.tx())
             const {token: t, block, timestamp} = await resolveAsOf(query, {token, atBlock, atTimestamp})
             const c = concentration(await balancesAt(query, await scopedTo(query, t, partition), block))
-            return {token: t.address, block, timestamp: timestamp?.toISOString() ?? null, ...c, supply: String(c.supply)}
+            return {token: t.address, block, timestamp: timestamp?.toISOString() ?? null, ...c, symbol: t.symbol, decimals: t.decimals, ...amountsIn(c, ['supply'], t.decimals)}
         })
     }
 }

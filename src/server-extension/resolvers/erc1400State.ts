@@ -1,4 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
+import {amountsIn} from './amounts'
 import type {ReadTx} from '../../api/requestDb'
 import {documentsAt, operatorsAt, partitionBalancesAt, partitionsAt} from '../../analytics/partitionsAt'
 import {balancesOfAt} from '../../analytics/stateAt'
@@ -10,6 +11,7 @@ export class PartitionView {
     @Field({description: 'bytes32 hex'}) partition!: string
     @Field(() => String, {nullable: true, description: 'the bytes32 as text when printable ("senior")'}) name!: string | null
     @Field({description: 'totalSupplyByPartition, smallest unit'}) totalSupply!: string
+    @Field(() => String, {nullable: true, description: 'totalSupply in the token\'s units; null when its decimals are unknown'}) totalSupplyDecimal!: string | null
     @Field(() => Int) holderCount!: number
 }
 
@@ -38,18 +40,22 @@ export class PartitionBalanceView {
     @Field() partition!: string
     @Field(() => String, {nullable: true}) name!: string | null
     @Field() balance!: string
+    @Field(() => String, {nullable: true, description: 'balance in the token\'s units; null when its decimals are unknown'}) balanceDecimal!: string | null
 }
 
 @ObjectType()
 export class Erc1400WalletView {
     @Field() wallet!: string
     @Field({description: 'balanceOf'}) balance!: string
+    @Field(() => String, {nullable: true, description: 'balance in the token\'s units; null when its decimals are unknown'}) balanceDecimal!: string | null
     @Field(() => [PartitionBalanceView], {description: 'balanceOfByPartition for each partition the wallet holds (partitionsOf)'}) partitions!: PartitionBalanceView[]
 }
 
 @ObjectType()
 export class Erc1400StateView {
     @Field() token!: string
+    @Field(() => String, {nullable: true, description: 'the token\'s symbol'}) symbol!: string | null
+    @Field(() => Int, {nullable: true, description: 'the token\'s decimals: every …Decimal amount is the raw one divided by 10^decimals'}) decimals!: number | null
     @Field(() => Int) block!: number
     @Field(() => String, {nullable: true}) timestamp!: string | null
     @Field(() => [PartitionView]) partitions!: PartitionView[]
@@ -79,14 +85,14 @@ export class Erc1400StateResolver {
                 balancesOfAt(query, t, addresses, block), partitionBalancesAt(query, t, addresses, block),
             ])
             return {
-                token: t.address, block, timestamp: timestamp?.toISOString() ?? null,
-                partitions: partitions.map(p => ({partition: p.partition, name: partitionName(p.partition), totalSupply: String(p.totalSupply), holderCount: p.holderCount})),
+                token: t.address, symbol: t.symbol, decimals: t.decimals, block, timestamp: timestamp?.toISOString() ?? null,
+                partitions: partitions.map(p => ({partition: p.partition, name: partitionName(p.partition), ...amountsIn(p, ['totalSupply'], t.decimals), holderCount: p.holderCount})),
                 documents: documents.map(d => ({...d.value, setAtBlock: d.fromBlock, txHash: d.txHash, setBy: d.actor})),
                 operators: operators.map(o => ({holder: o.value.holder, operator: o.value.operator, partition: o.value.partition ?? null, sinceBlock: o.fromBlock, txHash: o.txHash})),
                 wallets: addresses.map(w => ({
                     wallet: w,
-                    balance: String(balances.get(w) ?? 0n),
-                    partitions: [...byPartition.get(w) ?? []].map(([partition, balance]) => ({partition, name: partitionName(partition), balance: String(balance)})),
+                    ...amountsIn({balance: balances.get(w) ?? 0n}, ['balance'], t.decimals),
+                    partitions: [...byPartition.get(w) ?? []].map(([partition, balance]) => ({partition, name: partitionName(partition), ...amountsIn({balance}, ['balance'], t.decimals)})),
                 })),
             }
         })

@@ -1,4 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
+import {amountsIn} from './amounts'
 import type {ReadTx} from '../../api/requestDb'
 import {PartitionArg} from './partitionArg'
 import {jurisdictions} from '../../analytics/concentration'
@@ -12,15 +13,19 @@ export class JurisdictionView {
     @Field(() => String, {nullable: true}) countryCode!: string | null
     @Field(() => Int) holders!: number
     @Field() balance!: string
+    @Field(() => String, {nullable: true, description: 'balance in the token\'s units; null when its decimals are unknown'}) balanceDecimal!: string | null
     @Field() share!: string
 }
 
 @ObjectType()
 export class JurisdictionsView {
     @Field() token!: string
+    @Field(() => String, {nullable: true, description: 'the token\'s symbol'}) symbol!: string | null
+    @Field(() => Int, {nullable: true, description: 'the token\'s decimals: every …Decimal amount is the raw one divided by 10^decimals'}) decimals!: number | null
     @Field(() => Int) block!: number
     @Field(() => String, {nullable: true, description: 'that block\'s time (ISO 8601); null for a past block in which nothing watched happened'}) timestamp!: string | null
     @Field() supply!: string
+    @Field(() => String, {nullable: true, description: 'supply in the token\'s units; null when its decimals are unknown'}) supplyDecimal!: string | null
     @Field(() => [JurisdictionView]) countries!: JurisdictionView[]
 }
 
@@ -41,8 +46,8 @@ export class JurisdictionsResolver {
             const groups = await countriesAt(query, await scopedTo(query, t, partition), block)
             const supply = groups.reduce((sum, g) => sum + g.balance, 0n)
             return {
-                token: t.address, block, timestamp: timestamp?.toISOString() ?? null, supply: String(supply),
-                countries: jurisdictions(groups, supply).map(r => ({...r, balance: String(r.balance)})),
+                token: t.address, block, timestamp: timestamp?.toISOString() ?? null, symbol: t.symbol, decimals: t.decimals, ...amountsIn({supply}, ['supply'], t.decimals),
+                countries: jurisdictions(groups, supply).map(r => ({...r, ...amountsIn(r, ['balance'], t.decimals)})),
             }
         })
     }

@@ -1,4 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
+import {amountsIn} from './amounts'
 import type {ReadTx} from '../../api/requestDb'
 import {PartitionArg} from './partitionArg'
 import {findToken, isAddress, scopedTo} from '../../analytics/ownershipAt'
@@ -9,8 +10,11 @@ import {answer, checkPage, InputError, sqlOf} from '../../api/asOf'
 export class OwnershipChange {
     @Field() wallet!: string
     @Field() delta!: string
+    @Field(() => String, {nullable: true, description: 'delta in the token\'s units; null when its decimals are unknown'}) deltaDecimal!: string | null
     @Field({description: 'the wallet\'s balance after this change'}) balanceAfter!: string
+    @Field(() => String, {nullable: true, description: 'balanceAfter in the token\'s units; null when its decimals are unknown'}) balanceAfterDecimal!: string | null
     @Field({description: 'the account\'s balance after this change: the wallet\'s, or the sum of the investor\'s wallets'}) accountBalanceAfter!: string
+    @Field(() => String, {nullable: true, description: 'accountBalanceAfter in the token\'s units; null when its decimals are unknown'}) accountBalanceAfterDecimal!: string | null
     @Field(() => String, {nullable: true, description: 'ERC-1400: the partition of this change; null for the whole token\'s ledger'}) partition!: string | null
     @Field({description: 'MINT, BURN, TRANSFER, FORCED, RECOVERY or DVD'}) kind!: string
     @Field() from!: string
@@ -25,6 +29,8 @@ export class OwnershipChange {
 @ObjectType()
 export class OwnershipHistory {
     @Field() token!: string
+    @Field(() => String, {nullable: true, description: 'the token\'s symbol'}) symbol!: string | null
+    @Field(() => Int, {nullable: true, description: 'the token\'s decimals: every …Decimal amount is the raw one divided by 10^decimals'}) decimals!: number | null
     @Field() account!: string
     @Field({description: 'WALLET, or INVESTOR when the account is an ONCHAINID identity'}) accountKind!: string
     @Field(() => [String]) wallets!: string[]
@@ -65,10 +71,10 @@ export class OwnershipHistoryResolver {
                  ORDER BY block_number, log_index, id LIMIT $3 OFFSET $4`,
                 [t.id, wallets, limit, offset, t.partition ?? null])
             return {
-                token: t.address, account: who, accountKind: owned.length > 0 ? 'INVESTOR' : 'WALLET', wallets,
+                token: t.address, symbol: t.symbol, decimals: t.decimals, account: who, accountKind: owned.length > 0 ? 'INVESTOR' : 'WALLET', wallets,
                 changeCount: rows.length > 0 ? Number(rows[0]!.total) : 0,
                 changes: rows.map(r => ({
-                    wallet: String(r.wallet), partition: r.partition == null ? null : String(r.partition), delta: String(r.delta), balanceAfter: String(r.balance_after), accountBalanceAfter: String(r.account_after),
+                    wallet: String(r.wallet), partition: r.partition == null ? null : String(r.partition), ...amountsIn({delta: BigInt(String(r.delta)), balanceAfter: BigInt(String(r.balance_after)), accountBalanceAfter: BigInt(String(r.account_after))}, ['delta', 'balanceAfter', 'accountBalanceAfter'], t.decimals),
                     kind: String(r.kind), from: String(r.from), to: String(r.to), actor: String(r.actor), blockNumber: Number(r.block_number),
                     timestamp: new Date(r.timestamp as string).toISOString(), txHash: String(r.tx_hash), logIndex: Number(r.log_index),
                 })),

@@ -1,4 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
+import {amountsIn} from './amounts'
 import type {ReadTx} from '../../api/requestDb'
 import {tokenStateAt} from '../../analytics/stateAt'
 import {answer, resolveAsOf, sqlOf} from '../../api/asOf'
@@ -20,6 +21,7 @@ export class TokenStateView {
     @Field(() => String, {nullable: true, description: 'the T-REX version (major.minor.patch) that authority was at: getCurrentVersion(), the implementations the token ran'}) trexVersion!: string | null
     @Field() paused!: boolean
     @Field({description: 'smallest unit'}) totalSupply!: string
+    @Field(() => String, {nullable: true, description: 'totalSupply in the token\'s units; null when its decimals are unknown'}) totalSupplyDecimal!: string | null
     @Field(() => Int, {description: 'wallets with a balance above 0'}) holderCount!: number
     @Field(() => Int, {description: 'distinct investor identities behind those wallets'}) investorCount!: number
 }
@@ -43,7 +45,7 @@ export class TokenStateResolver {
                 name: info?.name ?? null, symbol: info?.symbol ?? null, decimals: info?.decimals ?? null, version: info?.version ?? null,
                 onchainID: info?.onchainID ?? null, identityRegistry: info?.identityRegistry ?? null, identityStorage,
                 compliance: info?.compliance ?? null, implementationAuthority, trexVersion, paused: info?.paused ?? false,
-                totalSupply: String(totals.supply), holderCount: totals.holderCount, investorCount: totals.investorCount,
+                ...amountsIn({totalSupply: totals.supply}, ['totalSupply'], info?.decimals ?? at.token.decimals), holderCount: totals.holderCount, investorCount: totals.investorCount,
             }
         })
     }

@@ -1,4 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, registerEnumType, Resolver} from 'type-graphql'
+import {amountsIn} from './amounts'
 import type {ReadTx} from '../../api/requestDb'
 import {findToken, isAddress} from '../../analytics/ownershipAt'
 import {bucketStart, HourlyPoint, Interval, timeSeries} from '../../analytics/timeSeries'
@@ -15,10 +16,12 @@ registerEnumType(TimeSeriesInterval, {name: 'TimeSeriesInterval', description: '
 export class TimeSeriesBucket {
     @Field() start!: string
     @Field({description: 'at the end of the bucket'}) totalSupply!: string
+    @Field(() => String, {nullable: true, description: 'totalSupply in the token\'s units; null when its decimals are unknown'}) totalSupplyDecimal!: string | null
     @Field(() => Int) holderCount!: number
     @Field(() => Int) investorCount!: number
     @Field(() => Int, {description: 'transfers in the bucket, mints and burns included'}) transferCount!: number
     @Field({description: 'sum of their amounts'}) volume!: string
+    @Field(() => String, {nullable: true, description: 'volume in the token\'s units; null when its decimals are unknown'}) volumeDecimal!: string | null
 }
 
 @Resolver()
@@ -50,7 +53,7 @@ export class TokenTimeSeriesResolver {
                 if (err instanceof RangeError) throw new InputError(err.message)
                 throw err
             }
-            return buckets.map(b => ({...b, start: b.start.toISOString(), totalSupply: String(b.totalSupply), volume: String(b.volume)}))
+            return buckets.map(b => ({...b, start: b.start.toISOString(), ...amountsIn(b, ['totalSupply', 'volume'], tok.decimals)}))
         })
     }
 }

@@ -1,4 +1,5 @@
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
+import {amountsIn} from './amounts'
 import type {ReadTx} from '../../api/requestDb'
 import {WalletStateAt, walletsStateAt} from '../../analytics/stateAt'
 import {countryAlpha2} from '../../mapping/rules'
@@ -8,7 +9,9 @@ import {answer, parseAddress, resolveAsOf, sqlOf} from '../../api/asOf'
 export class WalletStateView {
     @Field() wallet!: string
     @Field({description: 'balanceOf, smallest unit'}) balance!: string
+    @Field(() => String, {nullable: true, description: 'balance in the token\'s units; null when its decimals are unknown'}) balanceDecimal!: string | null
     @Field({description: 'getFrozenTokens: tokens frozen by partial freezes, smallest unit'}) frozenTokens!: string
+    @Field(() => String, {nullable: true, description: 'frozenTokens in the token\'s units; null when its decimals are unknown'}) frozenTokensDecimal!: string | null
     @Field({description: 'isFrozen: the whole wallet is frozen'}) isFrozen!: boolean
     @Field({description: 'contains: the wallet has an identity in the token\'s identity registry storage'}) registered!: boolean
     @Field(() => String, {nullable: true, description: 'identity: the investor\'s ONCHAINID; null when not registered'}) investor!: string | null
@@ -21,16 +24,18 @@ export class WalletStateView {
 @ObjectType()
 export class WalletStateOfTokenView extends WalletStateView {
     @Field() token!: string
+    @Field(() => String, {nullable: true, description: 'the token\'s symbol'}) symbol!: string | null
+    @Field(() => Int, {nullable: true, description: 'the token\'s decimals: every …Decimal amount is the raw one divided by 10^decimals'}) decimals!: number | null
     @Field(() => Int, {description: 'the block the answer is as of (its end)'}) block!: number
     @Field(() => String, {nullable: true, description: 'that block\'s time (ISO 8601); null for a past block in which nothing watched happened'}) timestamp!: string | null
     @Field(() => String, {nullable: true, description: 'the token\'s identity registry at the block: where registration and verification were read'}) identityRegistry!: string | null
 }
 
 /** One wallet's state as the API shows it. */
-export function walletView(w: WalletStateAt): WalletStateView {
+export function walletView(w: WalletStateAt, decimals: number | null): WalletStateView {
     const country = w.registration?.country ?? null
     return {
-        wallet: w.wallet, balance: String(w.balance), frozenTokens: String(w.frozenTokens), isFrozen: w.isFrozen,
+        wallet: w.wallet, ...amountsIn(w, ['balance', 'frozenTokens'], decimals), isFrozen: w.isFrozen,
         registered: w.registration != null, investor: w.registration?.identity ?? null,
         country, countryCode: country == null ? null : countryAlpha2(country),
         verified: w.verified, registeredSinceBlock: w.registeredSince?.fromBlock ?? null,
@@ -54,8 +59,8 @@ export class WalletStateResolver {
             const at = await resolveAsOf(query, {token, atBlock, atTimestamp})
             const state = await walletsStateAt(query, at.token, [address], at.block)
             return {
-                ...walletView(state.wallets[0]!),
-                token: at.token.address, block: at.block, timestamp: at.timestamp?.toISOString() ?? null, identityRegistry: state.identityRegistry,
+                ...walletView(state.wallets[0]!, at.token.decimals),
+                token: at.token.address, symbol: at.token.symbol, decimals: at.token.decimals, block: at.block, timestamp: at.timestamp?.toISOString() ?? null, identityRegistry: state.identityRegistry,
             }
         })
     }
