@@ -73,7 +73,8 @@ describe('the dashboard', () => {
         await agentPay(manager, one.id, fair[0]!.holder, 1n, 'rounding correction')
         distributionId = `${d.chainId}-${lc(payouts.manager)}-${String(one.id).padStart(10, '0')}`
 
-        run = await startIndexer(demoEnv(chain, db, d), true)
+        // the page must not need introspection, which production APIs turn off
+        run = await startIndexer({...demoEnv(chain, db, d), API_INTROSPECTION: 'false'}, true)
         head = await waitForHead(chain.url, db.url)
         base = new URL('/', run.gqlUrl).href
         fs.mkdirSync(ARTIFACTS, {recursive: true})
