@@ -45,7 +45,7 @@ export function lines(canvas: HTMLCanvasElement, labels: string[], series: Line[
         type: 'line',
         data: {
             labels,
-            datasets: series.map((s, i) => ({label: s.label, data: s.values, borderColor: PALETTE[i], backgroundColor: PALETTE[i], yAxisID: s.right ? 'right' : 'left', stepped: true, pointRadius: 0})),
+            datasets: series.map((s, i) => ({label: s.label, data: s.values, borderColor: PALETTE[i], backgroundColor: PALETTE[i], yAxisID: s.right ? 'right' : 'left', stepped: true, pointRadius: labels.length > 48 ? 0 : 3})),
         },
         options: {scales: {x: {ticks: {maxTicksLimit: 12, maxRotation: 0}}, left: {position: 'left', beginAtZero: true}, right: {position: 'right', beginAtZero: true, grid: {drawOnChartArea: false}}}},
     })

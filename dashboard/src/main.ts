@@ -265,7 +265,7 @@ function loadReconciliation(id: string, quiet: boolean): Promise<void> {
                     h('td', {class: 'addr'}, l.holder), h('td', {class: 'status', 'data-col': 'status'}, l.status, rootDiffers.has(l.holder) ? ' (root differs)' : ''),
                     h('td', {class: 'num'}, paymentUnits(l.expected)), h('td', {class: 'num'}, paymentUnits(l.paid)),
                     h('td', {class: 'num', 'data-col': 'difference'}, paymentUnits(l.difference)), h('td', {class: 'num'}, l.manualPaid === '0' ? '' : paymentUnits(l.manualPaid)),
-                    h('td', {}, l.payments.map(p => txLink(p.txHash))),
+                    h('td', {}, [...new Set(l.payments.map(p => p.txHash))].flatMap((hash, i) => [i > 0 ? ' ' : null, txLink(hash)])),
                 ))),
             )),
         )
@@ -322,10 +322,13 @@ byId<HTMLFormElement>('audit-filters').addEventListener('submit', e => {
 })
 
 let lastHead = ''
+let connections = 0
 subscribe<{chains: ChainHead[]}>(HEAD, {
     connected: () => {
         live.className = 'live on'
         live.textContent = 'live'
+        // back after a lost connection: what failed meanwhile is asked again, even if the head has not moved
+        if (connections++ > 0) void loadTokens(true).then(() => refreshAll(true))
     },
     lost: message => {
         live.className = 'live off'

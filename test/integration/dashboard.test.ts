@@ -118,6 +118,18 @@ describe('the dashboard', () => {
             expect(await page.getByTestId('holders').textContent()).toBe(String(answer.holderCount))
             await shot('loaded')
         })
+
+        it('should sort the cap table by the column whose header is clicked, amounts as numbers', async () => {
+            const balances = async () => Promise.all((await page.locator('[data-testid=captable] td[data-col=balance]').allTextContents())
+                .map(t => BigInt(t.replace(/ RIV30$/, '').replace(/,/g, '').replace(/^(\d+)(?:\.(\d+))?$/, (_, w: string, f = '') => w + f.padEnd(6, '0')))))
+            const descending = await balances()
+            await page.locator('[data-testid=captable] th[data-sort=balance]').click()
+            const ascending = await balances()
+            expect(ascending).toEqual([...descending].reverse())
+            expect(ascending).toEqual([...ascending].sort((a, b) => a < b ? -1 : a > b ? 1 : 0))
+            await page.locator('[data-testid=captable] th[data-sort=balance]').click()
+            expect(await balances()).toEqual(descending)
+        })
     })
 
     describe('when the as-of block changes', () => {
