@@ -4,7 +4,7 @@ import {bars, doughnut, lines} from './charts'
 import {byId, fill, h, note, shortAddress} from './dom'
 import {
     AUDIT, AuditEvent, Bucket, CAP_TABLE, ChainHead, Country, Distribution, DISTRIBUTIONS, HEAD, Reconciliation, RECONCILIATION,
-    TIME_SERIES, Token, TOKENS,
+    RECONCILIATION_SUMMARIES, ReconciliationSummary, reconciliationSummaries, TIME_SERIES, Token, TOKENS,
 } from './queries'
 import {seriesInterval} from './series'
 import {formatUnits, ratioForChart, sharePercent} from './units'
@@ -220,11 +220,29 @@ function loadDistributions(t: Token, quiet: boolean): Promise<void> {
             h('td', {}, d.distributionId), h('td', {}, d.kind), h('td', {'data-col': 'status'}, d.status), h('td', {}, String(d.recordBlock)),
             h('td', {class: 'num'}, paymentUnits(d.totalAmount)), h('td', {class: 'num'}, paymentUnits(d.paid)), h('td', {class: 'num'}, paymentUnits(d.outstanding)),
             h('td', {class: d.rootMatches === false ? 'bad' : 'good'}, d.rootMatches == null ? 'not computed' : d.rootMatches ? 'matches' : 'MISMATCH'),
+            h('td', {'data-col': 'reconciliation'}),
             h('td', {}, h('button', {type: 'button', 'data-testid': 'reconcile', onclick: () => openDistribution(d.id)}, 'Reconcile')),
         )))
         if (ds.length === 0) note(byId('distributions-note'), 'empty', `No distributions pay ${symbolOf(t)} holders.`)
+        else void loadSummaries(ds.slice(0, RECONCILIATION_SUMMARIES).map(d => d.id))
         if (state.distribution != null && ds.some(d => d.id === state.distribution)) void loadReconciliation(state.distribution, quiet)
     }, quiet)
+}
+
+/** Each distribution's reconciliation in a word: exact, or how many holders differ and the variance. */
+function loadSummaries(ids: string[]): Promise<void> {
+    const cell = (id: string) => byId<HTMLTableElement>('distributions').querySelector<HTMLElement>(`tr[data-id="${CSS.escape(id)}"] td[data-col=reconciliation]`)
+    return section('summaries', byId('distributions-note'),
+        () => query<Record<string, ReconciliationSummary>>(reconciliationSummaries(ids.length), Object.fromEntries(ids.map((id, i) => [`id${i}`, id]))),
+        answer => ids.forEach((id, i) => {
+            const r = answer[`r${i}`]
+            const el = cell(id)
+            if (r == null || el == null) return
+            const differ = r.byStatus.filter(s => s.status !== 'PAID').reduce((n, s) => n + s.count, 0)
+            el.className = differ === 0 && r.variance === '0' && r.rootMatches ? 'good' : 'bad'
+            el.textContent = (differ === 0 && r.variance === '0' ? 'exact' : `${differ} holder${differ === 1 ? '' : 's'} differ · variance ${paymentUnits(r.variance)}`) +
+                (r.rootMatches ? '' : ' · root differs')
+        }), true)
 }
 
 function openDistribution(id: string): void {

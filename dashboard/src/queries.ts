@@ -85,21 +85,42 @@ export const DISTRIBUTIONS = `query Distributions($token: String!) {
   }
 }`
 
-export interface Distribution {
-    id: string
-    distributionId: string
-    kind: string
+/** Where a distribution's money stands, in the payment token's smallest unit. */
+interface Standing {
     status: string
-    paymentToken: string
     totalAmount: string
     funded: string
     paid: string
     reclaimed: string
     refunded: string
     outstanding: string
+}
+
+export interface Distribution extends Standing {
+    id: string
+    distributionId: string
+    kind: string
+    paymentToken: string
     recordBlock: number
     rootMatches: boolean | null
     createdAt: string
+}
+
+/**
+ * The reconciliation summary of several distributions in one request, one alias each (the API allows
+ * 30 aliases a request; the page asks for at most RECONCILIATION_SUMMARIES).
+ */
+export const RECONCILIATION_SUMMARIES = 20
+export function reconciliationSummaries(count: number): string {
+    const vars = Array.from({length: count}, (_, i) => `$id${i}: String!`).join(', ')
+    const fields = Array.from({length: count}, (_, i) => `  r${i}: distributionReconciliation(id: $id${i}) { variance rootMatches byStatus { status count } }`).join('\n')
+    return `query ReconciliationSummaries(${vars}) {\n${fields}\n}`
+}
+
+export interface ReconciliationSummary {
+    variance: string
+    rootMatches: boolean
+    byStatus: {status: string; count: number}[]
 }
 
 export const RECONCILIATION = `query Reconciliation($id: String!) {
@@ -120,15 +141,8 @@ export interface ReconciliationLine {
     payments: {txHash: string; manual: boolean; amount: string}[]
 }
 
-export interface Reconciliation {
+export interface Reconciliation extends Standing {
     id: string
-    status: string
-    totalAmount: string
-    funded: string
-    paid: string
-    reclaimed: string
-    refunded: string
-    outstanding: string
     expected: string
     variance: string
     onChainRoot: string

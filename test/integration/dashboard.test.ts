@@ -156,7 +156,11 @@ describe('the dashboard', () => {
 
     describe('when a distribution is reconciled', () => {
         it('should highlight the overpaid and the unpaid holder, and only them', async () => {
-            await page.locator(`[data-testid=distributions] tr[data-id="${distributionId}"] [data-testid=reconcile]`).click()
+            const row = page.locator(`[data-testid=distributions] tr[data-id="${distributionId}"]`)
+            await expect.poll(() => row.locator('td[data-col=reconciliation]').textContent(), {timeout: 10_000})
+                .toBe(`2 holders differ · variance ${Number(1n - unpaid.amount).toLocaleString('en-US')} units`)
+            expect(await row.locator('td[data-col=reconciliation]').getAttribute('class')).toBe('bad')
+            await row.locator('[data-testid=reconcile]').click()
             const line = (holder: string) => page.locator(`[data-testid=reconciliation] tr[data-holder="${holder}"]`)
             await line(unpaid.holder).waitFor({timeout: 10_000})
             const overpaid = fair[0]!.holder
