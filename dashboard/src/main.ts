@@ -68,10 +68,9 @@ async function loadTokens(quiet = false): Promise<void> {
         answer = await query(TOKENS)
     } catch (err) {
         byId('content').hidden = state.token == null
-        note(banner, 'error', err instanceof ApiError && err.kind === 'unreachable'
-            ? `${err.message}. Is the API running? Retrying every 5 s…`
-            : `Query error: ${messageOf(err)}`)
-        setTimeout(() => void loadTokens(true), 5000)
+        const unreachable = err instanceof ApiError && err.kind === 'unreachable'
+        note(banner, 'error', unreachable ? `${err.message}. Is the API running? Retrying every 5 s…` : `Query error: ${messageOf(err)}`)
+        if (unreachable) setTimeout(() => void loadTokens(true), 5000)
         return
     }
     state.tokens = answer.tokens

@@ -132,8 +132,8 @@ describe('the dashboard', () => {
         })
     })
 
-    describe('when the as-of block changes', () => {
-        it('should show the holders at that block, as balanceOf at that block tag', async () => {
+    describe('when the as-of block or time changes', () => {
+        it('should show the holders then, as balanceOf at that block tag', async () => {
             const earlier = d.deployBlock + 55
             const then = await capTable(earlier)
             const now = await capTable(head)
@@ -149,6 +149,15 @@ describe('the dashboard', () => {
             }
             expect(await page.getByTestId('captable-at').textContent()).toContain(`supply ${human(await riv.totalSupply({blockTag: earlier}), 6, 'RIV30')}`)
             await shot('as-of')
+            // a time: the last indexed block at or before it, as the API resolves atTimestamp
+            const at = new Date(Number((await (await connect(chain.url)).getBlock(earlier))!.timestamp) * 1000).toISOString().slice(0, 19)
+            const byTime = (await gql<{capTable: CapTableAnswer}>(run.gqlUrl, `{ capTable(token: "${rivAddress()}", atTimestamp: "${at}Z") { block supply } }`)).capTable
+            expect(byTime.block).toBeGreaterThanOrEqual(earlier)
+            await page.getByTestId('asof-block').fill('')
+            await page.getByTestId('asof-time').fill(at)
+            await page.getByTestId('asof-apply').click()
+            await expect.poll(shownBlock, {timeout: 10_000}).toBe(String(byTime.block))
+            expect(await page.getByTestId('captable-at').textContent()).toContain(`supply ${human(await riv.totalSupply({blockTag: byTime.block}), 6, 'RIV30')}`)
             await page.getByTestId('asof-latest').click()
             await expect.poll(shownBlock, {timeout: 10_000}).toBe(String(head))
         })
