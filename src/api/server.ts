@@ -7,6 +7,7 @@ import LRUCache from 'lru-cache'
 import {Pool} from 'pg'
 import {WebSocketServer} from 'ws'
 import {answerAfterBody, bodyTooLarge, declaredTooLarge, MAX_BODY_BYTES, refuseBody} from './bodyLimit'
+import {dashboardHandler} from './dashboard'
 import {ExportHandler} from './front'
 import {Readiness} from './health'
 import {IndexHead, IndexHeadReader} from './indexHead'
@@ -32,7 +33,8 @@ export const HEIGHT_HEADER = 'x-indexed-height'
 
 /**
  * The API: one HTTP server on one port with GraphQL (graphql-yoga) at /graphql, subscriptions over
- * the websocket on the same path (graphql-ws), /healthz, /readyz and the CSV exports under /export/.
+ * the websocket on the same path (graphql-ws), /healthz, /readyz, the CSV exports under /export/ and
+ * the dashboard at / and /dashboard (static files over the same public API).
  */
 export function createApiServer(o: ApiServerOptions): http.Server {
     const {settings, schema, pool, log} = o
@@ -60,6 +62,7 @@ export function createApiServer(o: ApiServerOptions): http.Server {
         ? new LRUCache<string, CachedAnswer>({maxSize: settings.cacheBytes, sizeCalculation: (v, k) => v.text.length + k.length + JSON.stringify(v.headers).length})
         : undefined
     let inFlight = 0
+    const dashboard = dashboardHandler()
 
     const graphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
         if (inFlight >= settings.maxConcurrentRequests) {
@@ -122,8 +125,8 @@ export function createApiServer(o: ApiServerOptions): http.Server {
             o.readiness.check().then(r => sendJson(res, r.ready ? 200 : 503, r, null), fail)
         } else if (url.pathname === graphqlPath || (req.method === 'OPTIONS')) {
             graphql(req, res, url).catch(fail)
-        } else {
-            sendJson(res, 404, {errors: [{message: `nothing at ${url.pathname}: GraphQL is at ${graphqlPath}, health at /healthz and /readyz, exports under /export/`}]}, null)
+        } else if (!dashboard(req, res, url.pathname)) {
+            sendJson(res, 404, {errors: [{message: `nothing at ${url.pathname}: GraphQL is at ${graphqlPath}, health at /healthz and /readyz, exports under /export/, the dashboard at /`}]}, null)
         }
     })
     server.on('clientError', (_err, socket) => socket.destroy())

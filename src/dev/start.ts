@@ -99,7 +99,9 @@ async function main(): Promise<void> {
     // say) leaves the API up to report it at /readyz.
     supervise('indexer', () => runCompiled('cli/process', process.env, line => console.log(line)), false)
     supervise('API', () => runCompiled('cli/serve', process.env, line => console.log(line)), true)
-    say(`GraphQL at http://localhost:${process.env.GQL_PORT ?? 4350}/graphql — try { tokens(limit: 1000) { symbol totalSupply holderCount } }; Ctrl-C stops everything`)
+    const api = `http://localhost:${process.env.GQL_PORT ?? 4350}`
+    say(`dashboard at ${api}/ (cap table, charts, audit trail, distributions; live)`)
+    say(`GraphQL at ${api}/graphql — try { tokens(limit: 1000) { symbol totalSupply holderCount } }; Ctrl-C stops everything`)
     if (devChain) await payouts(devChain)
 }
 

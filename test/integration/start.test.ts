@@ -137,6 +137,10 @@ describe('npm start', () => {
             expect(tokens.map(t => t.symbol)).toEqual(['HOTA', 'HSN', 'LRF', 'MSN', 'RIV30'])
             expect(tokens.every(t => t.holderCount > 0)).toBe(true)
             expect(s.lines.join('\n')).toContain('the API reads the database as abst_api, which cannot write')
+            // the dashboard's URL is printed, and the page is there
+            expect(s.lines.join('\n')).toContain(`[start] dashboard at http://localhost:${new URL(gqlUrl).port}/ `)
+            const page = await fetch(new URL('/', gqlUrl))
+            expect([page.status, (await page.text()).includes('<script type="module" src="/dashboard/app.js">')]).toEqual([200, true])
             expect(fs.existsSync(path.join(dataDir, 'deployment.json'))).toBe(true)
             const payouts = await distributionsServed(s)
             expect(payouts.map(p => [p.kind, p.status])).toEqual([
@@ -275,6 +279,10 @@ describe('npm start', () => {
             expect(tokens.map(t => t.symbol)).toEqual(['HOTA', 'HSN', 'LRF', 'MSN', 'RIV30'])
             // the rebuilt database's migrations granted the read-only role again
             expect(s.lines.join('\n')).toContain('the API reads the database as abst_api, which cannot write')
+            // the dashboard's URL is printed, and the page is there
+            expect(s.lines.join('\n')).toContain(`[start] dashboard at http://localhost:${new URL(gqlUrl).port}/ `)
+            const page = await fetch(new URL('/', gqlUrl))
+            expect([page.status, (await page.text()).includes('<script type="module" src="/dashboard/app.js">')]).toEqual([200, true])
             expect(s.lines.join('\n')).toContain('the dev chain cannot resume exactly (the TREXFactory of deployment.json is not on the chain): rebuilding the dev chain and its database')
             expect(await stop(s), s.lines.slice(-40).join('\n')).toBe(0)
         })

@@ -5,7 +5,8 @@ import {describe, expect, it} from 'vitest'
 import pkg from '../../package.json'
 
 // the build script is plain JavaScript: it runs before any TypeScript is compiled
-const {isStale} = require('../../scripts/build.js') as {isStale: (root: string) => boolean}
+interface Target {out: string; inputs: string[]}
+const {isStale, TARGETS} = require('../../scripts/build.js') as {isStale: (root: string, target?: Target) => boolean; TARGETS: Record<string, Target>}
 
 describe('npm run build', () => {
     describe('.isStale()', () => {
@@ -22,6 +23,27 @@ describe('npm run build', () => {
                 expect(isStale(root)).toBe(false)
                 fs.writeFileSync(path.join(root, 'src', 'a.ts'), 'export const a = 2\n')
                 expect(isStale(root)).toBe(true)
+            } finally {
+                fs.rmSync(root, {recursive: true, force: true})
+            }
+        })
+    })
+
+    describe('when the dashboard\'s sources change', () => {
+        it('should rebuild lib/dashboard/ only then, whatever lib/ holds', () => {
+            const root = fs.mkdtempSync(path.join(os.tmpdir(), 'abst-build-'))
+            try {
+                fs.mkdirSync(path.join(root, 'dashboard', 'src'), {recursive: true})
+                fs.writeFileSync(path.join(root, 'dashboard', 'src', 'main.ts'), 'export {}\n')
+                fs.mkdirSync(path.join(root, 'lib', 'dashboard'), {recursive: true})
+                fs.writeFileSync(path.join(root, 'lib', '.build-stamp'), '')
+                expect(isStale(root, TARGETS.dashboard)).toBe(true)
+                fs.writeFileSync(path.join(root, 'lib', 'dashboard', '.build-stamp'), '')
+                const past = new Date(Date.now() - 60_000)
+                fs.utimesSync(path.join(root, 'dashboard', 'src', 'main.ts'), past, past)
+                expect(isStale(root, TARGETS.dashboard)).toBe(false)
+                fs.writeFileSync(path.join(root, 'dashboard', 'src', 'main.ts'), 'export const a = 1\n')
+                expect(isStale(root, TARGETS.dashboard)).toBe(true)
             } finally {
                 fs.rmSync(root, {recursive: true, force: true})
             }
