@@ -266,6 +266,7 @@ export interface VarianceAccount {
     balanced: boolean
 }
 
+/** The variance of a reconciliation's `totals` accounted for by holder and by the distribution's money (see VarianceAccount). */
 export function accountForVariance(d: DistributionContext, totals: ReconciliationTotals): VarianceAccount {
     const undistributed = d.totalAmount - totals.expected
     const unfunded = d.totalAmount - d.funded

@@ -1,4 +1,4 @@
-import {Contract} from 'ethers'
+import {Contract, formatUnits} from 'ethers'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {contractAt} from '../../src/dev/artifacts'
@@ -8,6 +8,8 @@ import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitFor
 import {gql, gqlRaw} from './gql'
 
 const dbUrl = inject('dbUrl')
+/** ethers' formatting as an independent oracle of the decimal forms: its "1.0" is "1" in the API */
+const units = (raw: bigint, decimals: bigint | number) => formatUnits(raw, decimals).replace(/\.0$/, '')
 const lc = (a: string) => a.toLowerCase()
 
 interface CapTableRow {holder: string; investor: string | null; wallets: string[]; balance: string; share: string; country: number | null}
@@ -137,8 +139,10 @@ describe('the analytics API', () => {
 
     describe('.jurisdictions()', () => {
         it('should sum the chain\'s balances per registered country', async () => {
-            const j = (await gql<{jurisdictions: {countries: {country: number | null; holders: number; balance: string}[]}}>(run.gqlUrl,
-                `{ jurisdictions(token: "${d.tokens[1]!.address}") { countries { country holders balance } } }`)).jurisdictions
+            const j = (await gql<{jurisdictions: {symbol: string; decimals: number; countries: {country: number | null; holders: number; balance: string; balanceDecimal: string}[]}}>(run.gqlUrl,
+                `{ jurisdictions(token: "${d.tokens[1]!.address}") { symbol decimals countries { country holders balance balanceDecimal } } }`)).jurisdictions
+            expect([j.symbol, j.decimals]).toEqual([await riv.symbol(), Number(await riv.decimals())])
+            for (const c of j.countries) expect(c.balanceDecimal).toBe(units(BigInt(c.balance), j.decimals))
             const ir = contractAt('IdentityRegistry', d.tokens[1]!.identityRegistry, await connect(chain.url))
             const expected = new Map<number, {holders: number; balance: bigint}>()
             for (const w of wallets) {
@@ -158,6 +162,11 @@ describe('the analytics API', () => {
             const w = (await gql<H>(run.gqlUrl, `{ ownershipHistory(token: "${d.tokens[1]!.address}", account: "${d.investors[2]!.wallet}") { accountKind wallets changeCount changes { balanceAfter accountBalanceAfter kind } } }`)).ownershipHistory
             expect(w.accountKind).toBe('WALLET')
             expect(BigInt(w.changes.at(-1)!.balanceAfter)).toBe(await riv.balanceOf(d.investors[2]!.wallet))
+            const decimals = (await gql<{ownershipHistory: {decimals: number; changes: {delta: string; deltaDecimal: string; balanceAfterDecimal: string}[]}}>(run.gqlUrl,
+                `{ ownershipHistory(token: "${d.tokens[1]!.address}", account: "${d.investors[2]!.wallet}") { decimals changes { delta deltaDecimal balanceAfterDecimal } } }`)).ownershipHistory
+            expect(decimals.decimals).toBe(Number(await riv.decimals()))
+            for (const c of decimals.changes) expect(c.deltaDecimal).toBe(units(BigInt(c.delta), decimals.decimals))
+            expect(decimals.changes.at(-1)!.balanceAfterDecimal).toBe(units(await riv.balanceOf(d.investors[2]!.wallet), decimals.decimals))
             expect(w.changes.map(c => c.kind)).toEqual(['MINT', 'TRANSFER'])
             const inv = (await gql<H>(run.gqlUrl, `{ ownershipHistory(token: "${d.tokens[1]!.address}", account: "${d.investors[0]!.identity}") { accountKind wallets changeCount changes { balanceAfter accountBalanceAfter kind } } }`)).ownershipHistory
             expect(inv.accountKind).toBe('INVESTOR')
@@ -186,6 +195,10 @@ describe('the analytics API', () => {
             }
             expect(hours.some(h => h.transferCount === 0)).toBe(true)
             expect(BigInt(hours.at(-1)!.totalSupply)).toBe(await riv.totalSupply())
+            const withUnits = (await gql<{tokenTimeSeries: {totalSupplyDecimal: string; volume: string; volumeDecimal: string}[]}>(run.gqlUrl,
+                `{ tokenTimeSeries(token: "${d.tokens[1]!.address}", interval: HOUR, from: "${first.toISOString()}", to: "${last.toISOString()}") { totalSupplyDecimal volume volumeDecimal } }`)).tokenTimeSeries
+            expect(withUnits.at(-1)!.totalSupplyDecimal).toBe(units(await riv.totalSupply(), await riv.decimals()))
+            for (const b of withUnits) expect(b.volumeDecimal).toBe(units(BigInt(b.volume), await riv.decimals()))
             const days = await series('DAY')
             expect(days.reduce((s, b) => s + b.transferCount, 0)).toBe(transfers.length)
             expect(days.at(-1)!.holderCount).toBe(hours.at(-1)!.holderCount)
