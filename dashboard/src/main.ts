@@ -3,16 +3,16 @@ import {CapTableRow, largestWithOthers, Sort, SortKey, sortRows} from './capTabl
 import {bars, doughnut, lines} from './charts'
 import {byId, fill, h, note, shortAddress} from './dom'
 import {
-    AUDIT, AuditEvent, Bucket, CAP_TABLE, ChainHead, Country, Distribution, DISTRIBUTIONS, HEAD, Reconciliation, RECONCILIATION,
+    AUDIT, AuditEvent, Bucket, CAP_TABLE, ChainHead, Country, Distribution, DISTRIBUTIONS, HEAD, PaymentAsset, Reconciliation, RECONCILIATION,
     RECONCILIATION_SUMMARIES, ReconciliationSummary, reconciliationSummaries, TIME_SERIES, Token, TOKENS,
 } from './queries'
 import {seriesInterval} from './series'
-import {formatUnits, ratioForChart, sharePercent} from './units'
+import {formatUnits, groupDecimal, ratioForChart, sharePercent} from './units'
 
 // The dashboard: one token at a time, every figure from the public GraphQL API, refreshed when the
 // live subscription says the indexer committed a block. Amounts are shown in the token's units
-// (formatUnits over the raw integers); the payment token's decimals are not in the API, so payouts
-// are shown in its smallest unit.
+// (formatUnits over the raw integers); payouts in their payment token's, or in its smallest unit when
+// the token does not answer decimals().
 
 interface AsOf {
     atBlock?: number
@@ -39,7 +39,10 @@ const live = byId('live')
 
 const symbolOf = (t: Token) => t.symbol ?? shortAddress(t.address)
 const units = (raw: string | null, t: Token) => raw == null ? '' : `${formatUnits(raw, t.decimals)} ${symbolOf(t)}`
-const paymentUnits = (raw: string) => `${formatUnits(raw, null)} units`
+/** A payout amount in its payment token's units; its smallest unit when the token's decimals are unknown. */
+const paymentUnits = (raw: string, asset: PaymentAsset | null) => asset?.decimals == null
+    ? `${formatUnits(raw, null)} units`
+    : `${formatUnits(raw, asset.decimals)} ${asset.symbol ?? shortAddress(asset.address)}`
 const time = (iso: string | null) => iso == null ? '' : iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')
 const messageOf = (err: unknown) => err instanceof Error ? err.message : String(err)
 
@@ -205,7 +208,7 @@ function loadAudit(t: Token, quiet: boolean): Promise<void> {
         fill(byId<HTMLTableElement>('audit').tBodies[0]!, events.map(e => h('tr', {'data-id': e.id},
             h('td', {}, String(e.blockNumber)), h('td', {}, time(e.timestamp)), h('td', {'data-col': 'kind'}, e.kind), h('td', {}, txLink(e.txHash)),
             h('td', {class: 'addr', title: e.subject ?? ''}, shortAddress(e.subject ?? '')), h('td', {class: 'addr', title: e.counterparty ?? ''}, shortAddress(e.counterparty ?? '')),
-            h('td', {class: 'num', 'data-col': 'amount'}, e.amount == null ? '' : e.contractKind === 'TOKEN' ? units(e.amount, t) : paymentUnits(e.amount)),
+            h('td', {class: 'num', 'data-col': 'amount'}, e.amount == null ? '' : e.contractKind === 'TOKEN' ? units(e.amount, t) : e.amountDecimal != null ? groupDecimal(e.amountDecimal) : paymentUnits(e.amount, null)),
         )))
         if (events.length === 0) note(byId('audit-note'), 'empty', 'No events match these filters.')
     }, quiet)
@@ -217,19 +220,20 @@ function loadDistributions(t: Token, quiet: boolean): Promise<void> {
     return section('distributions', byId('distributions-note'), () => query<{distributions: Distribution[]}>(DISTRIBUTIONS, {token: t.address}), ({distributions: ds}) => {
         fill(byId<HTMLTableElement>('distributions').tBodies[0]!, ds.map(d => h('tr', {'data-id': d.id, class: d.id === state.distribution ? 'selected' : undefined},
             h('td', {}, d.distributionId), h('td', {}, d.kind), h('td', {'data-col': 'status'}, d.status), h('td', {}, String(d.recordBlock)),
-            h('td', {class: 'num'}, paymentUnits(d.totalAmount)), h('td', {class: 'num'}, paymentUnits(d.paid)), h('td', {class: 'num'}, paymentUnits(d.outstanding)),
+            h('td', {class: 'num'}, paymentUnits(d.totalAmount, d.paymentTokenInfo)), h('td', {class: 'num'}, paymentUnits(d.paid, d.paymentTokenInfo)), h('td', {class: 'num'}, paymentUnits(d.outstanding, d.paymentTokenInfo)),
             h('td', {class: d.rootMatches === false ? 'bad' : 'good'}, d.rootMatches == null ? 'not computed' : d.rootMatches ? 'matches' : 'MISMATCH'),
             h('td', {'data-col': 'reconciliation'}),
             h('td', {}, h('button', {type: 'button', 'data-testid': 'reconcile', onclick: () => openDistribution(d.id)}, 'Reconcile')),
         )))
         if (ds.length === 0) note(byId('distributions-note'), 'empty', `No distributions pay ${symbolOf(t)} holders.`)
-        else void loadSummaries(ds.slice(0, RECONCILIATION_SUMMARIES).map(d => d.id))
+        else void loadSummaries(ds.slice(0, RECONCILIATION_SUMMARIES))
         if (state.distribution != null && ds.some(d => d.id === state.distribution)) void loadReconciliation(state.distribution, quiet)
     }, quiet)
 }
 
 /** Each distribution's reconciliation in a word: exact, or how many holders differ and the variance. */
-function loadSummaries(ids: string[]): Promise<void> {
+function loadSummaries(ds: Distribution[]): Promise<void> {
+    const ids = ds.map(d => d.id)
     const cell = (id: string) => byId<HTMLTableElement>('distributions').querySelector<HTMLElement>(`tr[data-id="${CSS.escape(id)}"] td[data-col=reconciliation]`)
     return section('summaries', byId('distributions-note'),
         () => query<Record<string, ReconciliationSummary>>(reconciliationSummaries(ids.length), Object.fromEntries(ids.map((id, i) => [`id${i}`, id]))),
@@ -239,7 +243,7 @@ function loadSummaries(ids: string[]): Promise<void> {
             if (r == null || el == null) return
             const differ = r.byStatus.filter(s => s.status !== 'PAID').reduce((n, s) => n + s.count, 0)
             el.className = differ === 0 && r.variance === '0' && r.rootMatches ? 'good' : 'bad'
-            el.textContent = (differ === 0 && r.variance === '0' ? 'exact' : `${differ} holder${differ === 1 ? '' : 's'} differ · variance ${paymentUnits(r.variance)}`) +
+            el.textContent = (differ === 0 && r.variance === '0' ? 'exact' : `${differ} holder${differ === 1 ? '' : 's'} differ · variance ${paymentUnits(r.variance, ds[i]!.paymentTokenInfo)}`) +
                 (r.rootMatches ? '' : ' · root differs')
         }), true)
 }
@@ -260,14 +264,19 @@ function loadReconciliation(id: string, quiet: boolean): Promise<void> {
         const rootDiffers = new Set(r.rootDifferences)
         const fact = (label: string, value: string | Node, cls?: string) => [h('dt', {}, label), h('dd', {class: cls}, value)]
         const discrepancies = r.lines.filter(l => l.status !== 'PAID').length
+        const pay = (raw: string) => paymentUnits(raw, r.paymentToken)
         fill(view,
             h('h3', {}, `Distribution ${r.id}: expected vs paid per holder`),
             h('dl', {class: 'facts'},
-                fact('Status', r.status), fact('Total', paymentUnits(r.totalAmount)),
-                fact('Funded', paymentUnits(r.funded)), fact('Paid', paymentUnits(r.paid)),
-                fact('Reclaimed', paymentUnits(r.reclaimed)), fact('Refunded', paymentUnits(r.refunded)),
-                fact('Outstanding', paymentUnits(r.outstanding)), fact('Expected', paymentUnits(r.expected)),
-                fact('Variance (paid − expected)', paymentUnits(r.variance), r.variance === '0' ? 'good' : 'bad'),
+                fact('Status', r.status),
+                fact('Paid in', r.paymentToken.symbol == null ? r.paymentToken.address : `${r.paymentToken.symbol} (${r.paymentToken.address})`),
+                fact('Record block', `${r.recordBlock}${r.recordBlockTime == null ? '' : ` (${time(r.recordBlockTime)})`}`), fact('Claims until', time(r.claimExpiry)),
+                fact('Total', pay(r.totalAmount)), fact('Funded', pay(r.funded)), fact('Paid', pay(r.paid)),
+                fact('Reclaimed', pay(r.reclaimed)), fact('Refunded', pay(r.refunded)),
+                fact('Outstanding', pay(r.outstanding)), fact('Expected', pay(r.expected)),
+                fact('Variance (paid − expected)', pay(r.variance), r.variance === '0' ? 'good' : 'bad'),
+                fact('Still owed to holders', pay(r.owed), r.owed === '0' ? undefined : 'bad'), fact('Paid beyond entitlements', pay(r.excess), r.excess === '0' ? undefined : 'bad'),
+                fact('Left undistributed (rounding)', pay(r.undistributed)),
                 fact('Merkle root', r.rootMatches ? 'matches the indexer\'s entitlements' : `MISMATCH: on chain ${r.onChainRoot}, computed ${r.computedRoot}`, r.rootMatches ? 'good' : 'bad'),
             ),
             r.entitlementError ? h('p', {class: 'note error'}, `Entitlements could not be computed: ${r.entitlementError}`) : null,
@@ -280,8 +289,8 @@ function loadReconciliation(id: string, quiet: boolean): Promise<void> {
                     h('th', {class: 'num'}, 'Difference'), h('th', {class: 'num'}, 'Paid by hand'), h('th', {}, 'Payments'))),
                 h('tbody', {}, r.lines.map(l => h('tr', {'data-holder': l.holder, class: l.status !== 'PAID' || rootDiffers.has(l.holder) ? 'discrepancy' : undefined},
                     h('td', {class: 'addr'}, l.holder), h('td', {class: 'status', 'data-col': 'status'}, l.status, rootDiffers.has(l.holder) ? ' (root differs)' : ''),
-                    h('td', {class: 'num'}, paymentUnits(l.expected)), h('td', {class: 'num'}, paymentUnits(l.paid)),
-                    h('td', {class: 'num', 'data-col': 'difference'}, paymentUnits(l.difference)), h('td', {class: 'num'}, l.manualPaid === '0' ? '' : paymentUnits(l.manualPaid)),
+                    h('td', {class: 'num'}, pay(l.expected)), h('td', {class: 'num'}, pay(l.paid)),
+                    h('td', {class: 'num', 'data-col': 'difference'}, pay(l.difference)), h('td', {class: 'num'}, l.manualPaid === '0' ? '' : pay(l.manualPaid)),
                     h('td', {}, [...new Set(l.payments.map(p => p.txHash))].flatMap((hash, i) => [i > 0 ? ' ' : null, txLink(hash)])),
                 ))),
             )),

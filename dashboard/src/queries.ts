@@ -63,7 +63,7 @@ export interface Bucket {
 
 export const AUDIT = `query Audit($where: AuditEventWhereInput!) {
   auditEvents(where: $where, orderBy: [blockNumber_DESC, logIndex_DESC], limit: 50) {
-    id kind contractKind subject counterparty amount blockNumber timestamp txHash
+    id kind contractKind subject counterparty amount amountDecimal blockNumber timestamp txHash
   }
 }`
 
@@ -74,6 +74,8 @@ export interface AuditEvent {
     subject: string | null
     counterparty: string | null
     amount: string | null
+    /** amount in its token's units (the payment token's for payouts); null when those decimals are unknown */
+    amountDecimal: string | null
     blockNumber: number
     timestamp: string
     txHash: string
@@ -81,9 +83,16 @@ export interface AuditEvent {
 
 export const DISTRIBUTIONS = `query Distributions($token: String!) {
   distributions(where: {tokenAddress_eq: $token}, orderBy: [createdAtBlock_DESC, id_DESC], limit: 100) {
-    id distributionId kind status paymentToken totalAmount funded paid reclaimed refunded outstanding recordBlock rootMatches createdAt
+    id distributionId kind status paymentToken paymentTokenInfo { address symbol decimals } totalAmount funded paid reclaimed refunded outstanding recordBlock rootMatches createdAt
   }
 }`
+
+/** The ERC-20 a distribution pays in; symbol and decimals null when its views revert. */
+export interface PaymentAsset {
+    address: string
+    symbol: string | null
+    decimals: number | null
+}
 
 /** Where a distribution's money stands, in the payment token's smallest unit. */
 interface Standing {
@@ -101,6 +110,8 @@ export interface Distribution extends Standing {
     distributionId: string
     kind: string
     paymentToken: string
+    /** null until the indexer has read the payment token (a database indexed before it did: reindex) */
+    paymentTokenInfo: PaymentAsset | null
     recordBlock: number
     rootMatches: boolean | null
     createdAt: string
@@ -125,7 +136,8 @@ export interface ReconciliationSummary {
 
 export const RECONCILIATION = `query Reconciliation($id: String!) {
   distributionReconciliation(id: $id) {
-    id status totalAmount funded paid reclaimed refunded outstanding expected variance
+    id status paymentToken { address symbol decimals } recordBlock recordBlockTime claimExpiry
+    totalAmount funded paid reclaimed refunded outstanding expected variance owed excess undistributed
     onChainRoot computedRoot rootMatches rootDifferences unconfirmedHolders entitlementError
     lines { holder status expected paid difference manualPaid payments { txHash manual amount } }
   }
@@ -143,8 +155,15 @@ export interface ReconciliationLine {
 
 export interface Reconciliation extends Standing {
     id: string
+    paymentToken: PaymentAsset
+    recordBlock: number
+    recordBlockTime: string | null
+    claimExpiry: string
     expected: string
     variance: string
+    owed: string
+    excess: string
+    undistributed: string
     onChainRoot: string
     computedRoot: string
     rootMatches: boolean

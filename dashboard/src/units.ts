@@ -21,6 +21,13 @@ export function formatUnits(raw: string, decimals: number | null): string {
     return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`
 }
 
+/** An exact decimal string from the API ('2000.5') with its thousands grouped ('2,000.5'). */
+export function groupDecimal(decimal: string): string {
+    const m = /^(-?)(\d+)(\.\d+)?$/.exec(decimal)
+    if (m == null) throw new Error(`"${decimal}" is not a decimal amount`)
+    return `${m[1]}${m[2]!.replace(GROUP, ',')}${m[3] ?? ''}`
+}
+
 /**
  * A share (a decimal string from the API, e.g. '0.1234567890' = 12.3456789 %) as a percentage
  * truncated to `places` decimals: sharePercent('0.1234567890') = '12.34 %'.

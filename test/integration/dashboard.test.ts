@@ -41,6 +41,8 @@ describe('the dashboard', () => {
     let distributionId: string
     let fair: EntitlementLine[]
     let unpaid: EntitlementLine
+    /** a payout amount as the page should print it: in tUSD's units, its symbol and decimals read from the chain */
+    let paid: (raw: bigint) => string
 
     const rivAddress = () => lc(d.tokens[1]!.address)
     const capTable = (atBlock: number) => gql<{capTable: CapTableAnswer}>(run.gqlUrl,
@@ -56,7 +58,10 @@ describe('the dashboard', () => {
         // A dividend on RIV30 with two discrepancies: every holder but the last pushed, one unit too much paid by hand to the first.
         const payouts = await deployPayouts(chain.url, ACCOUNT.deployer)
         const manager = payoutContractAt('DistributionManager', payouts.manager, devSigner(ACCOUNT.agent, provider))
-        await mintStablecoin(payoutContractAt('TestStablecoin', payouts.stablecoin, devSigner(ACCOUNT.deployer, provider)), d.agent, tUSD(10_000))
+        const stablecoin = payoutContractAt('TestStablecoin', payouts.stablecoin, devSigner(ACCOUNT.deployer, provider))
+        await mintStablecoin(stablecoin, d.agent, tUSD(10_000))
+        const [symbol, decimals] = [await stablecoin.symbol() as string, Number(await stablecoin.decimals())]
+        paid = raw => human(raw, decimals, symbol)
         const recordBlock = (await provider.getBlockNumber()) - 1
         const candidates = [...d.investors.map(i => i.wallet), devWallet(ACCOUNT.recoveryWallet, provider).address]
         const balances = await Promise.all(candidates.map(async w => ({wallet: lc(w), investor: null, frozen: 0n, balance: await riv.balanceOf(w, {blockTag: recordBlock}) as bigint})))
@@ -167,7 +172,7 @@ describe('the dashboard', () => {
         it('should highlight the overpaid and the unpaid holder, and only them', async () => {
             const row = page.locator(`[data-testid=distributions] tr[data-id="${distributionId}"]`)
             await expect.poll(() => row.locator('td[data-col=reconciliation]').textContent(), {timeout: 10_000})
-                .toBe(`2 holders differ · variance ${Number(1n - unpaid.amount).toLocaleString('en-US')} units`)
+                .toBe(`2 holders differ · variance ${paid(1n - unpaid.amount)}`)
             expect(await row.locator('td[data-col=reconciliation]').getAttribute('class')).toBe('bad')
             await row.locator('[data-testid=reconcile]').click()
             const line = (holder: string) => page.locator(`[data-testid=reconciliation] tr[data-holder="${holder}"]`)
@@ -175,10 +180,10 @@ describe('the dashboard', () => {
             const overpaid = fair[0]!.holder
             expect(await line(overpaid).getAttribute('class')).toBe('discrepancy')
             expect(await line(overpaid).locator('td[data-col=status]').textContent()).toBe('OVERPAID')
-            expect(await line(overpaid).locator('td[data-col=difference]').textContent()).toBe('1 units')
+            expect(await line(overpaid).locator('td[data-col=difference]').textContent()).toBe(paid(1n))
             expect(await line(unpaid.holder).getAttribute('class')).toBe('discrepancy')
             expect(await line(unpaid.holder).locator('td[data-col=status]').textContent()).toBe('UNPAID')
-            expect(await line(unpaid.holder).locator('td[data-col=difference]').textContent()).toBe(`-${Number(unpaid.amount).toLocaleString('en-US')} units`)
+            expect(await line(unpaid.holder).locator('td[data-col=difference]').textContent()).toBe(paid(-unpaid.amount))
             expect(await page.locator('[data-testid=reconciliation] tr.discrepancy').count()).toBe(2)
             expect(await page.locator('[data-testid=reconciliation] tbody tr').count()).toBe(fair.length)
             expect(await page.getByTestId('discrepancy-count').textContent()).toContain(`2 of ${fair.length} holders differ`)

@@ -6,7 +6,7 @@ import {AddressInfo} from 'net'
 import {describe, expect, it} from 'vitest'
 import {CapTableRow, largestWithOthers, sortRows} from '../../dashboard/src/capTable'
 import {seriesInterval} from '../../dashboard/src/series'
-import {formatUnits, ratioForChart, sharePercent} from '../../dashboard/src/units'
+import {formatUnits, groupDecimal, ratioForChart, sharePercent} from '../../dashboard/src/units'
 import {dashboardHandler} from '../../src/api/dashboard'
 
 const row = (holder: string, balance: string, countryCode: string | null = null, frozenTokens = '0'): CapTableRow => ({
@@ -32,6 +32,13 @@ describe('the dashboard', () => {
 
         it('should refuse a string that is not an integer', () => {
             expect(() => formatUnits('1.5', 6)).toThrow('"1.5" is not an integer amount')
+        })
+    })
+
+    describe('groupDecimal()', () => {
+        it('should group the whole part of the decimal strings of the API and keep the fraction as it is', () => {
+            expect([groupDecimal('2000.5'), groupDecimal('-1234567.000001'), groupDecimal('12')]).toEqual(['2,000.5', '-1,234,567.000001', '12'])
+            expect(() => groupDecimal('1e6')).toThrow('"1e6" is not a decimal amount')
         })
     })
 
