@@ -3,7 +3,7 @@ import {launchBrowser} from '../browser'
 
 // `node lib-harness/test/harness/cli/dashboardScreenshot.js [dashboard url] [out.png]`: the README's
 // screenshot (docs/dashboard.png) of the dashboard on the `npm start` demo stack: RIV30, with the
-// reconciliation of its coupon open. Fails on any error the page logs.
+// reconciliation of its latest coupon open. Fails on any error the page logs.
 
 async function main(): Promise<void> {
     const url = process.argv[2] ?? `http://localhost:${process.env.GQL_PORT ?? 4350}/`
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
         const riv = await page.locator('[data-testid=token-picker] option', {hasText: 'RIV30'}).getAttribute('value')
         if (riv == null) throw new Error('the dashboard lists no RIV30: is this the npm start demo stack?')
         await page.selectOption('[data-testid=token-picker]', riv)
-        // the coupon, which two holders have claimed: the others show highlighted as unpaid
+        // the first coupon listed (the demo's distribution 5): one holder overpaid by hand, one unpaid
         await page.locator('[data-testid=distributions] tr', {hasText: 'COUPON'}).locator('[data-testid=reconcile]').first().click()
         await page.locator('[data-testid=reconciliation] tbody tr').first().waitFor()
         await page.locator('[data-testid=audit] tbody tr').first().waitFor()
