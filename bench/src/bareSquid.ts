@@ -1,11 +1,16 @@
 import 'dotenv/config'
+import path from 'path'
 import {EvmBatchProcessor} from '@subsquid/evm-processor'
 import {TypeormDatabase} from '@subsquid/typeorm-store'
 import {events} from '../../src/abi/Token'
 import {indexerConfig} from '../../src/config'
 import {applyMigrations} from '../../src/db'
 import {logId} from '../../src/ids'
-import {Transfer, TransferKind} from '../../src/model'
+import {PROJECT_DIR} from '../../src/dev/children'
+
+// The entity classes of the product's build (lib/model), which TypeormDatabase registers: this file's own
+// compiled copy of src/model (lib-harness) holds other classes, unknown to the connection.
+const {Transfer, TransferKind} = require(path.join(PROJECT_DIR, 'lib', 'model')) as typeof import('../../src/model')
 
 // The baselines of the ingest benchmark: the least a squid can do with the same logs (decode, one row
 // each); with BARE_WITH_TX=1 it also fetches each log's transaction (sender, selector), as we must.
@@ -21,7 +26,7 @@ async function main(): Promise<void> {
         .setFields({log: {transactionHash: true}, transaction: {from: true, sighash: true}})
         .addLog({topic0: [events.Transfer.topic], transaction: withTx})
     processor.run(new TypeormDatabase({supportHotBlocks: true}), async ctx => {
-        const rows: Transfer[] = []
+        const rows: InstanceType<typeof Transfer>[] = []
         for (const block of ctx.blocks) {
             for (const log of block.logs) {
                 const e = events.Transfer.decode(log)

@@ -34,19 +34,30 @@ export async function matchLogs(client: RpcBatchClient, filters: LogFilter[], fr
         .sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex)
 }
 
-/** The logs with their blocks' times and their transactions' senders and calls. */
+/**
+ * The logs with their blocks' times and their transactions' senders and calls. A block whose
+ * transactions are mostly ours comes whole (header and transactions in one call, as the SDK fetches
+ * blocks); of the others, the header alone and our transactions one by one.
+ */
 export async function withSenders(client: RpcBatchClient, found: RpcLog[], limits: NodeLimits): Promise<SourceLog[]> {
     if (found.length === 0) return []
-    const blocks = [...new Set(found.map(l => l.blockNumber))]
-    const txs = [...new Set(found.map(l => l.transactionHash))]
-    const [headers, transactions] = await Promise.all([
-        batchCall<{timestamp: string} | null>(client, blocks.map(b => ({method: 'eth_getBlockByNumber', params: [toQuantity(b), false]})), limits),
-        batchCall<{from: string; to: string | null; input: string} | null>(client, txs.map(h => ({method: 'eth_getTransactionByHash', params: [h]})), limits),
+    const whole = wholeBlocks(found)
+    const headerOnly = [...new Set(found.map(l => l.blockNumber))].filter(b => !whole.has(b))
+    const txs = [...new Set(found.filter(l => !whole.has(l.blockNumber)).map(l => l.transactionHash))]
+    const [full, headers, transactions] = await Promise.all([
+        batchCall<{timestamp: string; transactions: RpcTransaction[]} | null>(client, [...whole].map(b => ({method: 'eth_getBlockByNumber', params: [toQuantity(b), true]})), limits),
+        batchCall<{timestamp: string} | null>(client, headerOnly.map(b => ({method: 'eth_getBlockByNumber', params: [toQuantity(b), false]})), limits),
+        batchCall<RpcTransaction | null>(client, txs.map(h => ({method: 'eth_getTransactionByHash', params: [h]})), limits),
     ])
-    const timestamp = new Map(blocks.map((b, i) => [b, Number(known(headers[i], `block ${b}`).timestamp) * 1000]))
+    const timestamp = new Map(headerOnly.map((b, i) => [b, Number(known(headers[i], `block ${b}`).timestamp) * 1000]))
     const sender = new Map(txs.map((h, i) => [h, known(transactions[i], `transaction ${h}`)]))
+    ;[...whole].forEach((b, i) => {
+        const block = known(full[i], `block ${b}`)
+        timestamp.set(b, Number(block.timestamp) * 1000)
+        for (const tx of block.transactions) sender.set(tx.hash, tx)
+    })
     return found.map(l => {
-        const tx = sender.get(l.transactionHash)!
+        const tx = known(sender.get(l.transactionHash), `transaction ${l.transactionHash}`)
         return {
             id: `backfill-${l.blockNumber}-${l.logIndex}`,
             address: l.address,
@@ -58,6 +69,30 @@ export async function withSenders(client: RpcBatchClient, found: RpcLog[], limit
             transaction: {from: tx.from.toLowerCase(), to: tx.to?.toLowerCase(), sighash: tx.input.length >= 10 ? tx.input.slice(0, 10) : undefined, input: tx.input},
         }
     })
+}
+
+interface RpcTransaction {
+    hash: string
+    from: string
+    to: string | null
+    input: string
+}
+
+/**
+ * The blocks worth fetching whole: those where our logs' transactions are at least half of the
+ * block's transactions up to the last of ours (its transaction index), so that a whole block costs
+ * the node about what asking for our transactions one by one would, in one call instead of many.
+ * A block's transactions after our last one are not known from the logs and are not counted.
+ */
+export function wholeBlocks(logs: readonly Pick<RpcLog, 'blockNumber' | 'transactionHash' | 'transactionIndex'>[]): Set<number> {
+    const ours = new Map<number, {txs: Set<string>; span: number}>()
+    for (const l of logs) {
+        const b = ours.get(l.blockNumber) ?? {txs: new Set<string>(), span: 0}
+        b.txs.add(l.transactionHash)
+        b.span = Math.max(b.span, l.transactionIndex + 1)
+        ours.set(l.blockNumber, b)
+    }
+    return new Set([...ours].filter(([, b]) => b.txs.size > 1 && 2 * b.txs.size >= b.span).map(([n]) => n))
 }
 
 /** A block or transaction a log pointed to; the node answering null means it lost it (a reorg): fail the batch, it is retried. */

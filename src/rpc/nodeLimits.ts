@@ -73,7 +73,7 @@ export async function getLogs(client: RpcBatchClient, query: LogQuery, limits: N
     const chunks: (string[] | undefined)[] = query.addresses == null ? [undefined] : []
     for (let i = 0; i < addresses.length; i += limits.maxAddresses) chunks.push(addresses.slice(i, i + limits.maxAddresses))
     for (const chunk of chunks) {
-        found.push(...await fetchInWindows(query.fromBlock, query.toBlock, {
+        const logs = await fetchInWindows(query.fromBlock, query.toBlock, {
             size,
             retryBudgetMs: limits.retryBudgetMs,
             unit: 'block',
@@ -87,7 +87,9 @@ export async function getLogs(client: RpcBatchClient, query: LogQuery, limits: N
                 if (!Array.isArray(logs)) throw new Error(`eth_getLogs over blocks ${from}-${to} answered ${JSON.stringify(logs)?.slice(0, 200)}, not a list of logs`)
                 return logs.map(parseLog)
             },
-        }))
+        })
+        // one at a time: push(...logs) passes each as an argument, and a dense range's 100k+ logs overflow the stack
+        for (const l of logs) found.push(l)
     }
     const unique = new Map<string, RpcLog>()
     for (const l of found) if (!unique.has(`${l.blockNumber}:${l.logIndex}`)) unique.set(`${l.blockNumber}:${l.logIndex}`, l) // a node ignoring the address filter repeats logs across chunks
