@@ -7,9 +7,9 @@ import {Classified, ZERO_ADDRESS} from './rules'
 
 // Parameter names, across the T-REX and ONCHAINID ABIs, that name the wallet an event is about,
 // the other party, and a token amount. First match wins.
-const SUBJECT = ['from', '_userAddress', 'investorAddress', '_lostWallet', '_from', 'maker', 'owner', '_agent', 'newOwner', 'trustedIssuer', '_module', '_investorAddress', 'wallet']
+const SUBJECT = ['from', '_userAddress', 'investorAddress', '_lostWallet', '_from', 'maker', 'owner', '_agent', 'newOwner', 'trustedIssuer', '_module', '_investorAddress', 'wallet', 'holder']
 const COUNTERPARTY = ['to', '_newWallet', '_to', 'taker', 'spender', 'previousOwner']
-const AMOUNT = ['value', '_amount', 'token1Amount']
+const AMOUNT = ['value', '_amount', 'amount', 'token1Amount']
 /** Events that name the old and new identity but not the wallet: the call names it, or the storage's reads. */
 const IDENTITY_CHANGES = new Set(['IdentityModified', 'IdentityUpdated'])
 

@@ -241,7 +241,8 @@ export class BatchState {
         fillDecimals(this.snapshots.changedRows(), ['totalSupply', 'volume'], ofToken)
         fillDecimals(this.checkpoints.changedRows(), ['totalSupply'], ofToken)
         // a DVD trade's amounts are in each leg's token, not necessarily the row's
-        fillDecimals(this.audit, ['amount'], a => a.contractKind === ContractKind.DVD_MANAGER ? null : ofToken(a))
+        // a DVD trade's legs are in two tokens, a payout's amount in its payment token: no one decimals for the row
+        fillDecimals(this.audit, ['amount'], a => a.contractKind === ContractKind.DVD_MANAGER || a.contractKind === ContractKind.DISTRIBUTION_MANAGER ? null : ofToken(a))
         fillDecimals(this.distributions.changedRows(), ['totalAmount', 'funded', 'paid', 'reclaimed', 'refunded', 'outstanding'], d => ofPayment(d.paymentToken))
         fillDecimals(this.payments, ['amount'], p => ofPayment(p.distribution.paymentToken))
         this.erc1400.fillDecimals(ofToken)
