@@ -288,6 +288,22 @@ describe('distributions', () => {
         })
     })
 
+    describe('the audit trail of payouts', () => {
+        it('should name the holder and the raw amount of every PaymentMade the chain logged, with no decimal form in another token\'s units', async () => {
+            const manager = payoutContractAt('DistributionManager', managerAddress, await connect(chain.url))
+            const logs = await manager.queryFilter(manager.filters.PaymentMade!(), 0, 'latest')
+            const onChain = logs.map(l => {
+                const args = (l as unknown as {args: {holder: string; amount: bigint}}).args
+                return `${l.blockNumber}:${l.index}:${lc(args.holder)}:${args.amount}`
+            })
+            const {auditEvents} = await gql<{auditEvents: {blockNumber: number; logIndex: number; subject: string | null; amount: string | null; amountDecimal: string | null}[]}>(run.gqlUrl,
+                `{ auditEvents(where: {kind_eq: PAYMENT_MADE, contract_eq: "${lc(managerAddress)}"}, orderBy: [blockNumber_ASC, logIndex_ASC], limit: 1000) { blockNumber logIndex subject amount amountDecimal } }`)
+            expect(onChain.length).toBeGreaterThan(2)
+            expect(auditEvents.map(e => `${e.blockNumber}:${e.logIndex}:${e.subject}:${e.amount}`)).toEqual(onChain)
+            expect(auditEvents.every(e => e.amountDecimal === null)).toBe(true)
+        })
+    })
+
     describe('oracle', () => {
         it('should equal getDistribution read from the chain', async () => {
             const manager = payoutContractAt('DistributionManager', managerAddress, await connect(chain.url))

@@ -58,7 +58,7 @@ export class AuditEvent {
     amount!: bigint | undefined | null
 
     /**
-     * amount as an exact decimal string in the token's units; null without amount, for a DVD trade (its amounts are in each leg's token) or while the token's decimals are unknown
+     * amount as an exact decimal string in the token's units; null without amount, for a DVD trade (its amounts are in each leg's token), for a payout (its amount is in the payment token's units: see Payment.amountDecimal) or while the token's decimals are unknown
      */
     @StringColumn_({nullable: true})
     amountDecimal!: string | undefined | null
