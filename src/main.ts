@@ -1,6 +1,6 @@
 import {Logger} from '@subsquid/logger'
 import {Store} from '@subsquid/typeorm-store'
-import {applyContext, applyEvent, storageOf, wantRows} from './mapping/apply'
+import {applyContext, applyEvent, storageOf, wantAuditParties, wantRows} from './mapping/apply'
 import {SourceLog} from './mapping/backfill'
 import {BatchSplit, splitter} from './mapping/batchSplit'
 import {saveHead, saveIndexedBlocks} from './mapping/blocks'
@@ -71,6 +71,8 @@ async function handleBatch({store, log, client, blocks}: IngestBatch, registry: 
     // load: every row the events touch, in bulk, and the views the events do not carry
     const linkedStorages = [...new Set(events.flatMap(ev => discoveriesOf(ev)).filter(d => d.linkFrom?.field === 'identityStorage').map(d => d.address))]
     for (const ev of events) wantRows(state, registry, linkedStorages, ev)
+    await state.loadWanted(store)
+    wantAuditParties(state, registry, linkedStorages, events)
     await state.loadWanted(store)
     await loadIdentityRowsByContent(store, state, events)
     await state.loadInvestors(store)

@@ -16,6 +16,9 @@ import {infoKey} from './tokenInfo'
 import {VerificationTracker} from './verification'
 import {ViewReads} from './views'
 
+/** The distribution a DistributionManager event is about (every one of its events names it by id). */
+const distributionOf = (state: BatchState, ev: ChainEvent): string => distributionEntityId(state.chainId, ev.contract, BigInt(String(ev.params.id)))
+
 /** The token an event is about: the token itself, the token of a registry or compliance, a module's compliance's token. */
 function tokenOf(state: BatchState, ev: ChainEvent): Token | undefined {
     switch (ev.kind) {
@@ -34,7 +37,7 @@ function tokenOf(state: BatchState, ev: ChainEvent): Token | undefined {
             return state.tokens.get(String(ev.params.token1 ?? '').toLowerCase())
         case ContractKind.DISTRIBUTION_MANAGER:
             return state.tokens.get(String(ev.params.token ?? '').toLowerCase())
-                ?? state.tokens.get(state.distributions.get(distributionEntityId(state.chainId, ev.contract, BigInt(String(ev.params.id))))?.tokenAddress ?? '')
+                ?? state.tokens.get(state.distributions.get(distributionOf(state, ev))?.tokenAddress ?? '')
         case ContractKind.IMPLEMENTATION_AUTHORITY:
             return state.tokens.get(String(ev.params._token ?? '').toLowerCase())
         case ContractKind.ID_FACTORY:
@@ -71,14 +74,29 @@ export function wantRows(state: BatchState, registry: ContractRegistry, linkedSt
         }
     }
     if (ev.kind === ContractKind.ERC1400_TOKEN) wantErc1400Rows(state, ev)
-    // The audit row names the investors behind its parties: their registrations load whatever the batch.
-    const token = tokenOf(state, ev)
-    const storage = storageOf(registry, token)
-    const storages = token == null ? [] : storage ? [storage, ...linkedStorages] : linkedStorages
-    for (const w of Object.values(auditParties(ev))) for (const s of storages) if (w) state.identityWallets.want(identityWalletId(state.chainId, s, w))
     wantIdentityRows(state, ev)
     wantGovernanceRows(state, ev)
     wantDistributionRows(state, ev)
+}
+
+/**
+ * The audit rows name the investors behind their parties: their registrations load whatever the batch.
+ * Called after `wantRows`' rows are loaded, since a payout event names its token only through its
+ * distribution, loaded then or created earlier in the batch.
+ */
+export function wantAuditParties(state: BatchState, registry: ContractRegistry, linkedStorages: readonly string[], events: readonly ChainEvent[]): void {
+    const createdTokens = new Map<string, Token>()
+    for (const ev of events) {
+        if (ev.kind === ContractKind.DISTRIBUTION_MANAGER && ev.name === 'DistributionCreated') {
+            const token = state.tokens.get(String(ev.params.token).toLowerCase())
+            if (token) createdTokens.set(distributionOf(state, ev), token)
+        }
+        const token = tokenOf(state, ev)
+            ?? (ev.kind === ContractKind.DISTRIBUTION_MANAGER ? createdTokens.get(distributionOf(state, ev)) : undefined)
+        const storage = storageOf(registry, token)
+        const storages = token == null ? [] : storage ? [storage, ...linkedStorages] : linkedStorages
+        for (const w of Object.values(auditParties(ev))) for (const s of storages) if (w) state.identityWallets.want(identityWalletId(state.chainId, s, w))
+    }
 }
 
 /** What applying one batch's events needs besides the event: built once per batch, not per log. */
