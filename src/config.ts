@@ -34,6 +34,8 @@ export interface IndexerConfig {
     nodeLimits: NodeLimits
     /** where the processor's Prometheus metrics listen (METRICS_HOST, PROCESSOR_PROMETHEUS_PORT) */
     metrics: MetricsSettings
+    /** the indexer process's JavaScript heap limit, MiB (INDEXER_HEAP_MB); 0: V8's own, sized from the machine's memory */
+    heapMb: number
 }
 
 type Env = Record<string, string | undefined>
@@ -210,6 +212,7 @@ const ENVIRONMENT = z.object({
     API_READY_MAX_LAG: natural('API_READY_MAX_LAG'),
     METRICS_HOST: host('METRICS_HOST'),
     PROCESSOR_PROMETHEUS_PORT: natural('PROCESSOR_PROMETHEUS_PORT').refine(n => n == null || n <= 65535, {message: 'PROCESSOR_PROMETHEUS_PORT is not a TCP port (0 for a free one, else 1–65535)'}),
+    INDEXER_HEAP_MB: natural('INDEXER_HEAP_MB').refine(n => n == null || n === 0 || n >= 128, {message: 'INDEXER_HEAP_MB is below 128: give at least 128 MiB, or 0 for V8\'s default'}),
     STARTUP_RETRIES: natural('STARTUP_RETRIES', 1),
     EXPORT_WRITE_TIMEOUT_MS: natural('EXPORT_WRITE_TIMEOUT_MS', 1),
     EXPORT_QUEUE_TIMEOUT_MS: natural('EXPORT_QUEUE_TIMEOUT_MS', 1),
@@ -262,6 +265,7 @@ export function indexerConfig(env: Env = process.env): IndexerConfig {
             retryBudgetMs: e.RPC_RETRY_BUDGET_MS ?? DEFAULT_NODE_LIMITS.retryBudgetMs,
         },
         metrics: {host: e.METRICS_HOST ?? '127.0.0.1', port: e.PROCESSOR_PROMETHEUS_PORT ?? 0},
+        heapMb: e.INDEXER_HEAP_MB ?? 1024,
     }
 }
 

@@ -4,6 +4,7 @@ import path from 'path'
 import {createLogger} from '@subsquid/logger'
 import {indexerConfig} from '../config'
 import {EXIT, exitWithError} from '../errors'
+import {heapFlags} from '../heapFlags'
 import {locateDatabase, useDevChain} from '../localStack'
 
 // The indexer under a supervisor: a crash (a node answering garbage, a database restart) restarts it
@@ -18,17 +19,17 @@ const QUICK_MS = 60_000
 let child: ChildProcess | undefined
 let stopping = false
 
-function run(): Promise<{code: number | null; ms: number}> {
+function run(heapMb: number): Promise<{code: number | null; signal: NodeJS.Signals | null; ms: number}> {
     const started = Date.now()
-    child = spawn(process.execPath, [path.join(__dirname, 'indexer.js')], {stdio: 'inherit', env: process.env})
-    return new Promise(resolve => child!.once('exit', code => resolve({code, ms: Date.now() - started})))
+    child = spawn(process.execPath, [...heapFlags(heapMb), path.join(__dirname, 'indexer.js')], {stdio: 'inherit', env: process.env})
+    return new Promise(resolve => child!.once('exit', (code, signal) => resolve({code, signal, ms: Date.now() - started})))
 }
 
 async function main(): Promise<void> {
     // Bad configuration is refused here, once, before any child starts (the child checks it again when run alone).
     if (useDevChain()) log.info(`indexing npm start's dev chain at ${process.env.RPC_ETH_HTTP} (from its connection file)`)
     locateDatabase()
-    indexerConfig()
+    const {heapMb} = indexerConfig()
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         process.once(signal, () => {
             stopping = true
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     }
     let quickCrashes = 0
     for (;;) {
-        const {code, ms} = await run()
+        const {code, signal, ms} = await run(heapMb)
         if (stopping || code === 0) process.exit(0)
         if (code === EXIT.operatorError) process.exit(EXIT.operatorError)
         if (code === EXIT.restart) continue
@@ -47,7 +48,9 @@ async function main(): Promise<void> {
             process.exit(1)
         }
         const delay = Math.min(1000 * 2 ** (quickCrashes - 1), 30_000)
-        log.warn(`the indexer stopped (exit ${code}); restarting from its last committed block in ${delay / 1000}s (crash ${quickCrashes})`)
+        // V8 aborts when the heap is full: say which setting bounds it
+        const why = signal === 'SIGABRT' ? `aborted (SIGABRT; V8 does so when the heap limit is reached: INDEXER_HEAP_MB=${heapMb || 'V8 default'} MiB, raise it if the log above says "heap out of memory")` : signal ? `killed by ${signal}` : `exit ${code}`
+        log.warn(`the indexer stopped (${why}); restarting from its last committed block in ${delay / 1000}s (crash ${quickCrashes})`)
         await new Promise(r => setTimeout(r, delay))
         if (stopping) process.exit(0)
     }

@@ -3,7 +3,7 @@ import {RpcClient} from '@subsquid/rpc-client'
 import {TypeormDatabase} from '@subsquid/typeorm-store'
 import {withDataSource} from '../db'
 import {Handler, IngestBatch} from '../main'
-import {backfillLogs, LogFilter, matchLogs, SourceLog, withSenders} from '../mapping/backfill'
+import {backfillLogs, LogFilter, matchLogsUpTo, SourceLog, withSenders} from '../mapping/backfill'
 import {mergeLogs} from '../mapping/discover'
 import {selfDiscoveryFilters} from '../mapping/discovery'
 import {ContractKind} from '../model'
@@ -61,11 +61,12 @@ export async function catchUp(o: CatchUpOptions): Promise<number> {
         })
         // the next window is fetched while this one is handled; its size follows the logs per block seen so far
         const sizes = new WindowSizer(o.windowBlocks)
-        const fetchFrom = (start: number, w: WatchedSet) => fetchWindow(o, w, start, Math.min(target, start + sizes.next() - 1))
-        let next: Promise<Window> | undefined = fetchFrom(from, watched)
+        // where the density is not settled (or this window was cut short), the next fetch ramps its ranges from one block
+        const fetchFrom = (start: number, w: WatchedSet, ramp: boolean) => fetchWindow(o, w, start, Math.min(target, start + sizes.next() - 1), ramp)
+        let next: Promise<Window> | undefined = fetchFrom(from, watched, true)
         while (next) {
             const w = await withLogsOf(o, await next, watched)
-            next = w.to < target ? fetchFrom(w.to + 1, watched) : undefined
+            next = w.to < target ? fetchFrom(w.to + 1, watched, w.cut || !sizes.settled) : undefined
             // a prefetch failing while this window is handled is reported when awaited, not as an unhandled rejection
             next?.catch(() => undefined)
             await o.db.transact({prevHead: prev, nextHead: w.last}, async store => {
@@ -73,8 +74,9 @@ export async function catchUp(o: CatchUpOptions): Promise<number> {
                 // contracts discovered in this window are fetched from the next one on (their logs here were backfilled)
                 watched = await watchedSet((sql, p) => entityManagerOf(store).query(sql, p), o.chainId, o.configured)
             })
-            // a window that found contracts held more logs than it fetched (the handler backfilled theirs)
-            if (watched.addresses.length === w.watched.addresses.length) sizes.saw(w.to - w.from + 1, w.logs.length)
+            // a window that found contracts held more logs than it fetched (the handler backfilled theirs): the
+            // density is low there, and the next fetch ramps and stops at MAX_WINDOW_LOGS all the same
+            sizes.saw(w.to - w.from + 1, w.logs.length, !w.cut && watched.addresses.length === w.watched.addresses.length)
             o.log.info(`caught up to block ${w.to}: ${w.logs.length} logs of ${watched.addresses.length} watched contracts`)
             prev = w.last
         }
@@ -90,20 +92,27 @@ interface Window {
     to: number
     logs: SourceLog[]
     last: {height: number; hash: string; timestamp: number}
+    /** ended before the block it was sized for: denser than expected */
+    cut: boolean
     watched: WatchedSet
 }
 
-async function fetchWindow(o: CatchUpOptions, watched: WatchedSet, from: number, upTo: number): Promise<Window> {
-    let found = await matchLogs(o.client, filtersOf(watched), from, upTo, o.limits)
-    let to = upTo
-    // denser than expected: the window ends earlier, at whole blocks, so that its transactions and rows stay bounded in memory
+/**
+ * The logs of `watched` from `from`, up to `upTo` or earlier where they pass MAX_WINDOW_LOGS (the window then
+ * ends at whole blocks, so that its transactions and rows stay bounded in memory). `ramp`: the ranges asked
+ * start at one block, so that where the density jumps (a token just found, a quiet token starting to trade)
+ * no eth_getLogs answer is large, even from a node without a result cap.
+ */
+async function fetchWindow(o: CatchUpOptions, watched: WatchedSet, from: number, upTo: number, ramp: boolean): Promise<Window> {
+    let {logs: found, to} = await matchLogsUpTo(o.client, filtersOf(watched), from, upTo, o.limits, {enough: MAX_WINDOW_LOGS + 1, ramp})
+    const cut = to < upTo || found.length > MAX_WINDOW_LOGS
     if (found.length > MAX_WINDOW_LOGS) {
         const cut = found[MAX_WINDOW_LOGS]!.blockNumber
         to = cut > from ? cut - 1 : from
         found = found.filter(l => l.blockNumber <= to)
     }
     const [logs, last] = await Promise.all([withSenders(o.client, found, o.limits), blockHeader(o.client, to, o.limits)])
-    return {from, to, logs, last, watched}
+    return {from, to, logs, last, watched, cut}
 }
 
 /** The window with the logs of the contracts watched since it was fetched (found by the window before it). */

@@ -1,9 +1,9 @@
 /**
  * Catch-up window lengths: at most what `max` allows, and about WINDOW_LOGS logs each at the density
- * seen in windows that found no contracts (a window holds its logs, transactions and rows in memory;
- * a window that fetched more than MAX_WINDOW_LOGS ends earlier). Until such a window held logs,
- * windows start at one block and double: a deployment reveals contracts whose density is not known
- * yet, and the logs a window backfills for the contracts it discovers are not bounded by that cut.
+ * seen so far (a window holds its logs, transactions and rows in memory). Density can jump (a quiet
+ * token starts trading): the fetch stops asking once it holds more than MAX_WINDOW_LOGS logs and the
+ * window ends there, at whole blocks; while the density is not settled, the fetch's ranges start at one
+ * block. Until a window held logs, windows start at one block and double.
  */
 export class WindowSizer {
     private blocks = 0
@@ -19,9 +19,17 @@ export class WindowSizer {
         return Math.max(1, Math.min(cap, Math.floor(WINDOW_LOGS * this.blocks / Math.max(1, this.logs))))
     }
 
-    saw(blocks: number, logs: number): void {
+    /**
+     * Whether the density seen holds for the next window: not before a window held logs, nor after one
+     * that revealed contracts (their density is not known yet) or ended early (denser than expected).
+     */
+    settled = false
+
+    /** A window of `blocks` held `logs`; `settled`: it revealed no contract and was not cut short. */
+    saw(blocks: number, logs: number, settled: boolean): void {
         this.blocks += blocks
         this.logs += logs
+        this.settled = settled && this.logs > 0
     }
 }
 

@@ -1,4 +1,4 @@
-import {batchCall, getLogs, NodeLimits, RpcBatchClient, RpcLog, toQuantity} from '../rpc/nodeLimits'
+import {batchCall, getLogsUpTo, LogsWanted, NodeLimits, RpcBatchClient, RpcLog, toQuantity} from '../rpc/nodeLimits'
 
 /** A log as the mapping needs it; the processor's logs and backfilled ones both fit. */
 export interface SourceLog {
@@ -29,9 +29,19 @@ export async function backfillLogs(client: RpcBatchClient, filters: LogFilter[],
 
 /** The logs `filters` match from `fromBlock` to `toBlock`, each once, in chain order. */
 export async function matchLogs(client: RpcBatchClient, filters: LogFilter[], fromBlock: number, toBlock: number, limits: NodeLimits): Promise<RpcLog[]> {
-    const matched = await Promise.all(filters.map(f => getLogs(client, {addresses: f.address ?? null, topics: f.topics, fromBlock, toBlock}, limits)))
-    return [...new Map(matched.flat().map(l => [`${l.blockNumber}:${l.logIndex}`, l])).values()]
-        .sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex)
+    return (await matchLogsUpTo(client, filters, fromBlock, toBlock, limits, {enough: Infinity, ramp: false})).logs
+}
+
+/**
+ * `matchLogs`, each filter read as far as `wanted` says (see getLogsUpTo): the logs from `fromBlock` to
+ * the returned `to`, the lowest block every filter reached, complete over those blocks.
+ */
+export async function matchLogsUpTo(client: RpcBatchClient, filters: LogFilter[], fromBlock: number, toBlock: number, limits: NodeLimits, wanted: LogsWanted): Promise<{logs: RpcLog[]; to: number}> {
+    const matched = await Promise.all(filters.map(f => getLogsUpTo(client, {addresses: f.address ?? null, topics: f.topics, fromBlock, toBlock}, limits, wanted)))
+    const to = Math.min(toBlock, ...matched.map(m => m.to))
+    const unique = new Map<string, RpcLog>()
+    for (const m of matched) for (const l of m.logs) if (l.blockNumber <= to) unique.set(`${l.blockNumber}:${l.logIndex}`, l)
+    return {logs: [...unique.values()].sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex), to}
 }
 
 /**

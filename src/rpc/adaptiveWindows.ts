@@ -18,12 +18,24 @@ const GROW_AFTER = 4
  * doubles the answers needed before the next: a node with a fixed cap costs a few refused requests.
  */
 export class WindowSize {
+    current: number
     private answeredInRow = 0
     private patience = GROW_AFTER
     /** a doubled size that one window is trying */
     private trial?: {size: number; taken: boolean}
+    private ramping: boolean
 
-    constructor(readonly max: number, public current: number = max) {}
+    /**
+     * `itemsPerWindow`: a window answered with more items than this narrows the next ones to about that
+     * many (a node without a result cap answers anything). `ramp` (needs `itemsPerWindow`): start at one
+     * unit and double after each answer holding at most half that many (of a window at least half the
+     * current size), until the first refusal or crowded answer, rather than trusting `max` at once: where
+     * items may be dense, no answer is large.
+     */
+    constructor(readonly max: number, readonly options: {itemsPerWindow?: number; ramp?: boolean} = {}) {
+        this.ramping = options.ramp === true && options.itemsPerWindow != null
+        this.current = this.ramping ? 1 : max
+    }
 
     /** The size of the next window: the trial size for one window, else the current size. */
     next(): number {
@@ -32,8 +44,20 @@ export class WindowSize {
         return this.trial.size
     }
 
-    /** The node answered a window of `tried` units. */
-    answered(tried: number): void {
+    /** The node answered a window of `tried` units with `items` items. */
+    answered(tried: number, items: number): void {
+        const target = this.options.itemsPerWindow
+        if (target != null && items > target) {
+            this.current = Math.max(1, Math.min(this.current, Math.floor(tried * target / items)))
+            this.trial = undefined
+            this.answeredInRow = 0
+            this.ramping = false
+            return
+        }
+        if (this.ramping && target != null && 2 * items <= target && 2 * tried >= this.current && this.current < this.max) {
+            this.current = Math.min(this.max, this.current * 2)
+            return
+        }
         if (tried > this.current) { // the trial (or a window sent before a refusal) was answered: that size works
             this.current = tried
             this.trial = undefined
@@ -48,6 +72,7 @@ export class WindowSize {
     /** The node refused a window of `tried` units as too large. */
     refused(tried: number): void {
         this.answeredInRow = 0
+        this.ramping = false
         if (tried > this.current) { // the trial, or a window sent before an earlier refusal
             if (this.trial?.taken) {
                 this.patience *= 2
@@ -74,6 +99,12 @@ export interface WindowedRequest<T> {
     retryBudgetMs: number
 }
 
+/** Units from..to as far as they were fetched: the answers for from..`to`, in unit order. */
+export interface Prefix<T> {
+    items: T[]
+    to: number
+}
+
 /**
  * The answers for units from..to (inclusive), concatenated in unit order. Windows of the current size
  * (one of them, now and then, of twice that: see WindowSize) go out IN_FLIGHT at a time; a window the node refuses as too large (or leaves unanswered until the
@@ -81,16 +112,27 @@ export interface WindowedRequest<T> {
  * with NodeRefusalError naming the node's message. Rate limits and outages are waited out (withBackoff).
  */
 export async function fetchInWindows<T>(from: number, to: number, req: WindowedRequest<T>): Promise<T[]> {
+    return (await fetchUntil(from, to, req, Infinity)).items
+}
+
+/**
+ * Like `fetchInWindows`, but no window is sent once `enough` items have come back: the answer covers
+ * from..`to` of the result, where every window sent ended (all of from..to when `enough` was not reached).
+ */
+export async function fetchUntil<T>(from: number, to: number, req: WindowedRequest<T>, enough: number): Promise<Prefix<T>> {
     const parts: {from: number; items: T[]}[] = []
     let next = from
     let failed = false
+    let fetched = 0
     const worker = async (): Promise<void> => {
-        while (!failed && next <= to) {
+        while (!failed && next <= to && fetched < enough) {
             const start = next
             const end = Math.min(to, start + req.size.next() - 1)
             next = end + 1
             try {
-                parts.push(...await fetchWindow(start, end, req))
+                const got = await fetchWindow(start, end, req)
+                parts.push(...got)
+                for (const p of got) fetched += p.items.length
             } catch (err) {
                 failed = true // the others stop taking windows
                 throw err
@@ -98,13 +140,16 @@ export async function fetchInWindows<T>(from: number, to: number, req: WindowedR
         }
     }
     await Promise.all(Array.from({length: IN_FLIGHT}, worker))
-    return parts.sort((a, b) => a.from - b.from).flatMap(p => p.items)
+    // every window taken was answered: they cover from..next-1 without a gap
+    const items: T[] = []
+    for (const p of parts.sort((a, b) => a.from - b.from)) for (const item of p.items) items.push(item)
+    return {items, to: next - 1}
 }
 
 async function fetchWindow<T>(from: number, to: number, req: WindowedRequest<T>): Promise<{from: number; items: T[]}[]> {
     try {
         const items = await withBackoff(() => req.fetch(from, to), req.describe(from, to), req.retryBudgetMs, from === to)
-        req.size.answered(to - from + 1)
+        req.size.answered(to - from + 1, items.length)
         return [{from, items}]
     } catch (err) {
         const e = classifyNodeError(err)

@@ -1,5 +1,5 @@
 import {RpcError} from '@subsquid/rpc-client'
-import {fetchInWindows, WindowSize} from './adaptiveWindows'
+import {fetchInWindows, fetchUntil, Prefix, WindowSize} from './adaptiveWindows'
 import {classifyRpc, RpcErrorInfo} from './nodeErrors'
 
 // Every request we make to the node outside the Subsquid SDK goes through here, within what hosted
@@ -60,20 +60,39 @@ export interface RpcLog {
  * The logs of `addresses` (optionally filtered by topics) from `fromBlock` to `toBlock` inclusive, sorted by
  * (blockNumber, logIndex), each once. Ranges start at `limits.maxLogRange` blocks, halve when the node
  * refuses a range or a result count as too large (or times out), never below one block, and grow back after
- * answers; the address list goes in chunks of `limits.maxAddresses`. No addresses: no logs (we never read
- * a whole chain's logs); addresses null: any address, only with topics that narrow the query.
+ * answers; a range answered with more than LOGS_PER_REQUEST logs (a node without a result cap) narrows the
+ * next ones to about that many. The address list goes in chunks of `limits.maxAddresses`. No addresses: no
+ * logs (we never read a whole chain's logs); addresses null: any address, only with topics that narrow the query.
  */
 export async function getLogs(client: RpcBatchClient, query: LogQuery, limits: NodeLimits): Promise<RpcLog[]> {
+    return (await getLogsUpTo(client, query, limits, {enough: Infinity, ramp: false})).logs
+}
+
+/** How far `getLogsUpTo` reads. */
+export interface LogsWanted {
+    /** no further range is asked for once this many logs have come back */
+    enough: number
+    /** ranges start at one block and double while answers are small: no answer is large where density jumps */
+    ramp: boolean
+}
+
+/**
+ * `getLogs`, read as far as `wanted` says: the logs from `fromBlock` to the returned `to` (every block
+ * up to `toBlock` when fewer matched), complete over those blocks.
+ */
+export async function getLogsUpTo(client: RpcBatchClient, query: LogQuery, limits: NodeLimits, wanted: LogsWanted): Promise<{logs: RpcLog[]; to: number}> {
     if (query.addresses == null && !query.topics?.some(t => t != null)) throw new Error('getLogs from any address needs a topic filter')
     const addresses = [...new Set(query.addresses?.map(a => a.toLowerCase()))]
-    if ((query.addresses != null && addresses.length === 0) || query.toBlock < query.fromBlock) return []
-    const size = new WindowSize(limits.maxLogRange)
-    const found: RpcLog[] = []
+    if ((query.addresses != null && addresses.length === 0) || query.toBlock < query.fromBlock) return {logs: [], to: query.toBlock}
+    const size = new WindowSize(limits.maxLogRange, {itemsPerWindow: LOGS_PER_REQUEST, ramp: wanted.ramp})
+    const prefixes: Prefix<RpcLog>[] = []
     // undefined: no address filter (JSON leaves the field out)
     const chunks: (string[] | undefined)[] = query.addresses == null ? [undefined] : []
     for (let i = 0; i < addresses.length; i += limits.maxAddresses) chunks.push(addresses.slice(i, i + limits.maxAddresses))
+    // a later chunk needs no block past where an earlier one stopped
+    let upTo = query.toBlock
     for (const chunk of chunks) {
-        const logs = await fetchInWindows(query.fromBlock, query.toBlock, {
+        const prefix = await fetchUntil(query.fromBlock, upTo, {
             size,
             retryBudgetMs: limits.retryBudgetMs,
             unit: 'block',
@@ -87,14 +106,20 @@ export async function getLogs(client: RpcBatchClient, query: LogQuery, limits: N
                 if (!Array.isArray(logs)) throw new Error(`eth_getLogs over blocks ${from}-${to} answered ${JSON.stringify(logs)?.slice(0, 200)}, not a list of logs`)
                 return logs.map(parseLog)
             },
-        })
-        // one at a time: push(...logs) passes each as an argument, and a dense range's 100k+ logs overflow the stack
-        for (const l of logs) found.push(l)
+        }, wanted.enough)
+        prefixes.push(prefix)
+        upTo = prefix.to
     }
+    // every chunk is complete up to the lowest block all of them reached
+    const to = upTo
     const unique = new Map<string, RpcLog>()
-    for (const l of found) if (!unique.has(`${l.blockNumber}:${l.logIndex}`)) unique.set(`${l.blockNumber}:${l.logIndex}`, l) // a node ignoring the address filter repeats logs across chunks
-    return [...unique.values()].sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex)
+    // a node ignoring the address filter repeats logs across chunks
+    for (const p of prefixes) for (const l of p.items) if (l.blockNumber <= to && !unique.has(`${l.blockNumber}:${l.logIndex}`)) unique.set(`${l.blockNumber}:${l.logIndex}`, l)
+    return {logs: [...unique.values()].sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex), to}
 }
+
+/** Logs one eth_getLogs answer should hold at most, as the public nodes that cap results (10,000) give them. */
+const LOGS_PER_REQUEST = 10_000
 
 /**
  * The results of `calls`, in their order, in JSON-RPC batches of at most `limits.maxBatch` calls, halved

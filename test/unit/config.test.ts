@@ -25,6 +25,7 @@ describe('indexerConfig()', () => {
                 traces: 'auto',
                 nodeLimits: {maxLogRange: 2000, maxAddresses: 500, maxBatch: 100, retryBudgetMs: 180_000},
                 metrics: {host: '127.0.0.1', port: 0},
+                heapMb: 1024,
             })
         })
     })
@@ -66,6 +67,15 @@ describe('indexerConfig()', () => {
             expect(() => indexerConfig({...base, RPC_MAX_BATCH: '0'})).toThrow(new ConfigError('RPC_MAX_BATCH=0: give at least 1'))
             expect(() => indexerConfig({...base, RPC_MAX_ADDRESSES: 'all'})).toThrow(new ConfigError('RPC_MAX_ADDRESSES="all" is not a non-negative integer'))
             expect(() => indexerConfig({...base, RPC_RETRY_BUDGET_MS: '-1'})).toThrow(new ConfigError('RPC_RETRY_BUDGET_MS="-1" is not a non-negative integer'))
+        })
+    })
+
+    describe('when INDEXER_HEAP_MB is given', () => {
+        it('should take 0 (V8 default) and 128 MiB or more, and refuse less or a non-number, naming it', () => {
+            expect(indexerConfig({...base, INDEXER_HEAP_MB: '0'}).heapMb).toBe(0)
+            expect(indexerConfig({...base, INDEXER_HEAP_MB: '512'}).heapMb).toBe(512)
+            expect(() => indexerConfig({...base, INDEXER_HEAP_MB: '64'})).toThrow(new ConfigError("INDEXER_HEAP_MB is below 128: give at least 128 MiB, or 0 for V8's default"))
+            expect(() => indexerConfig({...base, INDEXER_HEAP_MB: '1g'})).toThrow(new ConfigError('INDEXER_HEAP_MB="1g" is not a non-negative integer'))
         })
     })
 

@@ -2,7 +2,7 @@ import {HttpError, HttpResponse, HttpTimeoutError} from '@subsquid/http-client'
 import {RpcError, RpcProtocolError} from '@subsquid/rpc-client'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {classifyNodeError, NodeBusyError, NodeRefusalError, RpcErrorInfo} from '../../src/rpc/nodeErrors'
-import {batchCall, getLogs, NodeLimits, RpcBatchClient, RpcCall} from '../../src/rpc/nodeLimits'
+import {batchCall, getLogs, getLogsUpTo, NodeLimits, RpcBatchClient, RpcCall} from '../../src/rpc/nodeLimits'
 
 // The node limits against a fake node: no network, every refusal scripted.
 
@@ -157,6 +157,76 @@ describe('getLogs()', () => {
             const answered = node.logRanges.filter(r => r <= 50)
             expect(Math.min(...answered)).toBeGreaterThanOrEqual(20)
             expect(node.logRanges.length - answered.length).toBeLessThanOrEqual(20)
+        })
+    })
+
+    describe('when the node answers any number of logs (no result cap, like anvil)', () => {
+        it('should narrow later ranges to about 10,000 logs each and still return every log', async () => {
+            const three = [...A, address(3)]
+            const dense = chainOfLogs(30_000, 1, three)
+            const node = new FakeNode({logs: dense})
+            const got = await getLogs(node, {addresses: three, fromBlock: 0, toBlock: 29_999}, LIMITS)
+            expect(positions(got)).toEqual(positions(dense))
+            // four 5,000-block windows go out before an answer; each holds 15,000 logs, so the rest hold 3,333 blocks
+            expect(node.logRanges.slice(0, 4)).toEqual([5000, 5000, 5000, 5000])
+            expect(Math.max(...node.logRanges.slice(4))).toBe(3333)
+        })
+    })
+
+    describe('.getLogsUpTo()', () => {
+        const every = chainOfLogs(20_000, 1, A)
+
+        it('should stop asking once it holds enough logs and say up to which block they are complete', async () => {
+            const node = new FakeNode({logs: every})
+            const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 19_999}, {...LIMITS, maxLogRange: 1000}, {enough: 5000, ramp: false})
+            // 2,000 logs a window, four in flight: the answers passed 5,000 logs with the third, and windows
+            // taken by then (at most three more) were still answered, in whole
+            expect(to).toBeGreaterThanOrEqual(2999)
+            expect(to).toBeLessThanOrEqual(5999)
+            expect((to + 1) % 1000).toBe(0)
+            expect(positions(got)).toEqual(positions(every.filter(l => l.blockNumber <= to)))
+            expect(node.logRanges.length).toBe((to + 1) / 1000)
+        })
+
+        it('should read every block when fewer logs match', async () => {
+            const node = new FakeNode({logs: every})
+            const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 1999}, {...LIMITS, maxLogRange: 1000}, {enough: 5000, ramp: false})
+            expect(to).toBe(1999)
+            expect(got).toHaveLength(4000)
+        })
+
+        describe('when its ranges ramp and the logs are dense from the first block', () => {
+            it('should ask one block first and never a range that answers more than twice 10,000 logs', async () => {
+                const dense: FakeLog[] = []
+                for (let b = 0; b < 100; b++) for (let i = 0; i < 3000; i++) dense.push({address: A[0]!, blockNumber: b, logIndex: i})
+                const node = new FakeNode({logs: dense})
+                const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 99}, LIMITS, {enough: 10_001, ramp: true})
+                expect(node.logRanges.slice(0, 4)).toEqual([1, 1, 1, 1])
+                expect(Math.max(...node.logRanges) * 3000).toBeLessThanOrEqual(20_000)
+                expect(to).toBeLessThan(99)
+                expect(got).toHaveLength((to + 1) * 3000)
+            })
+        })
+
+        describe('when its ranges ramp over sparse logs', () => {
+            it('should double them towards RPC_MAX_LOG_RANGE and return every log', async () => {
+                const node = new FakeNode({logs})
+                const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 19_999}, LIMITS, {enough: 10_001, ramp: true})
+                expect(to).toBe(19_999)
+                expect(positions(got)).toEqual(positions(logs))
+                expect(node.logRanges[0]).toBe(1)
+                expect(Math.max(...node.logRanges)).toBeGreaterThan(2500)
+                expect(node.logRanges.length).toBeLessThanOrEqual(30)
+            })
+        })
+
+        it('should ask a later address chunk for no block past where an earlier one stopped', async () => {
+            const node = new FakeNode({logs: every})
+            const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 19_999}, {...LIMITS, maxLogRange: 1000, maxAddresses: 1}, {enough: 2500, ramp: false})
+            expect(to).toBeLessThan(19_999)
+            expect(positions(got)).toEqual(positions(every.filter(l => l.blockNumber <= to)))
+            const second = node.sent.flat().map(c => c.params![0] as {address: string[]; toBlock: string}).filter(f => f.address[0] === A[1])
+            expect(Math.max(...second.map(f => Number(f.toBlock)))).toBe(to)
         })
     })
 
