@@ -5,7 +5,7 @@ import path from 'path'
 import {promisify} from 'util'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {PROJECT_DIR} from '../../src/dev/children'
-import {createDatabaseOn, runToExit, TestDatabase} from '../harness/testStack'
+import {createDatabaseOn, queryDb, runToExit, TestDatabase} from '../harness/testStack'
 import {HAND_WRITTEN_INDEXES} from '../../src/model/handWrittenIndexNames'
 
 const dbUrl = inject('dbUrl')
@@ -59,6 +59,50 @@ describe('npm run migration:generate', () => {
             const written = fs.readdirSync(path.join(project, 'db', 'migrations')).filter(f => !fs.existsSync(path.join(MIGRATIONS, f)))
             const generated = written.map(f => fs.readFileSync(path.join(project, 'db', 'migrations', f), 'utf8')).join('\n')
             for (const name of handWrittenInMigrations()) expect([name, generated.includes(name)], `${stdout}${stderr}${generated}`).toEqual([name, false])
+        })
+    })
+})
+
+describe('npm run migration:apply', () => {
+    let dataDir: string
+
+    beforeAll(() => {
+        // a checkout where npm start never ran: no connection file to find
+        dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'abst-no-stack-'))
+    })
+
+    afterAll(() => fs.rmSync(dataDir, {recursive: true, force: true}))
+
+    /** blank is unset: whatever the shell running the tests names is taken away */
+    const NO_DATABASE = {DB_URL: '', DB_HOST: '', DB_PORT: '', DB_NAME: '', DB_USER: '', DB_PASS: ''}
+
+    describe('when no database is named and npm start never ran', () => {
+        it('should refuse, naming DB_URL and npm start, rather than migrate localhost:5432/postgres', async () => {
+            const r = await runToExit('cli/migration', {...NO_DATABASE, DATA_DIR: dataDir}, ['apply'])
+            expect(r.code).toBe(2)
+            expect(r.output).toMatch(/No database is configured: set DB_URL/)
+        })
+    })
+
+    describe('when a variable is malformed', () => {
+        it('should refuse before connecting, naming the variable', async () => {
+            const r = await runToExit('cli/migration', {...NO_DATABASE, DATA_DIR: dataDir, DB_URL: 'postgres://127.0.0.1:1/none', STARTUP_RETRIES: 'abc'}, ['apply'])
+            expect(r.code).toBe(2)
+            expect(r.output).toMatch(/STARTUP_RETRIES="abc" is not a non-negative integer/)
+        })
+    })
+
+    describe('when DB_URL names a database', () => {
+        it('should apply every migration there', async () => {
+            const db = await createDatabaseOn(dbUrl)
+            try {
+                const r = await runToExit('cli/migration', {...NO_DATABASE, DATA_DIR: dataDir, DB_URL: db.url}, ['apply'])
+                expect(r.code, r.output).toBe(0)
+                const applied = await queryDb<{n: number}>(db.url, 'SELECT count(*)::int AS n FROM migrations')
+                expect(applied[0]!.n).toBe(fs.readdirSync(MIGRATIONS).filter(f => f.endsWith('.js')).length)
+            } finally {
+                await db.stop()
+            }
         })
     })
 })

@@ -64,3 +64,23 @@ describe('npm run build', () => {
         })
     })
 })
+
+describe('the product code (src/, dashboard/src/)', () => {
+    const ROOT = path.resolve(__dirname, '..', '..')
+    const filesUnder = (dir: string): string[] => fs.readdirSync(dir, {withFileTypes: true})
+        .flatMap(e => e.isDirectory() ? filesUnder(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [])
+
+    it('should import nothing from the test and benchmark harness (test/, bench/), which production never runs', () => {
+        const harness = [path.join(ROOT, 'test'), path.join(ROOT, 'bench')]
+        const imports: string[] = []
+        for (const file of [...filesUnder(path.join(ROOT, 'src')), ...filesUnder(path.join(ROOT, 'dashboard', 'src'))]) {
+            for (const m of fs.readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](\.[^'"]+)['"]/g)) {
+                const target = path.resolve(path.dirname(file), m[1]!)
+                if (harness.some(h => target === h || target.startsWith(h + path.sep))) imports.push(`${path.relative(ROOT, file)} imports ${m[1]}`)
+            }
+        }
+        expect(imports).toEqual([])
+        // the check itself sees relative imports: src/ holds many
+        expect(filesUnder(path.join(ROOT, 'src')).length).toBeGreaterThan(50)
+    })
+})
