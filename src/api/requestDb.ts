@@ -1,7 +1,8 @@
 import type {OpenreaderContext} from '@subsquid/openreader/lib/context'
 import type {Query} from '@subsquid/openreader/lib/sql/query'
 import {ResponseSizeLimit} from '@subsquid/openreader/lib/util/limit'
-import {Pool, PoolClient} from 'pg'
+import {createHash} from 'crypto'
+import {Pool, PoolClient, QueryConfig} from 'pg'
 import {HeadWatch, LiveQuery} from './liveQuery'
 import {budgetExceeded} from './publicErrors'
 
@@ -56,7 +57,7 @@ export class RequestDb implements OpenreaderContext {
         const {pool, budgetMs, heads, publicize} = this.options
         return new LiveQuery(heads, async () => {
             try {
-                return await inTransaction(pool, budgetMs, async client => query.map((await client.query({text: query.sql, rowMode: 'array'}, query.params)).rows))
+                return await inTransaction(pool, budgetMs, async client => query.map((await client.query({...prepared(client, query.sql), rowMode: 'array'}, query.params)).rows))
             } catch (err) {
                 throw publicize(err)
             }
@@ -97,9 +98,29 @@ export class RequestDb implements OpenreaderContext {
             this.timeoutMs = remaining
             await client.query(`SET LOCAL statement_timeout = ${remaining}`)
         }
-        const result = rowMode === 'array' ? await client.query({text: sql, rowMode: 'array'}, params) : await client.query(sql, params)
+        const result = await client.query({...prepared(client, sql), ...(rowMode === 'array' ? {rowMode: 'array'} : {})}, params)
         return result.rows
     }
+}
+
+/** Statements prepared on one connection at most: beyond them a query shape runs unprepared (a client can send endless shapes). */
+const MAX_PREPARED = 256
+const preparedOn = new WeakMap<PoolClient, Set<string>>()
+
+/**
+ * The statement for `sql` on `client`: named after its text's hash, so that the connection parses and
+ * plans it once and re-runs it (the generated API repeats a few shapes with new parameters), while the
+ * connection holds fewer than MAX_PREPARED; unnamed afterwards.
+ */
+function prepared(client: PoolClient, sql: string): QueryConfig {
+    const name = 'abst_' + createHash('sha1').update(sql).digest('hex').slice(0, 24)
+    let names = preparedOn.get(client)
+    if (names == null) preparedOn.set(client, names = new Set())
+    if (!names.has(name)) {
+        if (names.size >= MAX_PREPARED) return {text: sql}
+        names.add(name)
+    }
+    return {name, text: sql}
 }
 
 async function begin(pool: Pool, budgetMs: number): Promise<PoolClient> {
