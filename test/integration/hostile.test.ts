@@ -278,7 +278,7 @@ describe('the API against hostile or careless clients', () => {
         })
     })
 
-    it('should answer 10,000 fuzzed custom queries with 200 or 400 and JSON, and leave the data alone', async () => {
+    it('should answer 10,000 fuzzed queries, custom and generated, with 200 or 400 and JSON, and leave the data alone', async () => {
         const before = await counts()
         expect(before.tokens).toBeGreaterThan(0)
         const seed = Number(process.env.FUZZ_SEED ?? 20240601)
@@ -329,7 +329,23 @@ describe('the API against hostile or careless clients', () => {
             ['investorState', [['token', 'String!', address], ['investor', 'String!', address], ['atBlock', 'Int', number], ['atTimestamp', 'String', date]], '{ balance wallets { wallet balance } }'],
             ['roles', [['contract', 'String!', address], ['atBlock', 'Int', number], ['atTimestamp', 'String', date]], '{ block contracts { contract agents { account sinceBlock } owners { account } } }'],
             ['distributionReconciliation', [['id', 'String!', () => pick([randomString, () => `${d.chainId}-${pick(tokens).toLowerCase()}-${int(0, 5)}`, () => String(int(-5, 5)), () => pick(sql)])()]], '{ status paid lines { holder } }'],
+            // the generated API (OpenReader): filters, orderings and pages of every shape
+            ['holdings', [['limit', 'Int', number], ['offset', 'Int', number], ['where', 'HoldingWhereInput', () => where({
+                wallet_eq: address, wallet_startsWith: randomString, balance_gt: amount, balance_in: () => [amount(), amount()], isFrozen_eq: () => pick([true, false, 'yes', 1]),
+                lastChangedAt_lt: date, token: () => ({id_eq: pick([randomString, () => `${d.chainId}-${pick(tokens).toLowerCase()}`])()}), OR: () => [{wallet_eq: address()}, {balance_lt: amount()}],
+            })], ['orderBy', '[HoldingOrderByInput!]', () => pick([['balance_DESC'], ['id_ASC', 'wallet_DESC'], [randomString()], []])]], '{ id wallet balance }'],
+            ['transfers', [['limit', 'Int', number], ['where', 'TransferWhereInput', () => where({
+                from_eq: address, to_in: () => [address(), address()], amount_gte: amount, blockNumber_gt: number, timestamp_gte: date, kind_eq: () => pick(['MINT', 'FORCED', randomString()]),
+                txHash_contains: randomString, AND: () => [{amount_gt: amount()}, {from_not_eq: address()}],
+            })]], '{ id amount kind }'],
+            ['auditEvents', [['limit', 'Int', number], ['where', 'AuditEventWhereInput', () => where({
+                kind_eq: () => pick(['FORCED_TRANSFER', 'PAYMENT_MADE', randomString()]), subject_eq: address, amount_isNull: () => pick([true, false, 'x']), contract_startsWith: randomString,
+            })], ['orderBy', '[AuditEventOrderByInput!]', () => pick([['blockNumber_DESC'], [randomString()]])]], '{ id kind subject }'],
+            ['holdingsConnection', [['orderBy', '[HoldingOrderByInput!]!', () => pick([['id_ASC'], ['balance_DESC'], [randomString()]])], ['first', 'Int', number], ['after', 'String', randomString]], '{ totalCount edges { node { id } } }'],
         ]
+        /** a filter of some of `fields`, each given by its generator */
+        const where = (fields: Record<string, () => unknown>): Record<string, unknown> =>
+            Object.fromEntries(Object.entries(fields).filter(() => rnd() < 0.35).map(([k, gen]) => [k, gen()]))
         const literal = (v: unknown, type: string): string =>
             typeof v === 'number' ? String(v) : type.startsWith('CapTableGroupBy') || type.startsWith('TimeSeriesInterval') ? (/^[A-Za-z_]\w*$/.test(String(v)) ? String(v) : JSON.stringify(v)) : JSON.stringify(v)
 
@@ -341,7 +357,8 @@ describe('the API against hostile or careless clients', () => {
                 const r = rnd()
                 return [n, type, r < 0.05 ? randomString() : r < 0.1 ? number() : r < 0.12 ? null : gen()] as const
             })
-            if (rnd() < 0.3) {
+            // input objects and lists go as variables (a JSON literal is not GraphQL's syntax for them)
+            if (rnd() < 0.3 && !values.some(([, type]) => type.includes('Input'))) {
                 const inline = values.map(([n, type, v]) => `${n}: ${v === null ? 'null' : literal(v, type)}`).join(', ')
                 return JSON.stringify({query: `{ ${name}${inline ? `(${inline})` : ''} ${selection} }`})
             }
