@@ -107,8 +107,8 @@ async function fetchWindow(o: CatchUpOptions, watched: WatchedSet, from: number,
     let {logs: found, to} = await matchLogsUpTo(o.client, filtersOf(watched), from, upTo, o.limits, {enough: MAX_WINDOW_LOGS + 1, ramp})
     const cut = to < upTo || found.length > MAX_WINDOW_LOGS
     if (found.length > MAX_WINDOW_LOGS) {
-        const cut = found[MAX_WINDOW_LOGS]!.blockNumber
-        to = cut > from ? cut - 1 : from
+        const first = found[MAX_WINDOW_LOGS]!.blockNumber
+        to = first > from ? first - 1 : from
         found = found.filter(l => l.blockNumber <= to)
     }
     const [logs, last] = await Promise.all([withSenders(o.client, found, o.limits), blockHeader(o.client, to, o.limits)])

@@ -13,7 +13,7 @@ const IN_FLIGHT = 4
 const GROW_AFTER = 4
 
 /**
- * The window size in units: starts at `max`, halves on refusals (never below 1), and after answers in a
+ * The window size in units: starts at `max` (or ramps up from 1), halves on refusals (never below 1), and after answers in a
  * row lets one window try twice the size while the others keep to the current one. Each refused try
  * doubles the answers needed before the next: a node with a fixed cap costs a few refused requests.
  */
