@@ -38,17 +38,27 @@ export function parsePartition(value: string): string {
 }
 
 /**
+ * A partition as given (bytes32 hex or its name) as the bytes32 hex of one that the token `address` —
+ * indexed under `tokenIds` (one per chain) — has had: an error that says so when the token follows no
+ * partitioned standard or never had that partition.
+ */
+export async function knownPartition(query: SqlQuery, address: string, tokenIds: string[], partition: string): Promise<string> {
+    const p = parsePartition(partition)
+    const rows = await query(
+        `SELECT t.standard, EXISTS (SELECT 1 FROM token_partition tp WHERE tp.token_id = t.id AND tp.partition = $2) AS known
+           FROM token t WHERE t.id = ANY($1::text[]) ORDER BY t.id`,
+        [tokenIds, p])
+    if (!rows.some(r => r.standard === 'ERC1400')) throw new OwnershipError(`token ${address} is an ${String(rows[0]?.standard ?? 'unknown')} token: only ERC-1400 tokens have partitions`)
+    if (!rows.some(r => r.known === true)) throw new OwnershipError(`token ${address} has no partition ${partition}${p === partition ? '' : ` (${p})`}`)
+    return p
+}
+
+/**
  * `token` scoped to one of its partitions for as-of reads (see ledgerTable): an error that
  * says so when the token follows no partitioned standard or never had that partition.
  */
 export async function inPartitionOf(query: SqlQuery, token: IndexedToken, partition: string): Promise<IndexedToken> {
-    const p = parsePartition(partition)
-    const [row] = await query(
-        `SELECT t.standard, (SELECT count(*)::int FROM token_partition tp WHERE tp.token_id = t.id AND tp.partition = $2) AS known FROM token t WHERE t.id = $1`,
-        [token.id, p])
-    if (row?.standard !== 'ERC1400') throw new OwnershipError(`token ${token.address} is an ${String(row?.standard ?? 'unknown')} token: only ERC-1400 tokens have partitions`)
-    if (Number(row.known) === 0) throw new OwnershipError(`token ${token.address} has no partition ${partition}${p === partition ? '' : ` (${p})`}`)
-    return {...token, partition: p}
+    return {...token, partition: await knownPartition(query, token.address, [token.id], partition)}
 }
 
 /** `token` as is without a partition, else scoped to it (inPartitionOf). */

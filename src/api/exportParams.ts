@@ -89,6 +89,9 @@ const kinds = text('kind').transform((v, ctx) => {
     return z.NEVER
 })
 
+/** An ERC-1400 partition as given, bytes32 hex or its name: resolved against the token's partitions (knownPartition), which names a bad one. */
+const partition = text('partition')
+
 const AUDIT_TRAIL = z.strictObject({
     token: address('token').optional(),
     account: address('account').optional(),
@@ -98,13 +101,14 @@ const AUDIT_TRAIL = z.strictObject({
     toBlock: block('toBlock').optional(),
     fromTime: time('fromTime').optional(),
     toTime: time('toTime').optional(),
+    partition: partition.optional(),
 })
 
 const CAP_TABLE = z.strictObject({
     token: address('token').optional(),
     atBlock: block('atBlock').optional(),
     atTimestamp: time('atTimestamp').optional(),
-    partition: z.string().min(1).max(66).optional(),
+    partition: partition.optional(),
 })
 
 export interface AuditTrailFilter {
@@ -119,6 +123,8 @@ export interface AuditTrailFilter {
     fromTime?: Date
     /** timestamp ≤ `time`, or < it when `exclusive` (a whole day's end) */
     toTime?: {time: Date; exclusive: boolean}
+    /** ERC-1400: rows whose event names this partition of `token` (bytes32 hex or its name, as given) */
+    partition?: string
 }
 
 export interface CapTableParams {
@@ -162,6 +168,8 @@ export function parseAuditTrailFilter(params: URLSearchParams): AuditTrailFilter
     if (p.fromTime != null && p.toTime != null && after(p.fromTime.start, p.toTime)) {
         throw new ExportInputError(`fromTime=${params.get('fromTime')} is after toTime=${params.get('toTime')}`)
     }
+    // a partition is a token's: without the token there is nothing to resolve its name against
+    if (p.partition != null && p.token == null) throw new ExportInputError(`partition=${p.partition} needs token=<address>: a partition is one token's`)
     return {
         token: p.token,
         account: p.account,
@@ -171,6 +179,7 @@ export function parseAuditTrailFilter(params: URLSearchParams): AuditTrailFilter
         toBlock: p.toBlock,
         fromTime: p.fromTime?.start,
         toTime: p.toTime && {time: p.toTime.end, exclusive: p.toTime.wholeDay},
+        partition: p.partition,
     }
 }
 

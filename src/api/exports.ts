@@ -13,8 +13,8 @@ const USAGE = 'unknown export; try /export/audit-trail.csv, /export/audit-trail.
 
 /**
  * The `/export/…` routes (columns and filters documented in ./streamExports.ts):
- * - GET /export/audit-trail.csv, /export/audit-trail.jsonl — streamed from a Postgres cursor
- * - GET /export/cap-table.csv?token=<address>[&atBlock=<block> | &atTimestamp=<time>]
+ * - GET /export/audit-trail.csv, /export/audit-trail.jsonl — streamed from a Postgres cursor (ERC-1400: &token=…&partition=…)
+ * - GET /export/cap-table.csv?token=<address>[&atBlock=<block> | &atTimestamp=<time>][&partition=<partition>]
  * - GET /export/distributions/<id>/reconciliation.csv
  *
  * Takes the API's connection pool (streaming needs a dedicated connection per export). A bare query

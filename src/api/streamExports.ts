@@ -17,6 +17,12 @@
  *                            a time is a full ISO 8601 time with its zone (2024-01-31T12:00:00Z,
  *                            2024-01-31T12:00:00+02:00) or a whole UTC day (2024-01-31): fromTime=day
  *                            from its first instant, toTime=day INCLUSIVE, up to its last instant
+ *     partition=<p>          ERC-1400, with token=: the events that name that partition of the token —
+ *                            bytes32 hex or its name (partition=senior) — in params.partition (issued,
+ *                            redeemed, operators by partition), params.fromPartition (TransferByPartition)
+ *                            or either side of a ChangedPartition (fromPartition, toPartition). The token's
+ *                            ERC-20 Transfer rows name no partition and are left out. Without token, a
+ *                            token that is not ERC-1400 or never had the partition: 400 naming it
  *   Bad input — an unknown or repeated parameter, an impossible date (2024-02-31), a number out of
  *   range — answers 400 with a plain-text message naming the parameter and the value; a token that is
  *   not indexed answers 404. When every export connection stays busy for EXPORT_QUEUE_TIMEOUT_MS the
@@ -48,11 +54,13 @@
  *                            integers as decimal strings)
  *   JSONL types: chain_id, block_number, log_index, token_decimals are numbers; params an object; empty → null.
  *
- * GET /export/cap-table.csv?token=<address>[&atBlock=<n> | &atTimestamp=<time>]
+ * GET /export/cap-table.csv?token=<address>[&atBlock=<n> | &atTimestamp=<time>][&partition=<p>]
  *   The holders of record of the token at the END of block n, or of the last indexed block at or
  *   before the time (a whole day: at its end, so atTimestamp=2026-06-30 is the cap table after 30
  *   June), default the indexed head; from the index (see src/analytics/ownershipAt.ts), by wallet
  *   address ascending; wallets at 0 left out. The block is in the X-Block-Number header.
+ *   partition (ERC-1400, bytes32 hex or its name): that partition's holders, balances and supply
+ *   (balanceOfByPartition, totalSupplyByPartition); a partition the token never had: 400 naming it.
  *   400 for a malformed or unknown parameter, both atBlock and atTimestamp, a block beyond the indexed
  *   head or before the token's deployment, a time outside the index; 404 for a token not indexed.
  *   Columns (CSV header line, RFC 4180 quoting):
@@ -71,7 +79,7 @@ import {pipeline} from 'stream/promises'
 import {Pool, PoolClient} from 'pg'
 import QueryStream from 'pg-query-stream'
 import {stringify} from 'csv-stringify'
-import {findToken, indexHead, OwnershipError, ownershipAt, SqlQuery} from '../analytics/ownershipAt'
+import {findToken, indexHead, knownPartition, OwnershipError, ownershipAt, SqlQuery} from '../analytics/ownershipAt'
 import {formatUnits} from '../analytics/units'
 import {OperatorError} from '../errors'
 import {resolveBlock} from './asOf'
@@ -96,8 +104,11 @@ export interface ExportLimits {
     queueTimeoutMs: number
 }
 
-/** The parameterized SELECT of an audit-trail export; `tokenIds` are the Token ids of `filter.token`. */
-export function auditTrailSql(filter: AuditTrailFilter, tokenIds?: string[]): {sql: string; params: unknown[]} {
+/**
+ * The parameterized SELECT of an audit-trail export; `tokenIds` are the Token ids of `filter.token`,
+ * `partition` the bytes32 hex `filter.partition` resolved to.
+ */
+export function auditTrailSql(filter: AuditTrailFilter, tokenIds?: string[], partition?: string): {sql: string; params: unknown[]} {
     const where: string[] = []
     const params: unknown[] = []
     const bind = (v: unknown) => {
@@ -117,6 +128,11 @@ export function auditTrailSql(filter: AuditTrailFilter, tokenIds?: string[]): {s
     if (filter.fromBlock != null) where.push(`block_number >= ${bind(filter.fromBlock)}`)
     if (filter.toBlock != null) where.push(`block_number <= ${bind(filter.toBlock)}`)
     if (filter.fromTime != null) where.push(`"timestamp" >= ${bind(filter.fromTime.toISOString())}::timestamptz`)
+    if (partition != null) {
+        // params' keys lose their leading underscores (jsonParams): _fromPartition is fromPartition; a ChangedPartition names both sides
+        const p = bind(partition)
+        where.push(`(params->>'partition' = ${p}::text OR params->>'fromPartition' = ${p}::text OR params->>'toPartition' = ${p}::text)`)
+    }
     if (filter.toTime != null) where.push(`"timestamp" ${filter.toTime.exclusive ? '<' : '<='} ${bind(filter.toTime.time.toISOString())}::timestamptz`)
     // the token's symbol and decimals by primary key per row: no join, so the plan still streams in id order
     const sql = `SELECT id, chain_id, kind, token_id,
@@ -217,14 +233,31 @@ async function tokenIdsOf(client: PoolClient, address: string): Promise<string[]
     return rows.map(r => r.id)
 }
 
+/** `partition` of the token indexed under `tokenIds` as bytes32 hex; 400 naming it when the token never had it. */
+async function partitionOf(client: PoolClient, address: string, tokenIds: string[], partition: string): Promise<string> {
+    try {
+        return await knownPartition(async (sql, params) => (await client.query(sql, params)).rows, address, tokenIds, partition)
+    } catch (err) {
+        if (err instanceof OwnershipError) throw new ExportInputError(err.message)
+        throw err
+    }
+}
+
+/** The Token ids of `filter.token`, and the bytes32 of `filter.partition` (parseAuditTrailFilter allows one only with a token). */
+async function auditScope(client: PoolClient, filter: AuditTrailFilter): Promise<{tokenIds?: string[]; partition?: string}> {
+    if (filter.token == null) return {}
+    const tokenIds = await tokenIdsOf(client, filter.token)
+    return {tokenIds, partition: filter.partition == null ? undefined : await partitionOf(client, filter.token, tokenIds, filter.partition)}
+}
+
 /** GET /export/audit-trail.csv|jsonl: validates, then streams the rows with backpressure. */
 export async function streamAuditTrail(pool: Pool, url: URL, res: http.ServerResponse, format: 'csv' | 'jsonl', limits: ExportLimits): Promise<void> {
     const filter = parseAuditTrailFilter(url.searchParams)
     const client = await acquire(pool, limits.queueTimeoutMs)
     let failed: Error | undefined
     try {
-        const tokenIds = filter.token == null ? undefined : await tokenIdsOf(client, filter.token)
-        const {sql, params} = auditTrailSql(filter, tokenIds)
+        const {tokenIds, partition} = await auditScope(client, filter)
+        const {sql, params} = auditTrailSql(filter, tokenIds, partition)
         const rows = client.query(new QueryStream(sql, params, {batchSize: CHUNK_ROWS}))
         // The first row runs the query: its errors still get a proper status, before any byte is sent.
         const iterator = rows[Symbol.asyncIterator]()

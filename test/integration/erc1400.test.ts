@@ -1,7 +1,7 @@
 import {mkdtempSync, readFileSync} from 'fs'
 import {tmpdir} from 'os'
 import {join} from 'path'
-import {Contract, encodeBytes32String, JsonRpcProvider, ZeroHash} from 'ethers'
+import {Contract, encodeBytes32String, formatUnits, JsonRpcProvider, ZeroHash} from 'ethers'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {RunningAnvil} from '../../src/dev/anvil'
 import {deployErc1400, DOCUMENT, Erc1400Token, erc1400Accounts, ERC1400_ROLE, PARTITION, runErc1400Scenario} from '../../src/dev/erc1400Scenario'
@@ -12,6 +12,7 @@ import {
 import {mulberry32} from '../../src/dev/random'
 import {connect, devSigner, devWallet} from '../../src/dev/rpc'
 import {createDatabaseOn, IndexerRun, runToExit, startIndexer, startTestChain, TestDatabase, waitForHead} from '../harness/testStack'
+import {csvRecords} from './csv'
 import {gql, gqlRaw} from './gql'
 
 /**
@@ -25,6 +26,15 @@ const SEED = 14001410
 const SAMPLES = 24
 const PARTITIONS = Object.values(PARTITION)
 const DOCUMENTS = Object.values(DOCUMENT)
+/** ethers' formatting, as an independent oracle: "2000.0" there is "2000" in the exports */
+const units = (raw: bigint, decimals: number) => formatUnits(raw, decimals).replace(/\.0$/, '')
+/** A share as the cap-table export writes it: 18 decimal places, truncated (`scaled` is the share × 10^18). */
+const share18 = (scaled: bigint) => {
+    const [int, frac = ''] = formatUnits(scaled, 18).split('.')
+    return `${int}.${frac.padEnd(18, '0')}`
+}
+/** The audit row id of a log: chain, block and log index, zero-padded. */
+const auditId = (block: number, logIndex: number) => `31337-${String(block).padStart(10, '0')}-${String(logIndex).padStart(6, '0')}`
 
 interface Erc1400StateAnswer {
     block: number
@@ -73,6 +83,7 @@ describe('ERC-1400 tokens', () => {
     let seniorLines: EntitlementLine[]
     let recordBlock: number
     let merkleRoot: string
+    let managerAddress: string
     /** paid to the senior tranche: not a multiple of its supply, so rounding decides units */
     const COUPON = 1_000_000_007n
 
@@ -87,6 +98,7 @@ describe('ERC-1400 tokens', () => {
         accounts = erc1400Accounts(provider)
         // A coupon to the senior tranche alone, entitled by balanceOfByPartition at the record block (read from the chain).
         const payouts = await deployPayouts(chain.url, ERC1400_ROLE.issuer)
+        managerAddress = payouts.manager
         const issuer = devSigner(ERC1400_ROLE.issuer, provider)
         const manager = payoutContractAt('DistributionManager', payouts.manager, issuer)
         await mintStablecoin(payoutContractAt('TestStablecoin', payouts.stablecoin, issuer), await issuer.getAddress(), COUPON)
@@ -272,6 +284,73 @@ describe('ERC-1400 tokens', () => {
             const file = JSON.parse(readFileSync(join(out, `entitlements-${eip.address.toLowerCase()}-senior-${recordBlock}.json`), 'utf8')) as {merkleRoot: string; entitlements: {holder: string; amount: string}[]}
             expect(file.merkleRoot).toBe(merkleRoot.toLowerCase())
             expect(file.entitlements.map(e => [e.holder, e.amount])).toEqual(seniorLines.map(l => [l.holder, String(l.amount)]))
+        })
+    })
+
+    describe('when the cap table of one partition is exported', () => {
+        it('should list that partition\'s holders with the balances balanceOfByPartition gives at the block', async () => {
+            const senior = payoutContractAt('ERC1400Token', eip.address, provider)
+            for (const block of [recordBlock, head]) {
+                const res = await fetch(`${run.gqlUrl.replace('/graphql', '/export')}/cap-table.csv?token=${eip.address}&partition=senior&atBlock=${block}`)
+                const text = await res.text()
+                expect([res.status, res.headers.get('x-block-number'), res.headers.get('x-token-symbol')], text).toEqual([200, String(block), 'HSN'])
+                const decimals = Number(res.headers.get('x-token-decimals'))
+                const at = {blockTag: block}
+                const supply = await senior.totalSupplyByPartition(PARTITION.senior, at) as bigint
+                const held = (await Promise.all(accounts.map(async w => ({wallet: w.toLowerCase(), balance: await senior.balanceOfByPartition(PARTITION.senior, w, at) as bigint}))))
+                    .filter(h => h.balance > 0n).sort((a, b) => (a.wallet < b.wallet ? -1 : 1))
+                expect(held.length, `block ${block}`).toBeGreaterThan(1)
+                // ERC-1400 tokens name no investor and freeze nothing; the share is of the partition's supply
+                expect(csvRecords(text).records, `block ${block}`).toEqual(held.map(h => ({
+                    wallet: h.wallet, investor: '', balance: String(h.balance), frozen: '0', share: share18(h.balance * 10n ** 18n / supply),
+                    balance_decimal: units(h.balance, decimals), frozen_decimal: '0',
+                })))
+            }
+        })
+    })
+
+    describe('when the audit trail of one partition is exported', () => {
+        const exportOf = async (path: string) => {
+            const res = await fetch(`${run.gqlUrl.replace('/graphql', '/export')}/${path}`)
+            return {status: res.status, text: await res.text()}
+        }
+
+        it('should hold exactly the audit rows of that partition\'s events', async () => {
+            const {auditEvents} = await gql<{auditEvents: {id: string; kind: string; params: Record<string, unknown>}[]}>(run.gqlUrl, `query($t: String!) {
+                auditEvents(limit: 1000, where: {token: {address_eq: $t}}, orderBy: id_ASC) { id kind params } }`, {t: eip.address.toLowerCase()})
+            expect(auditEvents.length).toBeLessThan(1000)
+            // the chain's own logs: every event that names a partition has it as an indexed bytes32 (ChangedPartition both sides;
+            // the manager's DistributionPartitionSet of the senior coupon too)
+            const logs = await provider.getLogs({address: [eip.address, managerAddress], fromBlock: eip.deployBlock, toBlock: head})
+            const exported: Record<string, string[]> = {}
+            for (const [name, partition] of Object.entries(PARTITION)) {
+                const {status, text} = await exportOf(`audit-trail.csv?token=${eip.address}&partition=${name}`)
+                expect(status, text).toBe(200)
+                const rows = csvRecords(text).records.map(r => ({id: r.id!, kind: r.kind!, params: JSON.parse(r.params!) as Record<string, unknown>}))
+                const named = auditEvents.filter(e => [e.params.partition, e.params.fromPartition, e.params.toPartition].includes(partition))
+                expect(rows, name).toEqual(named)
+                expect(rows.map(r => r.id), name).toEqual(logs.filter(l => l.topics.slice(1).includes(partition)).map(l => auditId(l.blockNumber, l.index)))
+                exported[name] = rows.map(r => r.id)
+            }
+            // a ChangedPartition (the unlock) is a row of both the partition it left and the one it entered
+            const nameOf = (hex: unknown) => Object.entries(PARTITION).find(([, p]) => p === hex)![0]
+            const changed = auditEvents.filter(e => e.kind === 'CHANGED_PARTITION')
+            expect(changed.map(e => [nameOf(e.params.fromPartition), nameOf(e.params.toPartition)])).toContainEqual(['locked', 'unlocked'])
+            for (const e of changed) {
+                expect([exported[nameOf(e.params.fromPartition)]!.includes(e.id), exported[nameOf(e.params.toPartition)]!.includes(e.id)], e.id).toEqual([true, true])
+            }
+            // the JSONL export, the partition given as bytes32: the same rows
+            const jsonl = await exportOf(`audit-trail.jsonl?token=${eip.address}&partition=${PARTITION.senior}`)
+            expect(jsonl.status, jsonl.text).toBe(200)
+            expect(jsonl.text.trimEnd().split('\n').map(l => (JSON.parse(l) as {id: string}).id)).toEqual(exported.senior)
+        })
+
+        it('should refuse a partition the token never had, or one given without its token, naming it', async () => {
+            for (const path of ['audit-trail.csv', 'audit-trail.jsonl', 'cap-table.csv']) {
+                expect([path, await exportOf(`${path}?token=${eip.address}&partition=junior`)])
+                    .toEqual([path, {status: 400, text: `token ${eip.address.toLowerCase()} has no partition junior (${encodeBytes32String('junior')})\n`}])
+            }
+            expect(await exportOf('audit-trail.csv?partition=senior')).toEqual({status: 400, text: 'partition=senior needs token=<address>: a partition is one token\'s\n'})
         })
     })
 

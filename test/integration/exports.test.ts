@@ -5,6 +5,7 @@ import {contractAt} from '../../src/dev/artifacts'
 import {Deployment} from '../../src/dev/deploy'
 import {ACCOUNT, connect, devWallet} from '../../src/dev/rpc'
 import {demoEnv, IndexerRun, startDemoChain, startIndexer, TestDatabase, waitForHead} from '../harness/testStack'
+import {csvRecords, parseCsv} from './csv'
 import {gql} from './gql'
 
 const dbUrl = inject('dbUrl')
@@ -16,51 +17,6 @@ const AUDIT_COLUMNS = [
 ]
 /** ethers' formatting, as an independent oracle: "2000.0" there is "2000" in the exports */
 const units = (raw: bigint, decimals: number) => formatUnits(raw, decimals).replace(/\.0$/, '')
-
-/** An RFC 4180 parser, independent of the exporter's writer: rows of fields. */
-function parseCsv(text: string): string[][] {
-    const rows: string[][] = []
-    let row: string[] = []
-    let field = ''
-    let quoted = false
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i]!
-        if (quoted) {
-            if (c === '"' && text[i + 1] === '"') {
-                field += '"'
-                i++
-            } else if (c === '"') {
-                quoted = false
-            } else {
-                field += c
-            }
-        } else if (c === '"') {
-            quoted = true
-        } else if (c === ',') {
-            row.push(field)
-            field = ''
-        } else if (c === '\r' && text[i + 1] === '\n') {
-            // CRLF ends the record at the \n
-        } else if (c === '\n') {
-            row.push(field)
-            rows.push(row)
-            row = []
-            field = ''
-        } else {
-            field += c
-        }
-    }
-    if (field !== '' || row.length > 0) rows.push([...row, field])
-    return rows
-}
-
-/** CSV as objects keyed by the header line. */
-function csvRecords(text: string): {header: string[]; records: Record<string, string>[]} {
-    const [header, ...rows] = parseCsv(text)
-    if (header == null) throw new Error('empty CSV')
-    for (const r of rows) expect(r).toHaveLength(header.length)
-    return {header, records: rows.map(r => Object.fromEntries(header.map((h, i) => [h, r[i]!])))}
-}
 
 describe('the exports', () => {
     let chain: RunningAnvil

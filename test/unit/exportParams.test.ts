@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {ExportInputError, parseAuditTrailFilter, parseCapTableParams, parseTimeParam} from '../../src/api/exportParams'
+import {auditTrailSql} from '../../src/api/streamExports'
 
 const q = (s: string) => new URLSearchParams(s)
 const refusal = (f: () => unknown): {status: number; message: string} => {
@@ -60,6 +61,28 @@ describe('parseAuditTrailFilter()', () => {
     describe('when given an investor', () => {
         it('should keep the identity lower-cased', () => {
             expect(parseAuditTrailFilter(q(`investor=0x${'AB'.repeat(20)}`)).investor).toBe(`0x${'ab'.repeat(20)}`)
+        })
+    })
+
+    describe('when given a partition', () => {
+        it('should keep it as given, for the token to resolve', () => {
+            expect(parseAuditTrailFilter(q(`token=0x${'ab'.repeat(20)}&partition=senior`))).toMatchObject({token: `0x${'ab'.repeat(20)}`, partition: 'senior'})
+        })
+
+        it('should refuse it without a token, or empty, naming it', () => {
+            expect(refusal(() => parseAuditTrailFilter(q('partition=senior')))).toEqual({status: 400, message: 'partition=senior needs token=<address>: a partition is one token\'s'})
+            expect(refusal(() => parseAuditTrailFilter(q(`token=0x${'ab'.repeat(20)}&partition=`))).message).toBe('partition is empty')
+        })
+    })
+})
+
+describe('auditTrailSql()', () => {
+    describe('when a partition is given', () => {
+        it('should keep, in SQL, the rows whose params name it on either side', () => {
+            const partition = `0x${'5e'.repeat(32)}`
+            const {sql, params} = auditTrailSql({token: `0x${'ab'.repeat(20)}`, partition: 'senior'}, ['31337-x'], partition)
+            expect(params).toEqual([['31337-x'], partition])
+            expect(sql.replace(/\s+/g, ' ')).toContain("WHERE token_id = ANY($1::text[]) AND (params->>'partition' = $2::text OR params->>'fromPartition' = $2::text OR params->>'toPartition' = $2::text)")
         })
     })
 })
