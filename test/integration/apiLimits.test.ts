@@ -63,11 +63,15 @@ describe('the API\'s limits, end to end', () => {
         // run.gqlUrl: an API with the default settings (no CORS origins, a 10 s budget)
         run = await startIndexer(demoEnv(chain, db, d), true)
         storyHead = await waitForHead(chain.url, db.url)
-        ;[limited, tight] = await Promise.all([
+        const [l, t] = await Promise.allSettled([
             startApi({...demoEnv(chain, db, d), API_MAX_CONCURRENT_REQUESTS: '2', API_MAX_SUBSCRIPTIONS_PER_CONNECTION: '2', API_CORS_ORIGINS: DASHBOARD,
                 API_REQUEST_TIMEOUT_MS: String(LIMITED_BUDGET_MS)}),
             startApi({...demoEnv(chain, db, d), API_REQUEST_TIMEOUT_MS: String(TIGHT_BUDGET_MS)}),
         ])
+        // kept even when the other failed to start, so that afterAll stops it
+        if (l.status === 'fulfilled') limited = l.value
+        if (t.status === 'fulfilled') tight = t.value
+        for (const s of [l, t]) if (s.status === 'rejected') throw s.reason
     })
 
     afterAll(async () => {
