@@ -1,7 +1,7 @@
 import http from 'http'
 import {Logger} from '@subsquid/logger'
 import {GraphQLSchema} from 'graphql'
-import {createYoga, Plugin} from 'graphql-yoga'
+import {CORSOptions, createYoga, Plugin} from 'graphql-yoga'
 import {useServer} from 'graphql-ws/use/ws'
 import LRUCache from 'lru-cache'
 import {Pool} from 'pg'
@@ -49,7 +49,7 @@ export function createApiServer(o: ApiServerOptions): http.Server {
         graphiql: settings.graphiql ? {title: 'abst-squid', subscriptionsProtocol: 'WS'} : false,
         landingPage: false,
         logging: false,
-        cors: settings.corsOrigins.length === 0 ? false : {origin: settings.corsOrigins.includes('*') ? '*' : settings.corsOrigins, methods: ['GET', 'POST']},
+        cors: corsPolicy(settings.corsOrigins),
         maskedErrors: {isDev: false, maskError: publicize},
         // bounded by our own response cache instead; an unbounded parse cache was how persisted queries grew memory
         parserAndValidationCache: false,
@@ -82,7 +82,8 @@ export function createApiServer(o: ApiServerOptions): http.Server {
                 return
             }
             const cacheable = cache != null && (req.method === 'POST' || req.method === 'GET') && !acceptsHtml(req)
-            const key = cacheable && head ? `${head.height}:${head.hash}\n${req.method}\n${url.search}\n${req.headers.accept ?? ''}\n${body?.toString('utf8') ?? ''}` : undefined
+            // the origin too: the cached headers hold the CORS answer to that origin
+            const key = cacheable && head ? `${head.height}:${head.hash}\n${req.method}\n${url.search}\n${req.headers.accept ?? ''}\n${req.headers.origin ?? ''}\n${body?.toString('utf8') ?? ''}` : undefined
             const hit = key && cache?.get(key)
             if (hit) {
                 res.writeHead(200, {...hit.headers, [HEIGHT_HEADER]: String(head!.height)})
@@ -235,6 +236,20 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, head:
     if (head) headers[HEIGHT_HEADER] = String(head.height)
     res.writeHead(status, headers)
     res.end(typeof body === 'string' ? body : JSON.stringify(body))
+}
+
+/**
+ * CORS headers only for an allowed origin: any other gets none (yoga alone names the one allowed
+ * origin, or "null", to every origin). The indexed height header is readable cross-origin.
+ */
+function corsPolicy(origins: string[]): false | ((request: Request) => CORSOptions) {
+    if (origins.length === 0) return false
+    const any = origins.includes('*')
+    return request => {
+        const origin = request.headers.get('origin')
+        if (origin == null || !(any || origins.includes(origin))) return false
+        return {origin: any ? '*' : origin, methods: ['GET', 'POST'], exposedHeaders: [HEIGHT_HEADER]}
+    }
 }
 
 /** Automatic persisted queries are not offered: a request that registers or names one is told to send the query text. */

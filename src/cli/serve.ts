@@ -14,6 +14,9 @@ import {startupRetries, withRetry} from '../retry'
 
 const log = createLogger('abst:api')
 
+/** The least time a request may wait for a pooled connection: enough to open one to a remote database. */
+const MIN_CONNECT_TIMEOUT_MS = 1000
+
 async function main(): Promise<void> {
     locateDatabase()
     const settings = apiSettings()
@@ -31,8 +34,8 @@ async function main(): Promise<void> {
     if (access.canWrite) log.warn(`the API runs with the privileges of ${access.role}, which can write to the index (${access.how})`)
     else log.info(`the API reads the database as ${access.role}, which cannot write (${access.how})`)
     const schema = await apiSchema(process.cwd())
-    // A request waiting longer than its budget for a connection is refused rather than queued on.
-    const pool = new Pool({...poolConfig(), max: settings.dbPoolSize, connectionTimeoutMillis: settings.requestTimeoutMs, application_name: API_APPLICATION_NAME})
+    // A request past its budget waiting for a connection is refused (RequestDb checks it once connected); a tiny budget must not make connecting fail as an outage.
+    const pool = new Pool({...poolConfig(), max: settings.dbPoolSize, connectionTimeoutMillis: Math.max(settings.requestTimeoutMs, MIN_CONNECT_TIMEOUT_MS), application_name: API_APPLICATION_NAME})
     // Streaming exports hold a connection each for their whole transfer: a pool of their own.
     const exportPool = new Pool({...poolConfig(), max: 4, application_name: `${API_APPLICATION_NAME}-export`})
     for (const p of [pool, exportPool]) {

@@ -134,7 +134,14 @@ export async function startApi(env: NodeJS.ProcessEnv): Promise<ApiRun> {
     const output: string[] = []
     const api = runCompiled('cli/serve', {...process.env, ...env, GQL_PORT: String(gqlPort)}, l => output.push(l))
     const gqlUrl = `http://127.0.0.1:${gqlPort}/graphql`
-    await waitForHttp(gqlUrl, 60000, output)
+    try {
+        await waitForHttp(gqlUrl, 60000, output)
+    } catch (err) {
+        // the caller gets no handle to stop it: an API that never answered must not outlive the test
+        api.proc.kill('SIGKILL')
+        await api.exited
+        throw err
+    }
     return {
         api,
         gqlUrl,
