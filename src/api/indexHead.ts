@@ -1,4 +1,4 @@
-import {Pool} from 'pg'
+import {Pool, PoolClient} from 'pg'
 
 /** The last block the indexer committed: a finalized one or the newest hot (unfinalized) one. */
 export interface IndexHead {
@@ -45,9 +45,9 @@ export class IndexHeadReader {
 }
 
 /** null before the indexer's first commit (its status tables do not exist yet, or hold no block). */
-export async function readHead(pool: Pool): Promise<IndexHead | null> {
+export async function readHead(db: Pool | PoolClient): Promise<IndexHead | null> {
     try {
-        const {rows} = await pool.query<{height: string; hash: string}>(HEAD_QUERY)
+        const {rows} = await db.query<{height: string; hash: string}>(HEAD_QUERY)
         const row = rows[0]
         return row == null || Number(row.height) < 0 ? null : {height: Number(row.height), hash: row.hash}
     } catch (err) {

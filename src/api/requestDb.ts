@@ -3,6 +3,7 @@ import type {Query} from '@subsquid/openreader/lib/sql/query'
 import {ResponseSizeLimit} from '@subsquid/openreader/lib/util/limit'
 import {createHash} from 'crypto'
 import {Pool, PoolClient, QueryConfig} from 'pg'
+import {IndexHead, readHead} from './indexHead'
 import {HeadWatch, LiveQuery} from './liveQuery'
 import {budgetExceeded} from './publicErrors'
 
@@ -20,6 +21,8 @@ export interface RequestDbOptions {
     heads: HeadWatch
     /** what a failed subscription poll tells the client */
     publicize: (err: unknown) => Error
+    /** read the indexed head first in the request's snapshot (see snapshotHead); only once the processor's tables exist */
+    readsHead?: boolean
 }
 
 let contextCount = 0
@@ -38,6 +41,8 @@ export class RequestDb implements OpenreaderContext {
     readonly subscriptionResponseSizeLimit: ResponseSizeLimit
     private readonly deadline: number
     private client: Promise<PoolClient> | undefined
+    /** the indexed head in the request's snapshot; undefined while the request has read nothing */
+    private head: IndexHead | null | undefined
     private timeoutMs: number
     private closed = false
 
@@ -69,6 +74,27 @@ export class RequestDb implements OpenreaderContext {
         return {query: async (sql, params) => await this.run(sql, params ?? [], 'object') as Record<string, unknown>[]}
     }
 
+    /**
+     * The indexed head the request's answer is of (its snapshot's first read): null when nothing is
+     * indexed, undefined when the request read nothing from the database.
+     */
+    snapshotHead(): IndexHead | null | undefined {
+        return this.head
+    }
+
+    /** The request's transaction, its snapshot taken by reading the indexed head: the answer and its head agree. */
+    private async begin(): Promise<PoolClient> {
+        const client = await begin(this.options.pool, this.options.budgetMs)
+        if (!this.options.readsHead) return client
+        try {
+            this.head = await readHead(client)
+            return client
+        } catch (err) {
+            await client.query('ROLLBACK').then(() => client.release(), e => client.release(e instanceof Error ? e : true))
+            throw err
+        }
+    }
+
     /** Ends the transaction, if the request opened one. */
     async close(): Promise<void> {
         this.closed = true
@@ -91,7 +117,7 @@ export class RequestDb implements OpenreaderContext {
 
     private async run(sql: string, params: unknown[], rowMode: 'array' | 'object'): Promise<unknown[]> {
         if (this.closed) throw new Error('the request already ended')
-        const client = await (this.client ??= begin(this.options.pool, this.options.budgetMs))
+        const client = await (this.client ??= this.begin())
         const remaining = this.deadline - Date.now()
         if (remaining <= 0) throw budgetExceeded(this.options.budgetMs)
         if (this.options.budgetMs - remaining > this.options.budgetMs / 4 && remaining < this.timeoutMs) {

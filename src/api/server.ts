@@ -41,7 +41,7 @@ export function createApiServer(o: ApiServerOptions): http.Server {
     const heads = new IndexHeadReader(pool)
     const watch = new HeadWatch(() => heads.current(), settings.subscriptionPollMs, err => log.warn(`looking for the indexed head failed: ${String(err)}`))
     const publicize = (err: unknown) => toPublic(err, (id, e) => log.error({err: e, errorId: id}, `internal error ${id}`), settings.requestTimeoutMs)
-    const newDb = () => new RequestDb({pool, budgetMs: settings.requestTimeoutMs, maxResponseNodes: MAX_RESPONSE_NODES, heads: watch, publicize})
+    const newDb = (readsHead = false) => new RequestDb({pool, budgetMs: settings.requestTimeoutMs, maxResponseNodes: MAX_RESPONSE_NODES, heads: watch, publicize, readsHead})
     const graphqlPath = '/graphql'
     const yoga = createYoga<{openreader: RequestDb; transport?: 'websocket'}>({
         schema,
@@ -54,7 +54,8 @@ export function createApiServer(o: ApiServerOptions): http.Server {
         // bounded by our own response cache instead; an unbounded parse cache was how persisted queries grew memory
         parserAndValidationCache: false,
         batching: false,
-        plugins: [...requestGuards({introspection: settings.introspection}), lowercaseAddresses(), refusePersistedQueries(), subscriptionsOnlyOverWebsocket(settings)],
+        plugins: [...requestGuards({introspection: settings.introspection}), lowercaseAddresses(), refusePersistedQueries(), subscriptionsOnlyOverWebsocket(settings),
+            ...(settings.corsOrigins.length > 0 ? [varyByOrigin()] : [])],
     })
 
     // the answer with yoga's headers (CORS among them), as the first client got it
@@ -90,7 +91,8 @@ export function createApiServer(o: ApiServerOptions): http.Server {
                 res.end(hit.text)
                 return
             }
-            const db = newDb()
+            // once something is indexed the head's tables exist: the request's snapshot can read it
+            const db = newDb(head != null)
             let response: Response
             try {
                 response = await yoga.fetch(new URL(req.url ?? '/', 'http://localhost'), {method: req.method, headers: headersOf(req), body: body?.toString('utf8')}, {openreader: db})
@@ -100,8 +102,12 @@ export function createApiServer(o: ApiServerOptions): http.Server {
             const text = await response.text()
             const headers: Record<string, string> = {}
             response.headers.forEach((v, k) => headers[k] = v)
-            if (key && response.status === 200 && (response.headers.get('content-type') ?? '').startsWith('application/json') && !text.includes('"errors"')) cache?.set(key, {text, headers})
-            res.writeHead(response.status, head ? {...headers, [HEIGHT_HEADER]: String(head.height)} : headers)
+            // the indexer may commit between the head read above and the request's snapshot: the answer is of the snapshot's head
+            const seen = db.snapshotHead()
+            const answeredAt = seen === undefined ? head : seen
+            const sameHead = answeredAt?.height === head?.height && answeredAt?.hash === head?.hash
+            if (key && sameHead && response.status === 200 && (response.headers.get('content-type') ?? '').startsWith('application/json') && !text.includes('"errors"')) cache?.set(key, {text, headers})
+            res.writeHead(response.status, answeredAt ? {...headers, [HEIGHT_HEADER]: String(answeredAt.height)} : headers)
             res.end(text)
         } finally {
             inFlight--
@@ -248,7 +254,18 @@ function corsPolicy(origins: string[]): false | ((request: Request) => CORSOptio
     return request => {
         const origin = request.headers.get('origin')
         if (origin == null || !(any || origins.includes(origin))) return false
-        return {origin: any ? '*' : origin, methods: ['GET', 'POST'], exposedHeaders: [HEIGHT_HEADER]}
+        // no cookies or HTTP auth: a browser need not send credentials, and is not told it may
+        return {origin: any ? '*' : origin, methods: ['GET', 'POST'], exposedHeaders: [HEIGHT_HEADER], credentials: false}
+    }
+}
+
+/** With CORS on, an answer's headers depend on its request's Origin: every answer says so, for shared caches. */
+function varyByOrigin(): Plugin {
+    return {
+        onResponse({response}) {
+            const vary = response.headers.get('vary')
+            if (!vary?.split(',').some(v => v.trim().toLowerCase() === 'origin')) response.headers.set('vary', vary ? `${vary}, Origin` : 'Origin')
+        },
     }
 }
 

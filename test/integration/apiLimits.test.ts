@@ -229,6 +229,8 @@ describe('the API\'s limits, end to end', () => {
             expect(r.status).toBe(200)
             expect(r.headers.get('access-control-allow-origin')).toBe(DASHBOARD)
             expect(r.headers.get('access-control-expose-headers')).toBe(HEIGHT_HEADER)
+            expect(r.headers.get('access-control-allow-credentials')).toBeNull()
+            expect(r.headers.get('vary')).toMatch(/\bOrigin\b/)
         })
 
         it('should send another origin no allow-origin header, even for an answer cached for the allowed one', async () => {
@@ -240,6 +242,8 @@ describe('the API\'s limits, end to end', () => {
             expect(evil.status).toBe(200)
             expect(evil.body.data!.tokens).toHaveLength(d.tokens.length)
             expect(corsHeaders(evil.headers)).toEqual({})
+            // a shared cache must not hand the allowed origin's answer to another
+            expect(evil.headers.get('vary')).toMatch(/\bOrigin\b/)
             expect(corsHeaders((await post(limited.gqlUrl, q)).headers)).toEqual({})
         })
     })
