@@ -2,7 +2,7 @@ import {encodeBytes32String} from 'ethers'
 import {OperatorError} from '../errors'
 import {indexStatus} from '../dev/status'
 import {HolderBalance} from './entitlements'
-import {factsAt, FreezeValue, RegistrationValue, tokenInfoAt} from './factsAt'
+import {factAt, factsAt, FreezeValue, RegistrationValue, tokenInfoAt, TokenInfoValue} from './factsAt'
 
 /**
  * Who held a token at a past block, with what balance, how much of it frozen and which investor
@@ -169,7 +169,10 @@ export interface OwnershipAtOptions {
     head?: number
 }
 
-/** The indexed token, with `block` checked against its deployment and the indexed head. */
+/**
+ * The indexed token, with `block` checked against its deployment and the indexed head, and its symbol and
+ * decimals as they were at the end of `block` (TOKEN_INFO: a renamed token answers with its old symbol).
+ */
 export async function tokenAtBlock(query: SqlQuery, opts: OwnershipAtOptions): Promise<IndexedToken> {
     const {block} = opts
     if (!Number.isSafeInteger(block) || block < 0) throw new OwnershipError(`record block ${block} is not a block number`)
@@ -183,7 +186,8 @@ export async function tokenAtBlock(query: SqlQuery, opts: OwnershipAtOptions): P
     if (block < token.createdAtBlock) {
         throw new OwnershipError(`record block ${block} is before token ${token.address} was deployed (block ${token.createdAtBlock}): it had no holders`)
     }
-    return token
+    const info = (await factAt<TokenInfoValue>(query, token.chainId, 'TOKEN_INFO', token.address, block))?.value
+    return {...token, symbol: info?.symbol ?? token.symbol, decimals: info?.decimals ?? token.decimals}
 }
 
 /** The holders of record of `token` (of its partition `opts.partition`) at the end of `block`, from the index; see the rules above. */

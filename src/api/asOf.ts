@@ -1,7 +1,6 @@
 import {userInputError} from './publicErrors'
 import type {ReadTx} from './requestDb'
 import {OperatorError} from '../errors'
-import {factAt, TokenInfoValue} from '../analytics/factsAt'
 import {findToken, IndexedToken, isAddress, OwnershipAt, ownershipAt, SqlQuery, tokenAtBlock} from '../analytics/ownershipAt'
 
 // What every analytics query shares: checked arguments, and the holders as of a block or a time.
@@ -58,9 +57,7 @@ export async function resolveAsOf(query: SqlQuery, args: AsOfArgs): Promise<{tok
     if (!isAddress(args.token)) throw new InputError(`token "${args.token}" is not a 0x-prefixed 20-byte hex address`)
     const found = await findToken(query, args.token)
     const at = await resolveBlock(query, found.chainId, args)
-    const token = await tokenAtBlock(query, {token: found.address, block: at.block, chainId: found.chainId})
-    const info = (await factAt<TokenInfoValue>(query, token.chainId, 'TOKEN_INFO', token.address, at.block))?.value
-    return {token: {...token, symbol: info?.symbol ?? token.symbol, decimals: info?.decimals ?? token.decimals}, ...at}
+    return {token: await tokenAtBlock(query, {token: found.address, block: at.block, chainId: found.chainId}), ...at}
 }
 
 /**

@@ -90,7 +90,7 @@ const kinds = text('kind').transform((v, ctx) => {
 })
 
 /** An ERC-1400 partition as given, bytes32 hex or its name: resolved against the token's partitions (knownPartition), which names a bad one. */
-const partition = text('partition')
+const partition = text('partition').refine(v => v.length <= 66, {message: 'partition is longer than a bytes32 (0x and 64 hex digits) or a name of at most 32 bytes'})
 
 const AUDIT_TRAIL = z.strictObject({
     token: address('token').optional(),

@@ -34,8 +34,9 @@
  *     chain_id               EVM chain id
  *     kind                   AuditEventKind (MINT, BURN, TRANSFER, FORCED_TRANSFER, TOKENS_FROZEN, …)
  *     token_id               the token the event concerns, <chainId>-<token address>; empty if none
- *     token_symbol           that token's symbol; empty if none or unknown
- *     token_decimals         that token's decimals (amount_decimal = amount / 10^token_decimals); empty if unknown
+ *     token_symbol           that token's symbol at the row's block (a renamed token's earlier rows keep the earlier one); empty if none or unknown
+ *     token_decimals         that token's decimals at the row's block (amount_decimal = amount / 10^token_decimals); empty if unknown, and on
+ *                            a DVD trade's or a payout's row, whose amounts are in other tokens (the payment token: see Payment)
  *     contract               address of the contract that emitted the event
  *     contract_kind          what that contract is (TOKEN, IDENTITY_REGISTRY, COMPLIANCE, …)
  *     subject                the wallet the event is about (a transfer's sender, the frozen wallet, …); empty if none
@@ -134,19 +135,29 @@ export function auditTrailSql(filter: AuditTrailFilter, tokenIds?: string[], par
         where.push(`(params->>'partition' = ${p}::text OR params->>'fromPartition' = ${p}::text OR params->>'toPartition' = ${p}::text)`)
     }
     if (filter.toTime != null) where.push(`"timestamp" ${filter.toTime.exclusive ? '<' : '<='} ${bind(filter.toTime.time.toISOString())}::timestamptz`)
-    // the token's symbol and decimals by primary key per row: no join, so the plan still streams in id order
+    // the token information per row by a lateral index lookup: a nested loop, so the plan still streams in id order
     const sql = `SELECT id, chain_id, kind, token_id,
-                        (SELECT t.symbol FROM token t WHERE t.id = audit_event.token_id) AS token_symbol,
-                        (SELECT t.decimals FROM token t WHERE t.id = audit_event.token_id) AS token_decimals,
+                        info.value->>'symbol' AS token_symbol,
+                        CASE WHEN contract_kind IN ('DVD_MANAGER', 'DISTRIBUTION_MANAGER') THEN NULL ELSE info.value->>'decimals' END AS token_decimals,
                         contract, contract_kind, subject, investor, counterparty,
                         counterparty_investor, amount::text AS amount, amount_decimal, actor, block_number,
                         to_char("timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "timestamp",
                         tx_hash, log_index, params::text AS params
-                   FROM audit_event
+                   FROM audit_event LEFT JOIN LATERAL ${TOKEN_INFO_AT_ROW} info ON true
                   ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
                   ORDER BY id`
     return {sql, params}
 }
+
+/**
+ * The row's token information as it was at the row's block: the latest TOKEN_INFO version from that block or
+ * before (a renamed token's earlier rows keep its earlier symbol), one backward scan of fact_version's
+ * (chain_id, kind, contract, key, from_block) index; token_id is `<chainId>-<address>`.
+ */
+const TOKEN_INFO_AT_ROW = `(SELECT f.value FROM fact_version f
+       WHERE f.chain_id = audit_event.chain_id AND f.kind = 'TOKEN_INFO' AND f.key = ''
+         AND f.contract = split_part(audit_event.token_id, '-', 2) AND f.from_block <= audit_event.block_number
+       ORDER BY f.from_block DESC, f.log_index DESC LIMIT 1)`
 
 const csvWriter = (columns: readonly string[]) => stringify({header: true, columns: [...columns], record_delimiter: 'windows'})
 
