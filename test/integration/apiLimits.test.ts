@@ -129,6 +129,8 @@ describe('the API\'s limits, end to end', () => {
                 const limit = answers.indexOf(a) + 1
                 expect(a.body.errors).toBeUndefined()
                 expect((a.body.data!.capTable as {rows: unknown[]}).rows).toHaveLength(Math.min(limit, holders))
+                // the same answer the API without limits gives
+                expect(a.body.data).toEqual((await post(run.gqlUrl, capTable(limit))).body.data)
             }
             for (const limit of [31, 32, 33]) {
                 const after = await post(limited.gqlUrl, capTable(limit))
@@ -172,7 +174,8 @@ describe('the API\'s limits, end to end', () => {
             expect(r.body).toEqual({data: null, errors: timedOut(LIMITED_BUDGET_MS)})
             expect(r.text).not.toMatch(LEAK)
             expect(tookMs).toBeGreaterThanOrEqual(LIMITED_BUDGET_MS * 3 / 4)
-            expect(tookMs).toBeLessThan(LIMITED_BUDGET_MS + 1000)
+            // the bound leaves room for a loaded machine: without the budget the query waits until the lock goes
+            expect(tookMs).toBeLessThan(LIMITED_BUDGET_MS * 3)
             const ok = await post(limited.gqlUrl, pastCapTable())
             expect(ok.body.errors).toBeUndefined()
             expect((ok.body.data!.capTable as {block: number}).block).toBe(storyHead - 1)

@@ -42,7 +42,10 @@ describe('npm run build', () => {
                 const past = new Date(Date.now() - 60_000)
                 fs.utimesSync(path.join(root, 'dashboard', 'src', 'main.ts'), past, past)
                 expect(isStale(root, TARGETS.dashboard)).toBe(false)
+                // set, not left to the write: a coarse file clock could give the stamp and the edit the same time
                 fs.writeFileSync(path.join(root, 'dashboard', 'src', 'main.ts'), 'export const a = 1\n')
+                const later = new Date(Date.now() + 60_000)
+                fs.utimesSync(path.join(root, 'dashboard', 'src', 'main.ts'), later, later)
                 expect(isStale(root, TARGETS.dashboard)).toBe(true)
             } finally {
                 fs.rmSync(root, {recursive: true, force: true})
