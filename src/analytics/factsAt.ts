@@ -176,3 +176,13 @@ export async function walletsEverOfIdentity(query: SqlQuery, chainId: number, to
     )
     return rows.map(r => String(r.wallet))
 }
+
+/**
+ * SQL for a lateral subquery giving `value`, the TOKEN_INFO version of the token at `contract` valid at the end
+ * of `block` (SQL expressions of the outer row): the latest version from that block or before, one backward
+ * scan of fact_version's (chain_id, kind, contract, key, from_block) index per outer row.
+ */
+export const tokenInfoAtSql = (chainId: string, contract: string, block: string): string =>
+    `(SELECT f.value FROM fact_version f
+       WHERE f.chain_id = ${chainId} AND f.kind = 'TOKEN_INFO' AND f.key = '' AND f.contract = ${contract} AND f.from_block <= ${block}
+       ORDER BY f.from_block DESC, f.log_index DESC LIMIT 1)`

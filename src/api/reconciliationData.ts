@@ -1,5 +1,6 @@
 import {DistributionContext, reconcile, ReconciliationReport} from '../analytics/reconciliation'
 import {SqlQuery} from '../analytics/ownershipAt'
+import {tokenInfoAtSql} from '../analytics/factsAt'
 import {OperatorError} from '../errors'
 
 export class UnknownDistributionError extends OperatorError {}
@@ -17,16 +18,18 @@ const textOf = (v: unknown): string | null => v == null ? null : String(v)
 
 /**
  * A distribution's reconciliation, from the indexed entitlements and payments (three queries): the distribution
- * with its token and payment token (symbol, decimals), joined in the first.
+ * with its token (symbol and decimals as of the record block) and payment token (symbol, decimals), joined in the first.
  */
 export async function loadReconciliation(query: SqlQuery, id: string): Promise<{distribution: DistributionSummary; report: ReconciliationReport}> {
     const [row] = await query(
         `SELECT d.id, d.manager, d.distribution_id, d.token_address, d.payment_token, d.kind, d.status, d.total_amount, d.funded, d.paid,
                 d.reclaimed, d.refunded, d.outstanding, d.record_block, d.claim_expiry, d.merkle_root, d.computed_merkle_root, d.entitlement_error,
-                t.symbol AS token_symbol, t.decimals AS token_decimals, p.symbol AS payment_symbol, p.decimals AS payment_decimals,
-                d.record_block_time
+                coalesce(info.value->>'symbol', t.symbol) AS token_symbol, coalesce((info.value->>'decimals')::int, t.decimals) AS token_decimals,
+                p.symbol AS payment_symbol, p.decimals AS payment_decimals, d.record_block_time
          FROM distribution d
          LEFT JOIN token t ON t.id = d.token_id
+         -- the security token as it was at the record block (a renamed token keeps its name of then)
+         LEFT JOIN LATERAL ${tokenInfoAtSql('d.chain_id', 'd.token_address', 'd.record_block')} info ON true
          LEFT JOIN payment_token p ON p.chain_id = d.chain_id AND p.address = d.payment_token
          WHERE d.id = $1`, [id])
     if (row == null) throw new UnknownDistributionError(`unknown distribution "${id}" (ids look like <chainId>-<manager>-<10-digit number>; list them with { distributions { id } })`)

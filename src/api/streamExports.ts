@@ -81,6 +81,7 @@ import {Pool, PoolClient} from 'pg'
 import QueryStream from 'pg-query-stream'
 import {stringify} from 'csv-stringify'
 import {findToken, indexHead, knownPartition, OwnershipError, ownershipAt, SqlQuery} from '../analytics/ownershipAt'
+import {tokenInfoAtSql} from '../analytics/factsAt'
 import {formatUnits} from '../analytics/units'
 import {OperatorError} from '../errors'
 import {resolveBlock} from './asOf'
@@ -149,15 +150,8 @@ export function auditTrailSql(filter: AuditTrailFilter, tokenIds?: string[], par
     return {sql, params}
 }
 
-/**
- * The row's token information as it was at the row's block: the latest TOKEN_INFO version from that block or
- * before (a renamed token's earlier rows keep its earlier symbol), one backward scan of fact_version's
- * (chain_id, kind, contract, key, from_block) index; token_id is `<chainId>-<address>`.
- */
-const TOKEN_INFO_AT_ROW = `(SELECT f.value FROM fact_version f
-       WHERE f.chain_id = audit_event.chain_id AND f.kind = 'TOKEN_INFO' AND f.key = ''
-         AND f.contract = split_part(audit_event.token_id, '-', 2) AND f.from_block <= audit_event.block_number
-       ORDER BY f.from_block DESC, f.log_index DESC LIMIT 1)`
+/** The row's token information as at the row's block (a renamed token's earlier rows keep its earlier symbol); token_id is `<chainId>-<address>`. */
+const TOKEN_INFO_AT_ROW = tokenInfoAtSql('audit_event.chain_id', "split_part(audit_event.token_id, '-', 2)", 'audit_event.block_number')
 
 const csvWriter = (columns: readonly string[]) => stringify({header: true, columns: [...columns], record_delimiter: 'windows'})
 
