@@ -53,17 +53,11 @@ async function record(em: EntityManager, rows: Deferred[]): Promise<void> {
         [rows.map(r => r.name), rows.map(r => r.table_name), rows.map(r => r.definition)])
 }
 
-/** Index builds run at once, each on its own connection: a sort is mostly one core's work, and the largest table's indexes dominate. */
-const BUILDS_AT_ONCE = 3
-
-/**
- * Builds every deferred index and key, each in its own transaction with the deletion of its row;
- * resolves to how many. Indexes are built BUILDS_AT_ONCE at a time (CREATE INDEX takes a SHARE lock,
- * which does not block another), then the foreign keys one by one (each locks both of its tables).
- */
+/** Builds every deferred index and key, each in its own transaction with the deletion of its row; resolves to how many. */
 export async function buildDeferredIndexes(ds: DataSource, log: Logger): Promise<number> {
-    const rows: Deferred[] = await ds.query(`SELECT name, table_name, definition FROM deferred_index ORDER BY name`)
-    const build = async (r: Deferred): Promise<void> => {
+    // indexes first: a foreign key's check then finds the referenced rows by their primary keys only
+    const rows: Deferred[] = await ds.query(`SELECT name, table_name, definition FROM deferred_index ORDER BY definition LIKE 'ALTER TABLE%', name`)
+    for (const r of rows) {
         const started = Date.now()
         await ds.transaction(async em => {
             // a sort in memory rather than on disk for the larger tables
@@ -73,13 +67,5 @@ export async function buildDeferredIndexes(ds: DataSource, log: Logger): Promise
         })
         log.debug(`built ${r.name} on ${r.table_name} in ${Date.now() - started} ms`)
     }
-    // indexes first: a foreign key's check then finds the referenced rows by their primary keys only
-    const indexes = rows.filter(r => !r.definition.startsWith('ALTER TABLE'))
-    let next = 0
-    const worker = async (): Promise<void> => {
-        while (next < indexes.length) await build(indexes[next++]!)
-    }
-    await Promise.all(Array.from({length: BUILDS_AT_ONCE}, worker))
-    for (const r of rows.filter(r => r.definition.startsWith('ALTER TABLE'))) await build(r)
     return rows.length
 }
