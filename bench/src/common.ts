@@ -63,6 +63,46 @@ export function rssMb(pid: number | undefined, which: 'VmRSS' | 'VmHWM' = 'VmRSS
     }
 }
 
+/** A process and its descendants' pids (children listed per thread in /proc); those gone meanwhile are left out. */
+export function processTree(pid: number): number[] {
+    const pids: number[] = []
+    const visit = (p: number) => {
+        try {
+            for (const t of fs.readdirSync(`/proc/${p}/task`)) {
+                for (const c of fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(' ').filter(s => s !== '')) visit(Number(c))
+            }
+            pids.push(p)
+        } catch {
+            // the process ended between two reads
+        }
+    }
+    visit(pid)
+    return pids
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const TICKS = 100
+
+/**
+ * CPU seconds (user + system) a process has used, with those of its children it has waited for: a
+ * Postgres server's ended backends count in its postmaster's. 0 once it is gone.
+ */
+export function cpuSeconds(pid: number): number {
+    try {
+        // the fields after the command's closing parenthesis; utime, stime, cutime, cstime are the 14th to 17th of the line
+        const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+        return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / TICKS
+    } catch {
+        return 0
+    }
+}
+
+/** CPU seconds the whole machine has spent busy since boot (user, nice, system, irq, softirq: all cores). */
+export function machineCpuSeconds(): number {
+    const [user, nice, system, , , irq, softirq] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
+    return (user! + nice! + system! + irq! + softirq!) / TICKS
+}
+
 /** The real API (lib/cli/serve.js) on `dbUrl`, once it answers; `base` is its HTTP root. */
 export async function startBenchApi(dbUrl: string): Promise<{api: Child; base: string}> {
     const port = await freePort()

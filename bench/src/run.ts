@@ -6,7 +6,7 @@ import {PROJECT_DIR, runNodeFile} from '../../src/dev/children'
 import {indexStatus, rpc} from '../../src/dev/status'
 import {createDatabaseOn, freePort, startTestDatabase} from '../../test/harness/testStack'
 import {BenchChain, startBenchChain, startLiveScaleChain, startScaleChain} from './chain'
-import {writeReports} from './common'
+import {cpuSeconds, machineCpuSeconds, processTree, rssMb, writeReports} from './common'
 
 // `npm run bench` (ingest): our indexer against two bare squids on the same chain, rounds alternating
 // the order; then our indexer alone on generated chains of growing size (BENCH_SCALE) for the cost
@@ -48,12 +48,28 @@ interface Run {
     peakRssMb: number
     /** the 1-minute load average when the run ended */
     load: number
+    /** CPU seconds over the timed span (absent from reports written before it was measured) */
+    cpu?: CpuSpent
+}
+
+/** CPU seconds spent over a run's timed span, by whom. */
+interface CpuSpent {
+    /** the node (anvil) */
+    node: number
+    /** the indexer's process tree */
+    indexer: number
+    /** the rest of the machine: Postgres, mostly (the benchmark's own polling is left out) */
+    other: number
+    /** every core of the machine together */
+    machine: number
 }
 
 interface ScaleRun extends Run {
     logs: number
     blocks: number
     msPer1000Logs: number
+    /** the node's (anvil's) resident memory holding the chain, MiB (absent from reports written before it was measured) */
+    nodeRssMb?: number
 }
 
 async function main(): Promise<void> {
@@ -83,8 +99,8 @@ async function main(): Promise<void> {
                 await rpc(c.anvil.url, 'anvil_mine', ['0x' + FINALITY.toString(16)])
                 c.head += FINALITY
                 const n = await countTransferLogs(c.anvil.url, c.d.deployBlock, c.head)
-                const run = await timeIngest('ours', envOf(c), db.url, c.head, n)
-                scale.push({...run, logs: n, blocks: c.head - c.d.deployBlock + 1, msPer1000Logs: run.seconds * 1e6 / n})
+                const run = await timeIngest('ours', envOf(c), db.url, c.head, n, c.anvil.pid)
+                scale.push({...run, logs: n, blocks: c.head - c.d.deployBlock + 1, msPer1000Logs: run.seconds * 1e6 / n, nodeRssMb: rssMb(c.anvil.pid)})
                 say(`scale ${n} logs: ${(run.seconds * 1e6 / n).toFixed(1)} ms per 1,000 logs, peak RSS ${run.peakRssMb} MB`)
             } finally {
                 await c.anvil.stop()
@@ -106,7 +122,7 @@ async function ratioRounds(chain: BenchChain, serverUrl: string) {
     const rounds: Run[][] = []
     for (let r = 0; r < ROUNDS; r++) {
         const round: Run[] = []
-        for (let i = 0; i < order.length; i++) round.push(await timeIngest(order[(r + i) % order.length]!, envOf(chain), serverUrl, chain.head, logs))
+        for (let i = 0; i < order.length; i++) round.push(await timeIngest(order[(r + i) % order.length]!, envOf(chain), serverUrl, chain.head, logs, chain.anvil.pid))
         rounds.push(round)
     }
     return {logs, head: chain.head, rounds}
@@ -124,9 +140,10 @@ async function countTransferLogs(url: string, from: number, to: number): Promise
 
 /**
  * Time from the processor's first connection to its database (the status table exists: migrations and
- * process start-up are behind it, alike for every indexer) until the head is committed.
+ * process start-up are behind it, alike for every indexer) until the head is committed, and the CPU the
+ * node (`nodePid`), the indexer and the rest of the machine spent meanwhile.
  */
-async function timeIngest(indexer: Indexer, env: NodeJS.ProcessEnv, serverUrl: string, head: number, logs: number): Promise<Run> {
+async function timeIngest(indexer: Indexer, env: NodeJS.ProcessEnv, serverUrl: string, head: number, logs: number, nodePid: number): Promise<Run> {
     const {name, file, env: own} = INDEXERS[indexer]
     const db = await createDatabaseOn(serverUrl)
     const output: string[] = []
@@ -136,18 +153,27 @@ async function timeIngest(indexer: Indexer, env: NodeJS.ProcessEnv, serverUrl: s
     const query = async (sql: string) => (await pg.query(sql)).rows as Record<string, unknown>[]
     let peakRss = 0
     let started = 0
+    const cpuNow = () => ({node: cpuSeconds(nodePid), indexer: treeCpuSeconds(child.proc.pid!), machine: machineCpuSeconds(), own: process.cpuUsage()})
+    let cpuAtStart = cpuNow()
     try {
         for (;;) {
             peakRss = Math.max(peakRss, treeRssMb(child.proc.pid!))
-            if (!started && (await query(`SELECT to_regclass('squid_processor.status') AS t`))[0]?.t != null) started = performance.now()
+            if (!started && (await query(`SELECT to_regclass('squid_processor.status') AS t`))[0]?.t != null) {
+                started = performance.now()
+                cpuAtStart = cpuNow()
+            }
             const s = started ? await indexStatus(query) : null
             if (s && s.height >= head) break
             if (child.proc.exitCode != null) throw new Error(`${name} exited:\n${output.slice(-20).join('\n')}`)
             await new Promise(r => setTimeout(r, 20))
         }
         const seconds = (performance.now() - started) / 1000
-        const run: Run = {indexer, seconds, logsPerSecond: Math.round(logs / seconds), peakRssMb: Math.round(peakRss), load: os.loadavg()[0]!}
-        say(`${name}: ${seconds.toFixed(2)} s, ${run.logsPerSecond} logs/s, peak RSS ${run.peakRssMb} MB, load ${run.load.toFixed(2)}`)
+        const end = cpuNow()
+        const own = process.cpuUsage(cpuAtStart.own)
+        const spent = {node: end.node - cpuAtStart.node, indexer: end.indexer - cpuAtStart.indexer, machine: end.machine - cpuAtStart.machine}
+        const cpu: CpuSpent = {...spent, other: Math.max(0, spent.machine - spent.node - spent.indexer - (own.user + own.system) / 1e6)}
+        const run: Run = {indexer, seconds, logsPerSecond: Math.round(logs / seconds), peakRssMb: Math.round(peakRss), load: os.loadavg()[0]!, cpu}
+        say(`${name}: ${seconds.toFixed(2)} s, ${run.logsPerSecond} logs/s, peak RSS ${run.peakRssMb} MB, load ${run.load.toFixed(2)}, CPU s: node ${cpu.node.toFixed(1)}, indexer ${cpu.indexer.toFixed(1)}, other ${cpu.other.toFixed(1)}`)
         return run
     } finally {
         await pg.end()
@@ -158,21 +184,10 @@ async function timeIngest(indexer: Indexer, env: NodeJS.ProcessEnv, serverUrl: s
 }
 
 /** Resident memory of a process and its descendants, in MiB. */
-function treeRssMb(pid: number): number {
-    let kb = 0
-    const visit = (p: number) => {
-        try {
-            kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0)
-            for (const t of fs.readdirSync(`/proc/${p}/task`)) {
-                for (const c of fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(' ').filter(s => s !== '')) visit(Number(c))
-            }
-        } catch {
-            // the process ended between two reads
-        }
-    }
-    visit(pid)
-    return kb / 1024
-}
+const treeRssMb = (pid: number): number => processTree(pid).reduce((sum, p) => sum + rssMb(p), 0)
+
+/** CPU seconds of a process and its descendants (see cpuSeconds). */
+const treeCpuSeconds = (pid: number): number => processTree(pid).reduce((sum, p) => sum + cpuSeconds(p), 0)
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
@@ -218,6 +233,7 @@ function report(ratio: Awaited<ReturnType<typeof ratioRounds>>, scale: ScaleRun[
         '',
         `Ours / bare squid that also fetches each log's transaction: **${vsTx.toFixed(2)}** (target ≥ ${TARGET_VS_TX}: ${met(vsTx >= TARGET_VS_TX)}).`,
         `Ours / bare Transfer-only squid: **${vsBare.toFixed(2)}**.`,
+        ...cpuSection(ratio.rounds.flat(), med('bareTx')),
         '',
         '## Linear cost and memory',
         '',
@@ -225,9 +241,9 @@ function report(ratio: Awaited<ReturnType<typeof ratioRounds>>, scale: ScaleRun[
         `with ${FINALITY} empty blocks on top so that every transfer is final and caught up (without them the last ${FINALITY} blocks, up to`,
         `40,000 transfers, went through the hot-block path: most of the smaller chains, which made their cost per log the largest).`,
         '',
-        '| Transfer logs | blocks | seconds | ms per 1,000 logs | peak RSS MB | load |',
-        '| ---: | ---: | ---: | ---: | ---: | ---: |',
-        ...scale.map(s => `| ${s.logs} | ${s.blocks} | ${s.seconds.toFixed(1)} | ${s.msPer1000Logs.toFixed(1)} | ${s.peakRssMb} | ${s.load.toFixed(2)} |`),
+        '| Transfer logs | blocks | seconds | ms per 1,000 logs | peak RSS MB | load | node (anvil) RSS MB |',
+        '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+        ...scale.map(s => `| ${s.logs} | ${s.blocks} | ${s.seconds.toFixed(1)} | ${s.msPer1000Logs.toFixed(1)} | ${s.peakRssMb} | ${s.load.toFixed(2)} | ${s.nodeRssMb ?? '—'} |`),
         '',
         `Largest / smallest time per 1,000 logs: **${spread.toFixed(2)}** (target ≤ ${TARGET_LINEAR}: ${met(spread <= TARGET_LINEAR)}), fixed costs included.`,
         '',
@@ -239,6 +255,7 @@ function report(ratio: Awaited<ReturnType<typeof ratioRounds>>, scale: ScaleRun[
         '',
         `Largest / smallest steady-state cost: **${marginalSpread.toFixed(2)}** (target ≤ ${TARGET_LINEAR}: ${met(marginal.length > 1 ? marginalSpread <= TARGET_LINEAR : null)}).`,
         `Peak RSS of the indexer: **${peakRss} MB** (target < ${TARGET_RSS_MB} MB at 1M logs: ${met(json.rssPass)}).`,
+        ...nodeMemoryBound(scale),
         ...(json.rssPass == null ? [
             '',
             'Chains of 200k and 1M logs are not in the default run: cached with every block\'s state (past eth_calls must work',
@@ -252,6 +269,61 @@ function report(ratio: Awaited<ReturnType<typeof ratioRounds>>, scale: ScaleRun[
         ] : []),
     ])
     say(`report written to bench/reports/ingest.md: ${vsTx.toFixed(2)} × the bare squid with transactions, linear spread ${spread.toFixed(2)}`)
+}
+
+/**
+ * Where the CPU went in the ratio rounds (medians per indexer), and the floor it puts under a run: with
+ * every core busy, a run takes at least its CPU seconds over the cores.
+ */
+function cpuSection(runs: Run[], bareTxSeconds: number): string[] {
+    const measured = runs.filter((r): r is Run & {cpu: CpuSpent} => r.cpu != null)
+    if (measured.length === 0) return []
+    const cores = os.cpus().length
+    const rows = (['bare', 'bareTx', 'ours'] as const).map(i => {
+        const of = measured.filter(r => r.indexer === i)
+        const m = (f: (r: Run & {cpu: CpuSpent}) => number) => median(of.map(f))
+        return {i, seconds: m(r => r.seconds), node: m(r => r.cpu.node), indexer: m(r => r.cpu.indexer), other: m(r => r.cpu.other), machine: m(r => r.cpu.machine)}
+    })
+    const [, tx, ours] = rows as [typeof rows[0], typeof rows[0], typeof rows[0]]
+    const goal = bareTxSeconds / TARGET_VS_TX
+    const floor = ours.machine / cores
+    return [
+        '',
+        `### Where the CPU goes (${cores} cores shared by the node, the indexer and Postgres; medians per indexer)`,
+        '',
+        '| indexer | seconds | node (anvil) CPU s | indexer CPU s | Postgres and the rest CPU s | all CPU s | cores busy |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+        ...rows.map(r => `| ${INDEXERS[r.i].name} | ${r.seconds.toFixed(2)} | ${r.node.toFixed(2)} | ${r.indexer.toFixed(2)} | ${r.other.toFixed(2)} | ${r.machine.toFixed(2)} | ${(100 * r.machine / r.seconds / cores).toFixed(0)} % |`),
+        '',
+        `The node serves both squids that read transactions the same blocks whole (${tx.node.toFixed(1)} and ${ours.node.toFixed(1)} s of its CPU). ` +
+        `Ours spends ${(ours.indexer + ours.other - tx.indexer - tx.other).toFixed(1)} s of CPU more than the bare squid with transactions ` +
+        `(indexer ${(ours.indexer - tx.indexer).toFixed(1)} s, Postgres and the rest ${(ours.other - tx.other).toFixed(1)} s): the ledger, audit and as-of rows it builds and writes. ` +
+        `With all ${cores} cores busy a run takes at least its CPU over ${cores}: ours ${floor.toFixed(2)} s, ` +
+        (floor > goal
+            ? `more than the ${goal.toFixed(2)} s that ${TARGET_VS_TX} × would need: on this machine the target asks ours to use at most ${(goal * cores).toFixed(1)} s of CPU in all, ${(ours.machine - goal * cores).toFixed(1)} s less than it did.`
+            : `within the ${goal.toFixed(2)} s that ${TARGET_VS_TX} × needs: the rest of the gap is waiting, not work.`),
+    ]
+}
+
+/**
+ * What the node (anvil) holds per log on the scale chains, and what a 1M-log chain would ask of this machine:
+ * from the two largest chains made alike (generated in the run, or reloaded with every block's state), the
+ * memory each further log adds; with one such chain, its memory per log (fixed costs included: an upper bound).
+ */
+function nodeMemoryBound(scale: ScaleRun[]): string[] {
+    const measured = scale.filter((s): s is ScaleRun & {nodeRssMb: number} => s.nodeRssMb != null)
+    const largest = measured.at(-1)
+    if (largest == null || scale.some(s => s.logs >= 1_000_000)) return []
+    const live = largest.logs >= LIVE_FROM
+    const alike = measured.filter(s => (s.logs >= LIVE_FROM) === live)
+    const before = alike.at(-2)
+    const perLogKb = before ? (largest.nodeRssMb - before.nodeRssMb) * 1024 / (largest.logs - before.logs) : largest.nodeRssMb * 1024 / largest.logs
+    const needGb = (largest.nodeRssMb + perLogKb * (1_000_000 - largest.logs) / 1024) / 1024
+    return [
+        `The node holds the chain in memory: anvil's RSS was ${largest.nodeRssMb} MB at ${largest.logs} logs (${live ? 'as generated' : 'reloaded with every block\'s state'}), ` +
+        (before ? `${perLogKb.toFixed(1)} KB more per further Transfer log than at ${before.logs}` : `${perLogKb.toFixed(1)} KB per Transfer log`) +
+        `, so a 1M-log chain would need about ${needGb.toFixed(0)} GB of node memory; this machine has ${Math.round(os.totalmem() / 2 ** 30)} GB.`,
+    ]
 }
 
 function packageVersion(name: string): string {

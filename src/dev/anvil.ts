@@ -4,6 +4,8 @@ import path from 'path'
 
 export interface RunningAnvil {
     url: string
+    /** the anvil process (the benchmark reads its CPU time and memory) */
+    pid: number
     stop(): Promise<void>
 }
 
@@ -65,7 +67,7 @@ export async function startAnvil(opts: AnvilOptions): Promise<RunningAnvil> {
         throw err
     })
     // dumping a large chain on exit takes longer than stopChild's default grace before SIGKILL
-    return {url, stop: () => stopChild(child, 'SIGTERM', opts.dumpState ? 30 * 60_000 : undefined)}
+    return {url, pid: child.pid!, stop: () => stopChild(child, 'SIGTERM', opts.dumpState ? 30 * 60_000 : undefined)}
 }
 
 async function waitForRpc(url: string, timeoutMs: number): Promise<void> {

@@ -53,11 +53,19 @@ async function record(em: EntityManager, rows: Deferred[]): Promise<void> {
         [rows.map(r => r.name), rows.map(r => r.table_name), rows.map(r => r.definition)])
 }
 
-/** Builds every deferred index and key, each in its own transaction with the deletion of its row; resolves to how many. */
+/** Tables whose indexes are built at once, each on its own connection (a sort is mostly one core's work). */
+const TABLES_AT_ONCE = 3
+
+/**
+ * Builds every deferred index and key, each in its own transaction with the deletion of its row; resolves
+ * to how many. Indexes go first, TABLES_AT_ONCE tables at a time and a table's one after another, so that
+ * no two builds wait on the same table's lock; then the foreign keys one by one (each locks two tables).
+ * A failed build stops the others from starting more and is reported once those under way have ended:
+ * the rows left in `deferred_index` are then exactly what is missing.
+ */
 export async function buildDeferredIndexes(ds: DataSource, log: Logger): Promise<number> {
-    // indexes first: a foreign key's check then finds the referenced rows by their primary keys only
-    const rows: Deferred[] = await ds.query(`SELECT name, table_name, definition FROM deferred_index ORDER BY definition LIKE 'ALTER TABLE%', name`)
-    for (const r of rows) {
+    const rows: Deferred[] = await ds.query(`SELECT name, table_name, definition FROM deferred_index ORDER BY name`)
+    const build = async (r: Deferred): Promise<void> => {
         const started = Date.now()
         await ds.transaction(async em => {
             // a sort in memory rather than on disk for the larger tables
@@ -67,5 +75,35 @@ export async function buildDeferredIndexes(ds: DataSource, log: Logger): Promise
         })
         log.debug(`built ${r.name} on ${r.table_name} in ${Date.now() - started} ms`)
     }
+    const isKey = (r: Deferred) => r.definition.startsWith('ALTER TABLE')
+    const tables = new Map<string, Deferred[]>()
+    for (const r of rows.filter(r => !isKey(r))) tables.set(r.table_name, [...tables.get(r.table_name) ?? [], r])
+    // a foreign key's check finds the referenced rows by their primary keys only: keys after every index
+    await eachAtOnce([...tables.values()], TABLES_AT_ONCE, async indexes => {
+        for (const r of indexes) await build(r)
+    })
+    for (const r of rows.filter(isKey)) await build(r)
     return rows.length
+}
+
+/**
+ * Runs `work` on every item, `atOnce` at a time; after a failure no item starts, and the first error is
+ * thrown once the items under way have ended.
+ */
+async function eachAtOnce<T>(items: readonly T[], atOnce: number, work: (item: T) => Promise<void>): Promise<void> {
+    let next = 0
+    let failed = false
+    const worker = async (): Promise<void> => {
+        while (!failed && next < items.length) {
+            try {
+                await work(items[next++]!)
+            } catch (err) {
+                failed = true
+                throw err
+            }
+        }
+    }
+    const ended = await Promise.allSettled(Array.from({length: atOnce}, worker))
+    const failure = ended.find((e): e is PromiseRejectedResult => e.status === 'rejected')
+    if (failure) throw failure.reason
 }

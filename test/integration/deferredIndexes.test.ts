@@ -61,6 +61,8 @@ describe('.buildDeferredIndexes()', () => {
             const building = buildDeferredIndexes(builder, log).then(() => 'finished', (e: Error) => e.message)
             let waiting: {pid: number}[] = []
             while (waiting.length === 0) {
+                // inside the locker's transaction the activity view is a snapshot taken once: take a fresh one
+                await locker.query('SELECT pg_stat_clear_snapshot()')
                 waiting = (await locker.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows
                 await new Promise(r => setTimeout(r, 50))
             }
