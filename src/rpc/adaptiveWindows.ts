@@ -118,6 +118,9 @@ export async function fetchInWindows<T>(from: number, to: number, req: WindowedR
 /**
  * Like `fetchInWindows`, but no window is sent once `enough` items have come back: the answer covers
  * from..`to` of the result, where every window sent ended (all of from..to when `enough` was not reached).
+ * With a finite `enough` the windows go out one at a time, each answer deciding whether another is needed:
+ * windows in flight past it were read in whole and dropped (a catch-up window of 10,000 logs on a chain of
+ * 4,000 a block fetched up to four ranges more, which doubled the indexer's peak memory).
  */
 export async function fetchUntil<T>(from: number, to: number, req: WindowedRequest<T>, enough: number): Promise<Prefix<T>> {
     const parts: {from: number; items: T[]}[] = []
@@ -139,7 +142,7 @@ export async function fetchUntil<T>(from: number, to: number, req: WindowedReque
             }
         }
     }
-    await Promise.all(Array.from({length: IN_FLIGHT}, worker))
+    await Promise.all(Array.from({length: Number.isFinite(enough) ? 1 : IN_FLIGHT}, worker))
     // every window taken was answered: they cover from..next-1 without a gap
     const items: T[] = []
     for (const p of parts.sort((a, b) => a.from - b.from)) for (const item of p.items) items.push(item)
