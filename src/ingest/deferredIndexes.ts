@@ -79,24 +79,25 @@ export async function buildDeferredIndexes(ds: DataSource, log: Logger): Promise
     const tables = new Map<string, Deferred[]>()
     for (const r of rows.filter(r => !isKey(r))) tables.set(r.table_name, [...tables.get(r.table_name) ?? [], r])
     // a foreign key's check finds the referenced rows by their primary keys only: keys after every index
-    await eachAtOnce([...tables.values()], TABLES_AT_ONCE, async indexes => {
-        for (const r of indexes) await build(r)
+    await eachAtOnce([...tables.values()], TABLES_AT_ONCE, async (indexes, stopped) => {
+        for (const r of indexes) if (!stopped()) await build(r)
     })
     for (const r of rows.filter(isKey)) await build(r)
     return rows.length
 }
 
 /**
- * Runs `work` on every item, `atOnce` at a time; after a failure no item starts, and the first error is
- * thrown once the items under way have ended.
+ * Runs `work` on every item, `atOnce` at a time; after a failure no item starts (`stopped()` tells the items
+ * under way, to stop between their steps), and the first error is thrown once those have ended.
  */
-async function eachAtOnce<T>(items: readonly T[], atOnce: number, work: (item: T) => Promise<void>): Promise<void> {
+async function eachAtOnce<T>(items: readonly T[], atOnce: number, work: (item: T, stopped: () => boolean) => Promise<void>): Promise<void> {
     let next = 0
     let failed = false
+    const stopped = () => failed
     const worker = async (): Promise<void> => {
         while (!failed && next < items.length) {
             try {
-                await work(items[next++]!)
+                await work(items[next++]!, stopped)
             } catch (err) {
                 failed = true
                 throw err
