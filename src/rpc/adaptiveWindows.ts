@@ -120,7 +120,7 @@ export async function fetchInWindows<T>(from: number, to: number, req: WindowedR
  * from..`to` of the result, where every window sent ended (all of from..to when `enough` was not reached).
  * With a finite `enough` the windows go out one at a time, each answer deciding whether another is needed:
  * windows in flight past it were read in whole and dropped (a catch-up window of 10,000 logs on a chain of
- * 4,000 a block fetched up to four ranges more, which doubled the indexer's peak memory).
+ * 4,000 a block fetched up to four ranges more, which nearly doubled the indexer's peak memory).
  */
 export async function fetchUntil<T>(from: number, to: number, req: WindowedRequest<T>, enough: number): Promise<Prefix<T>> {
     const parts: {from: number; items: T[]}[] = []
