@@ -42,7 +42,7 @@ interface Probe {
  * transaction per transfer (the ingest ratio's chain).
  */
 export function startBenchChain(txs: number, say: (m: string) => void): Promise<BenchChain> {
-    return startCachedChain(txs, `${txs}`, say)
+    return startCachedChain(txs, say)
 }
 
 /**
@@ -74,12 +74,12 @@ export async function startScaleChain(logs: number, say: (m: string) => void): P
  * block's state, and records its head and a past call; every run (the first too) then reloads it and
  * checks both before using it, regenerating a cache that fails the check.
  */
-async function startCachedChain(txs: number, name: string, say: (m: string) => void): Promise<BenchChain> {
+async function startCachedChain(txs: number, say: (m: string) => void): Promise<BenchChain> {
     fs.mkdirSync(BENCH_DIR, {recursive: true})
     const files = {
-        state: path.join(BENCH_DIR, `chain-${name}.json`),
-        deployment: path.join(BENCH_DIR, `deployment-${name}.json`),
-        manifest: path.join(BENCH_DIR, `manifest-${name}.json`),
+        state: path.join(BENCH_DIR, `chain-${txs}.json`),
+        deployment: path.join(BENCH_DIR, `deployment-${txs}.json`),
+        manifest: path.join(BENCH_DIR, `manifest-${txs}.json`),
     }
     if (fs.existsSync(files.manifest)) {
         const loaded = await reload(files, say)
