@@ -34,8 +34,8 @@
  *     chain_id               EVM chain id
  *     kind                   AuditEventKind (MINT, BURN, TRANSFER, FORCED_TRANSFER, TOKENS_FROZEN, …)
  *     token_id               the token the event concerns, <chainId>-<token address>; empty if none
- *     token_symbol           that token's symbol at the row's block (a renamed token's earlier rows keep the earlier one); empty if none or unknown
- *     token_decimals         that token's decimals at the row's block (amount_decimal = amount / 10^token_decimals); empty if unknown, and on
+ *     token_symbol           that token's symbol at the end of the row's block (a renamed token's rows of earlier blocks keep the earlier one); empty if none or unknown
+ *     token_decimals         that token's decimals at the end of the row's block (amount_decimal = amount / 10^token_decimals); empty if unknown, and on
  *                            a DVD trade's or a payout's row, whose amounts are in other tokens (the payment token: see Payment)
  *     contract               address of the contract that emitted the event
  *     contract_kind          what that contract is (TOKEN, IDENTITY_REGISTRY, COMPLIANCE, …)
