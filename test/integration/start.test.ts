@@ -64,8 +64,8 @@ describe('npm start', () => {
         return s.child.exited
     }
 
-    /** The served tokens once they match the chain: symbol and total supply read with eth_call. */
-    const tokensServed = async (s: Started, timeoutMs = 120000) => {
+    /** The served tokens once they match the chain: symbol and total supply read with eth_call; gives up before the test does, printing the stack's last lines. */
+    const tokensServed = async (s: Started, timeoutMs = 100_000) => {
         const deadline = Date.now() + timeoutMs
         for (;;) {
             try {
