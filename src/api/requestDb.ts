@@ -3,6 +3,7 @@ import type {Query} from '@subsquid/openreader/lib/sql/query'
 import {ResponseSizeLimit} from '@subsquid/openreader/lib/util/limit'
 import {createHash} from 'crypto'
 import {Pool, PoolClient, QueryConfig} from 'pg'
+import {oneAtATime} from '../oneConnection'
 import {IndexHead, readHead} from './indexHead'
 import {HeadWatch, LiveQuery} from './liveQuery'
 import {budgetExceeded} from './publicErrors'
@@ -115,7 +116,10 @@ export class RequestDb implements OpenreaderContext {
         }
     }
 
-    private async run(sql: string, params: unknown[], rowMode: 'array' | 'object'): Promise<unknown[]> {
+    /** The request's statements go out one at a time (resolvers read side by side, through one transaction). */
+    private readonly run = oneAtATime((sql: string, params: unknown[], rowMode: 'array' | 'object') => this.runNow(sql, params, rowMode))
+
+    private async runNow(sql: string, params: unknown[], rowMode: 'array' | 'object'): Promise<unknown[]> {
         if (this.closed) throw new Error('the request already ended')
         const client = await (this.client ??= this.begin())
         const remaining = this.deadline - Date.now()

@@ -84,6 +84,7 @@ import {findToken, indexHead, knownPartition, OwnershipError, ownershipAt, SqlQu
 import {tokenInfoAtSql} from '../analytics/factsAt'
 import {formatUnits} from '../analytics/units'
 import {OperatorError} from '../errors'
+import {oneAtATime} from '../oneConnection'
 import {resolveBlock} from './asOf'
 import {AuditTrailFilter, ExportInputError, parseAuditTrailFilter, parseCapTableParams} from './exportParams'
 
@@ -241,7 +242,7 @@ async function tokenIdsOf(client: PoolClient, address: string): Promise<string[]
 /** `partition` of the token indexed under `tokenIds` as bytes32 hex; 400 naming it when the token never had it. */
 async function partitionOf(client: PoolClient, address: string, tokenIds: string[], partition: string): Promise<string> {
     try {
-        return await knownPartition(async (sql, params) => (await client.query(sql, params)).rows, address, tokenIds, partition)
+        return await knownPartition(oneAtATime(async (sql, params) => (await client.query(sql, params)).rows), address, tokenIds, partition)
     } catch (err) {
         if (err instanceof OwnershipError) throw new ExportInputError(err.message)
         throw err
@@ -298,7 +299,7 @@ export function shareOf(balance: bigint, total: bigint, places = 18): string {
 async function inReadOnlySnapshot<T>(client: PoolClient, f: (query: SqlQuery) => Promise<T>): Promise<T> {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
     try {
-        const result = await f(async (sql, params) => (await client.query(sql, params)).rows)
+        const result = await f(oneAtATime(async (sql, params) => (await client.query(sql, params)).rows))
         await client.query('COMMIT')
         return result
     } catch (err) {

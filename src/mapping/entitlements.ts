@@ -3,6 +3,7 @@ import {entitlements} from '../analytics/entitlements'
 import {merkleRootOf} from '../analytics/merkle'
 import {ownershipAt} from '../analytics/ownershipAt'
 import {OperatorError} from '../errors'
+import {oneAtATime} from '../oneConnection'
 import {Distribution, Entitlement} from '../model'
 import {bulkWrite, entityManagerOf} from './bulkWrite'
 import {fillDecimals} from './decimals'
@@ -15,7 +16,7 @@ import {fillDecimals} from './decimals'
 export async function computeEntitlements(store: Store, created: Distribution[], head: number): Promise<void> {
     if (created.length === 0) return
     const em = entityManagerOf(store)
-    const query = (sql: string, params?: unknown[]) => em.query(sql, params) as Promise<Record<string, unknown>[]>
+    const query = oneAtATime((sql: string, params?: unknown[]) => em.query(sql, params) as Promise<Record<string, unknown>[]>)
     const rows: Entitlement[] = []
     for (const d of created) {
         try {
