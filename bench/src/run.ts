@@ -239,7 +239,7 @@ function report(ratio: Awaited<ReturnType<typeof ratioRounds>>, scale: ScaleRun[
         '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
         ...scale.map(s => `| ${s.logs} | ${s.blocks} | ${s.seconds.toFixed(1)} | ${s.msPer1000Logs.toFixed(1)} | ${s.cpu ? (s.cpu.machine * 1e6 / s.logs).toFixed(1) : '—'} | ${s.peakRssMb} | ${s.load.toFixed(2)} | ${s.nodeRssMb ?? '—'} |`),
         '',
-        `Largest / smallest time per 1,000 logs: **${spread.toFixed(2)}** (target ≤ ${TARGET_LINEAR}: ${met(spread <= TARGET_LINEAR)}), fixed costs included.`,
+        `Largest / smallest time per 1,000 logs: **${spread.toFixed(3)}** (target ≤ ${TARGET_LINEAR}: ${met(spread <= TARGET_LINEAR)}), fixed costs included.`,
         '',
         'Steady state, each further 1,000 logs from one size to the next (the fixed costs cancel out):',
         '',
@@ -247,7 +247,7 @@ function report(ratio: Awaited<ReturnType<typeof ratioRounds>>, scale: ScaleRun[
         '| ---: | ---: | ---: |',
         ...marginal.map(m => `| ${m.from} | ${m.to} | ${m.ms.toFixed(1)} |`),
         '',
-        `Largest / smallest steady-state cost: **${marginalSpread.toFixed(2)}** (target ≤ ${TARGET_LINEAR}: ${met(marginal.length > 1 ? marginalSpread <= TARGET_LINEAR : null)}).`,
+        `Largest / smallest steady-state cost: **${marginalSpread.toFixed(3)}** (target ≤ ${TARGET_LINEAR}: ${met(marginal.length > 1 ? marginalSpread <= TARGET_LINEAR : null)}).`,
         ...fixedCosts(scale, marginal.at(-1)?.ms),
         `Peak RSS of the indexer: **${peakRss} MB** (target < ${TARGET_RSS_MB} MB at 1M logs: ${met(json.rssPass)}).`,
         ...nodeMemoryBound(scale),
@@ -257,7 +257,7 @@ function report(ratio: Awaited<ReturnType<typeof ratioRounds>>, scale: ScaleRun[
         'start at one block, so that no answer is large where the density jumps; the indexer runs with a heap limit',
         '(INDEXER_HEAP_MB, 1024 MiB by default), so that V8 collects before it grows the heap with the machine\'s memory.',
     ])
-    say(`report written to bench/reports/ingest.md: ${vsTx.toFixed(2)} × the bare squid with transactions, linear spread ${spread.toFixed(2)}`)
+    say(`report written to bench/reports/ingest.md: ${vsTx.toFixed(2)} × the bare squid with transactions, linear spread ${spread.toFixed(3)}`)
 }
 
 /**
