@@ -59,8 +59,9 @@ describe('npm start', () => {
         running = undefined
     })
 
+    /** Ctrl-C as a terminal sends it: SIGINT to npm start's whole process group (runCompiled makes it a group leader). */
     const stop = async (s: Started) => {
-        s.child.proc.kill('SIGINT')
+        process.kill(-s.child.proc.pid!, 'SIGINT')
         return s.child.exited
     }
 
@@ -177,6 +178,9 @@ describe('npm start', () => {
             expect(s.lines.filter(l => l.includes('DeprecationWarning'))).toEqual([])
             expect(await stop(s), s.lines.slice(-40).join('\n')).toBe(0)
             expect(s.lines.join('\n')).not.toMatch(/\n.*\s+at .*\(.*:\d+:\d+\)/)
+            // stopped in order: the database outlives the indexer and API, so none of them is cut off and warns
+            const stopLines = s.lines.slice(s.lines.indexOf('[start] stopping…'))
+            expect(stopLines.filter(l => /"level":[345]/.test(l))).toEqual([])
         })
     })
 
@@ -193,7 +197,8 @@ describe('npm start', () => {
         it('should start it again by itself and keep the rest of the stack up', async () => {
             const s = start()
             const before = await tokensServed(s)
-            const api = execFileSync('pgrep', ['-P', String(s.child.proc.pid), '-f', 'lib/cli/serve.js'], {encoding: 'utf8'}).trim()
+            const stack = execFileSync('pgrep', ['-P', String(s.child.proc.pid), '-f', 'lib/dev/stack.js'], {encoding: 'utf8'}).trim()
+            const api = execFileSync('pgrep', ['-P', stack, '-f', 'lib/cli/serve.js'], {encoding: 'utf8'}).trim()
             process.kill(Number(api), 'SIGKILL')
             expect(await tokensServed(s)).toEqual(before)
             expect(s.lines.join('\n')).toContain('the API stopped (exit SIGKILL); starting it again')
