@@ -8,7 +8,9 @@ import path from 'path'
 // under the indexer and API still running.
 
 const stack = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'stack.js'), ...process.argv.slice(2)], {stdio: 'inherit', detached: true})
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stack.kill(signal))
+// a closed terminal (SIGHUP) stops the stack as SIGTERM does, in order, rather than leaving it running without one
+const passed = {SIGINT: 'SIGINT', SIGTERM: 'SIGTERM', SIGHUP: 'SIGTERM'} as const
+for (const [signal, as] of Object.entries(passed)) process.on(signal, () => stack.kill(as))
 stack.once('error', err => {
     console.error(`[start] could not run the stack: ${err.message}`)
     process.exit(1)

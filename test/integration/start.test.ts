@@ -193,6 +193,19 @@ describe('npm start', () => {
         })
     })
 
+    describe('when its terminal closes', () => {
+        it('should stop the whole stack in order, as on Ctrl-C', async () => {
+            const s = start()
+            await tokensServed(s)
+            const stack = Number(execFileSync('pgrep', ['-P', String(s.child.proc.pid), '-f', 'lib/dev/stack.js'], {encoding: 'utf8'}).trim())
+            process.kill(-s.child.proc.pid!, 'SIGHUP')
+            expect(await s.child.exited, s.lines.slice(-40).join('\n')).toBe(0)
+            expect(s.lines.slice(s.lines.indexOf('[start] stopping…')).filter(l => /"level":[345]/.test(l))).toEqual([])
+            // the stack's process group (it, the database, the chain) is gone: process.kill(-pgid, 0) finds no process
+            expect(() => process.kill(-stack, 0)).toThrow(/ESRCH/)
+        })
+    })
+
     describe('when the API crashes', () => {
         it('should start it again by itself and keep the rest of the stack up', async () => {
             const s = start()
