@@ -3,7 +3,7 @@ import type {Query} from '@subsquid/openreader/lib/sql/query'
 import {ResponseSizeLimit} from '@subsquid/openreader/lib/util/limit'
 import {createHash} from 'crypto'
 import {Pool, PoolClient, QueryConfig} from 'pg'
-import {oneAtATime} from '../oneConnection'
+import {connectionQueue} from '../oneConnection'
 import {IndexHead, readHead} from './indexHead'
 import {HeadWatch, LiveQuery} from './liveQuery'
 import {budgetExceeded} from './publicErrors'
@@ -46,6 +46,8 @@ export class RequestDb implements OpenreaderContext {
     private head: IndexHead | null | undefined
     private timeoutMs: number
     private closed = false
+    /** the request's transaction: its statements and its end, one at a time */
+    private readonly connection = connectionQueue()
 
     constructor(private readonly options: RequestDbOptions) {
         this.deadline = Date.now() + options.budgetMs
@@ -99,6 +101,11 @@ export class RequestDb implements OpenreaderContext {
     /** Ends the transaction, if the request opened one. */
     async close(): Promise<void> {
         this.closed = true
+        // after the statements under way (a resolver may still read when a sibling's error ended the request)
+        await this.connection(() => this.end())
+    }
+
+    private async end(): Promise<void> {
         const pending = this.client
         this.client = undefined
         if (pending == null) return
@@ -117,7 +124,9 @@ export class RequestDb implements OpenreaderContext {
     }
 
     /** The request's statements go out one at a time (resolvers read side by side, through one transaction). */
-    private readonly run = oneAtATime((sql: string, params: unknown[], rowMode: 'array' | 'object') => this.runNow(sql, params, rowMode))
+    private run(sql: string, params: unknown[], rowMode: 'array' | 'object'): Promise<unknown[]> {
+        return this.connection(() => this.runNow(sql, params, rowMode))
+    }
 
     private async runNow(sql: string, params: unknown[], rowMode: 'array' | 'object'): Promise<unknown[]> {
         if (this.closed) throw new Error('the request already ended')
