@@ -29,12 +29,12 @@ const say = (m: string) => console.log(`[start] ${m}`)
 const cleanups: (() => Promise<void>)[] = []
 let stopping = false
 
-async function shutdown(code: number): Promise<never> {
-    if (!stopping) {
-        stopping = true
-        say('stopping…')
-        for (const c of cleanups.reverse()) await c().catch(err => say(`while stopping: ${String(err)}`))
-    }
+/** Stops everything in order and exits with `code`; a call while a stop is under way leaves that stop to finish. */
+async function shutdown(code: number): Promise<void> {
+    if (stopping) return
+    stopping = true
+    say('stopping…')
+    for (const c of cleanups.reverse()) await c().catch(err => say(`while stopping: ${String(err)}`))
     process.exit(code)
 }
 
@@ -43,8 +43,10 @@ async function main(): Promise<void> {
     // still connected to it; we stop everything in order instead.
     process.removeAllListeners('SIGINT')
     process.removeAllListeners('SIGTERM')
-    process.once('SIGINT', () => void shutdown(0))
-    process.once('SIGTERM', () => void shutdown(0))
+    // a repeated signal does not cut the stop short: one Ctrl-C can arrive twice (the terminal's, and the copy
+    // npm passes on to its child when that child is this process's launcher itself)
+    process.on('SIGINT', () => void shutdown(0))
+    process.on('SIGTERM', () => void shutdown(0))
     // An error nothing awaited would end this process and orphan its children (they run detached):
     // stop them in order instead. During a stop it is work being cut off, and the stop decides the exit code.
     const unexpected = (err: unknown) => {

@@ -65,6 +65,13 @@ describe('npm start', () => {
         return s.child.exited
     }
 
+    /** The lines printed once the stack began to stop that warn or worse (a part cut off under another still running). */
+    const warnedWhileStopping = (s: Started) => {
+        const from = s.lines.findIndex(l => l.endsWith('[start] stopping…'))
+        expect(from, 'the stack never said it was stopping').toBeGreaterThanOrEqual(0)
+        return s.lines.slice(from).filter(l => /"level":[345]/.test(l))
+    }
+
     /** The served tokens once they match the chain: symbol and total supply read with eth_call; gives up before the test does, printing the stack's last lines. */
     const tokensServed = async (s: Started, timeoutMs = 100_000) => {
         const deadline = Date.now() + timeoutMs
@@ -179,17 +186,20 @@ describe('npm start', () => {
             expect(await stop(s), s.lines.slice(-40).join('\n')).toBe(0)
             expect(s.lines.join('\n')).not.toMatch(/\n.*\s+at .*\(.*:\d+:\d+\)/)
             // stopped in order: the database outlives the indexer and API, so none of them is cut off and warns
-            const stopLines = s.lines.slice(s.lines.indexOf('[start] stopping…'))
-            expect(stopLines.filter(l => /"level":[345]/.test(l))).toEqual([])
+            expect(warnedWhileStopping(s)).toEqual([])
         })
     })
 
     describe('when restarted on the same data', () => {
-        it('should resume the same chain and index', async () => {
+        it('should resume the same chain and index, and stop in order on Ctrl-C pressed twice', async () => {
             const s = start()
             await tokensServed(s)
             expect(s.lines.join('\n')).toContain('resumed the dev chain and its index')
+            // a second Ctrl-C while the stack stops (under npm one Ctrl-C can arrive twice) does not cut the stop short
+            process.kill(-s.child.proc.pid!, 'SIGINT')
+            while (!s.lines.some(l => l.endsWith('[start] stopping…'))) await new Promise(r => setTimeout(r, 10))
             expect(await stop(s), s.lines.slice(-40).join('\n')).toBe(0)
+            expect(warnedWhileStopping(s)).toEqual([])
         })
     })
 
@@ -200,7 +210,7 @@ describe('npm start', () => {
             const stack = Number(execFileSync('pgrep', ['-P', String(s.child.proc.pid), '-f', 'lib/dev/stack.js'], {encoding: 'utf8'}).trim())
             process.kill(-s.child.proc.pid!, 'SIGHUP')
             expect(await s.child.exited, s.lines.slice(-40).join('\n')).toBe(0)
-            expect(s.lines.slice(s.lines.indexOf('[start] stopping…')).filter(l => /"level":[345]/.test(l))).toEqual([])
+            expect(warnedWhileStopping(s)).toEqual([])
             // the stack's process group (it, the database, the chain) is gone: process.kill(-pgid, 0) finds no process
             expect(() => process.kill(-stack, 0)).toThrow(/ESRCH/)
         })
