@@ -61,12 +61,11 @@ export async function catchUp(o: CatchUpOptions): Promise<number> {
         })
         // the next window is fetched while this one is handled; its size follows the logs per block seen so far
         const sizes = new WindowSizer(o.windowBlocks)
-        // where the density is not settled (or this window was cut short), the next fetch ramps its ranges from one block
-        const fetchFrom = (start: number, w: WatchedSet, ramp: boolean) => fetchWindow(o, w, start, Math.min(target, start + sizes.next() - 1), ramp)
-        let next: Promise<Window> | undefined = fetchFrom(from, watched, true)
+        const fetchFrom = (start: number, w: WatchedSet, rampFrom: number | null) => fetchWindow(o, w, start, Math.min(target, start + sizes.next() - 1), rampFrom)
+        let next: Promise<Window> | undefined = fetchFrom(from, watched, 1)
         while (next) {
             const w = await withLogsOf(o, await next, watched)
-            next = w.to < target ? fetchFrom(w.to + 1, watched, w.cut || !sizes.settled) : undefined
+            next = w.to < target ? fetchFrom(w.to + 1, watched, sizes.rampFrom(w)) : undefined
             // a prefetch failing while this window is handled is reported when awaited, not as an unhandled rejection
             next?.catch(() => undefined)
             await o.db.transact({prevHead: prev, nextHead: w.last}, async store => {
@@ -99,12 +98,12 @@ interface Window {
 
 /**
  * The logs of `watched` from `from`, up to `upTo` or earlier where they pass MAX_WINDOW_LOGS (the window then
- * ends at whole blocks, so that its transactions and rows stay bounded in memory). `ramp`: the ranges asked
- * start at one block, so that where the density jumps (a token just found, a quiet token starting to trade)
- * no eth_getLogs answer is large, even from a node without a result cap.
+ * ends at whole blocks, so that its transactions and rows stay bounded in memory). `rampFrom` (blocks): the
+ * ranges asked start there and double, so that where the density jumps (a token just found, a quiet token
+ * starting to trade) no eth_getLogs answer is large, even from a node without a result cap (see WindowSizer.rampFrom).
  */
-async function fetchWindow(o: CatchUpOptions, watched: WatchedSet, from: number, upTo: number, ramp: boolean): Promise<Window> {
-    let {logs: found, to} = await matchLogsUpTo(o.client, filtersOf(watched), from, upTo, o.limits, {enough: MAX_WINDOW_LOGS + 1, ramp})
+async function fetchWindow(o: CatchUpOptions, watched: WatchedSet, from: number, upTo: number, rampFrom: number | null): Promise<Window> {
+    let {logs: found, to} = await matchLogsUpTo(o.client, filtersOf(watched), from, upTo, o.limits, {enough: MAX_WINDOW_LOGS + 1, rampFrom})
     const cut = to < upTo || found.length > MAX_WINDOW_LOGS
     if (found.length > MAX_WINDOW_LOGS) {
         const first = found[MAX_WINDOW_LOGS]!.blockNumber

@@ -25,6 +25,17 @@ export class WindowSizer {
      */
     settled = false
 
+    /**
+     * Where the next window's eth_getLogs ranges start, fetched after `last` (see LogsWanted.rampFrom): after a
+     * window cut short, the blocks that held RAMP_LOGS logs at its density (it measured the dense stretch:
+     * from one block, the ramp took ten rounds to reach it, each waiting for the handler of the window
+     * before); else one block while the density is not settled; null once it is.
+     */
+    rampFrom(last: {from: number; to: number; logs: readonly unknown[]; cut: boolean}): number | null {
+        if (last.cut) return Math.max(1, Math.floor(RAMP_LOGS * (last.to - last.from + 1) / Math.max(1, last.logs.length)))
+        return this.settled ? null : 1
+    }
+
     /** A window of `blocks` held `logs`; `settled`: it revealed no contract and was not cut short. */
     saw(blocks: number, logs: number, settled: boolean): void {
         this.blocks += blocks
@@ -37,3 +48,5 @@ const MAX_DOUBLINGS = 20
 const WINDOW_LOGS = 5000
 /** What one catch-up window fetches at most, in whole blocks (one block denser than this comes whole). */
 export const MAX_WINDOW_LOGS = 2 * WINDOW_LOGS
+/** Logs the first eth_getLogs range after a window cut short should hold at its density: a quarter of a capped node's answer (10,000). */
+const RAMP_LOGS = 2500

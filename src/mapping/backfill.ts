@@ -29,7 +29,7 @@ export async function backfillLogs(client: RpcBatchClient, filters: LogFilter[],
 
 /** The logs `filters` match from `fromBlock` to `toBlock`, each once, in chain order. */
 export async function matchLogs(client: RpcBatchClient, filters: LogFilter[], fromBlock: number, toBlock: number, limits: NodeLimits): Promise<RpcLog[]> {
-    return (await matchLogsUpTo(client, filters, fromBlock, toBlock, limits, {enough: Infinity, ramp: false})).logs
+    return (await matchLogsUpTo(client, filters, fromBlock, toBlock, limits, {enough: Infinity, rampFrom: null})).logs
 }
 
 /**
@@ -55,13 +55,13 @@ export async function withSenders(client: RpcBatchClient, found: RpcLog[], limit
     const headerOnly = [...new Set(found.map(l => l.blockNumber))].filter(b => !whole.has(b))
     const txs = [...new Set(found.filter(l => !whole.has(l.blockNumber)).map(l => l.transactionHash))]
     const [full, headers, transactions] = await Promise.all([
-        batchCall<{timestamp: string; transactions: RpcTransaction[]} | null>(client, [...whole].map(b => ({method: 'eth_getBlockByNumber', params: [toQuantity(b), true]})), limits),
+        batchCall<{timestamp: string; transactions: RpcTransaction[]} | null>(client, [...whole.keys()].map(b => ({method: 'eth_getBlockByNumber', params: [toQuantity(b), true]})), {...limits, maxBatch: wholeBlocksPerBatch(whole.values(), limits.maxBatch)}),
         batchCall<{timestamp: string} | null>(client, headerOnly.map(b => ({method: 'eth_getBlockByNumber', params: [toQuantity(b), false]})), limits),
         batchCall<RpcTransaction | null>(client, txs.map(h => ({method: 'eth_getTransactionByHash', params: [h]})), limits),
     ])
     const timestamp = new Map(headerOnly.map((b, i) => [b, Number(known(headers[i], `block ${b}`).timestamp) * 1000]))
     const sender = new Map(txs.map((h, i) => [h, known(transactions[i], `transaction ${h}`)]))
-    ;[...whole].forEach((b, i) => {
+    ;[...whole.keys()].forEach((b, i) => {
         const block = known(full[i], `block ${b}`)
         timestamp.set(b, Number(block.timestamp) * 1000)
         for (const tx of block.transactions) sender.set(tx.hash, tx)
@@ -89,12 +89,12 @@ interface RpcTransaction {
 }
 
 /**
- * The blocks worth fetching whole: those where our logs' transactions are at least half of the
- * block's transactions up to the last of ours (its transaction index), so that a whole block costs
- * the node about what asking for our transactions one by one would, in one call instead of many.
+ * The blocks worth fetching whole, each with its transactions up to our last one (its transaction
+ * index + 1): those where our logs' transactions are at least half of these, so that a whole block
+ * costs the node about what asking for our transactions one by one would, in one call instead of many.
  * A block's transactions after our last one are not known from the logs and are not counted.
  */
-export function wholeBlocks(logs: readonly Pick<RpcLog, 'blockNumber' | 'transactionHash' | 'transactionIndex'>[]): Set<number> {
+export function wholeBlocks(logs: readonly Pick<RpcLog, 'blockNumber' | 'transactionHash' | 'transactionIndex'>[]): Map<number, number> {
     const ours = new Map<number, {txs: Set<string>; span: number}>()
     for (const l of logs) {
         const b = ours.get(l.blockNumber) ?? {txs: new Set<string>(), span: 0}
@@ -102,8 +102,28 @@ export function wholeBlocks(logs: readonly Pick<RpcLog, 'blockNumber' | 'transac
         b.span = Math.max(b.span, l.transactionIndex + 1)
         ours.set(l.blockNumber, b)
     }
-    return new Set([...ours].filter(([, b]) => b.txs.size > 1 && 2 * b.txs.size >= b.span).map(([n]) => n))
+    return new Map([...ours].filter(([, b]) => b.txs.size > 1 && 2 * b.txs.size >= b.span).map(([n, b]) => [n, b.span]))
 }
+
+/**
+ * Whole blocks per JSON-RPC batch (at most `maxBatch`) for blocks of about these transaction counts
+ * (`wholeBlocks`' spans): batches of about TXS_PER_BATCH transactions, so that an answer stays small
+ * whatever the blocks hold. A node works through a batch as one request: 100 blocks of 25 transactions
+ * kept one of anvil's cores busy for a second, and the calls of the window being handled meanwhile
+ * (views at past blocks) waited 1.9 s behind four such batches of the next window's prefetch.
+ */
+export function wholeBlocksPerBatch(spans: Iterable<number>, maxBatch: number): number {
+    let blocks = 0
+    let txs = 0
+    for (const span of spans) {
+        blocks++
+        txs += span
+    }
+    return blocks === 0 ? maxBatch : Math.max(1, Math.min(maxBatch, Math.floor(TXS_PER_BATCH * blocks / txs)))
+}
+
+/** Transactions one batch of whole blocks carries, about (see wholeBlocksPerBatch). */
+const TXS_PER_BATCH = 250
 
 /** A block or transaction a log pointed to; the node answering null means it lost it (a reorg): fail the batch, it is retried. */
 function known<T>(value: T | null | undefined, what: string): T {

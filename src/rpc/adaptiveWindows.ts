@@ -27,14 +27,14 @@ export class WindowSize {
 
     /**
      * `itemsPerWindow`: a window answered with more items than this narrows the next ones to about that
-     * many (a node without a result cap answers anything). `ramp` (needs `itemsPerWindow`): start at one
-     * unit and double after each answer holding at most half that many (of a window at least half the
-     * current size), until the first refusal or crowded answer, rather than trusting `max` at once: where
-     * items may be dense, no answer is large.
+     * many (a node without a result cap answers anything). `rampFrom` (needs `itemsPerWindow`): start at
+     * that many units (at most `max`) and double after each answer holding at most half that many (of a
+     * window at least half the current size), until the first refusal or crowded answer, rather than
+     * trusting `max` at once: where items may be dense, no answer is large.
      */
-    constructor(readonly max: number, readonly options: {itemsPerWindow?: number; ramp?: boolean} = {}) {
-        this.ramping = options.ramp === true && options.itemsPerWindow != null
-        this.current = this.ramping ? 1 : max
+    constructor(readonly max: number, readonly options: {itemsPerWindow?: number; rampFrom?: number} = {}) {
+        this.ramping = options.rampFrom != null && options.itemsPerWindow != null
+        this.current = this.ramping ? Math.max(1, Math.min(max, options.rampFrom!)) : max
     }
 
     /** The size of the next window: the trial size for one window, else the current size. */

@@ -65,15 +65,18 @@ export interface RpcLog {
  * logs (we never read a whole chain's logs); addresses null: any address, only with topics that narrow the query.
  */
 export async function getLogs(client: RpcBatchClient, query: LogQuery, limits: NodeLimits): Promise<RpcLog[]> {
-    return (await getLogsUpTo(client, query, limits, {enough: Infinity, ramp: false})).logs
+    return (await getLogsUpTo(client, query, limits, {enough: Infinity, rampFrom: null})).logs
 }
 
 /** How far `getLogsUpTo` reads. */
 export interface LogsWanted {
     /** no further range is asked for once this many logs have come back */
     enough: number
-    /** ranges start at one block and double while answers are small: no answer is large where density jumps */
-    ramp: boolean
+    /**
+     * blocks the first range asks for, doubling while answers are small, so that no answer is large where
+     * the density jumps; null: ranges start at `limits.maxLogRange`
+     */
+    rampFrom: number | null
 }
 
 /**
@@ -84,7 +87,7 @@ export async function getLogsUpTo(client: RpcBatchClient, query: LogQuery, limit
     if (query.addresses == null && !query.topics?.some(t => t != null)) throw new Error('getLogs from any address needs a topic filter')
     const addresses = [...new Set(query.addresses?.map(a => a.toLowerCase()))]
     if ((query.addresses != null && addresses.length === 0) || query.toBlock < query.fromBlock) return {logs: [], to: query.toBlock}
-    const size = new WindowSize(limits.maxLogRange, {itemsPerWindow: LOGS_PER_REQUEST, ramp: wanted.ramp})
+    const size = new WindowSize(limits.maxLogRange, {itemsPerWindow: LOGS_PER_REQUEST, rampFrom: wanted.rampFrom ?? undefined})
     const prefixes: Prefix<RpcLog>[] = []
     // undefined: no address filter (JSON leaves the field out)
     const chunks: (string[] | undefined)[] = query.addresses == null ? [undefined] : []

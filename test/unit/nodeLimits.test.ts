@@ -178,7 +178,7 @@ describe('getLogs()', () => {
 
         it('should stop asking once it holds enough logs and say up to which block they are complete', async () => {
             const node = new FakeNode({logs: every})
-            const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 19_999}, {...LIMITS, maxLogRange: 1000}, {enough: 5000, ramp: false})
+            const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 19_999}, {...LIMITS, maxLogRange: 1000}, {enough: 5000, rampFrom: null})
             // 2,000 logs a window, one at a time: the answers pass 5,000 logs with the third, and no window follows
             expect(to).toBe(2999)
             expect(positions(got)).toEqual(positions(every.filter(l => l.blockNumber <= to)))
@@ -187,7 +187,7 @@ describe('getLogs()', () => {
 
         it('should read every block when fewer logs match', async () => {
             const node = new FakeNode({logs: every})
-            const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 1999}, {...LIMITS, maxLogRange: 1000}, {enough: 5000, ramp: false})
+            const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 1999}, {...LIMITS, maxLogRange: 1000}, {enough: 5000, rampFrom: null})
             expect(to).toBe(1999)
             expect(got).toHaveLength(4000)
         })
@@ -197,7 +197,7 @@ describe('getLogs()', () => {
                 const dense: FakeLog[] = []
                 for (let b = 0; b < 100; b++) for (let i = 0; i < 3000; i++) dense.push({address: A[0]!, blockNumber: b, logIndex: i})
                 const node = new FakeNode({logs: dense})
-                const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 99}, LIMITS, {enough: 10_001, ramp: true})
+                const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 99}, LIMITS, {enough: 10_001, rampFrom: 1})
                 expect(node.logRanges[0]).toBe(1)
                 expect(Math.max(...node.logRanges) * 3000).toBeLessThanOrEqual(20_000)
                 // no range is asked once 10,001 logs are in: the last one asked is the one that passed them
@@ -207,10 +207,20 @@ describe('getLogs()', () => {
             })
         })
 
+        describe('when its ranges ramp from a density already measured', () => {
+            it('should ask that many blocks first and double from there', async () => {
+                const node = new FakeNode({logs})
+                const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 19_999}, LIMITS, {enough: 10_001, rampFrom: 100})
+                expect(node.logRanges.slice(0, 3)).toEqual([100, 200, 400])
+                expect(to).toBe(19_999)
+                expect(positions(got)).toEqual(positions(logs))
+            })
+        })
+
         describe('when its ranges ramp over sparse logs', () => {
             it('should double them towards RPC_MAX_LOG_RANGE and return every log', async () => {
                 const node = new FakeNode({logs})
-                const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 19_999}, LIMITS, {enough: 10_001, ramp: true})
+                const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 19_999}, LIMITS, {enough: 10_001, rampFrom: 1})
                 expect(to).toBe(19_999)
                 expect(positions(got)).toEqual(positions(logs))
                 expect(node.logRanges[0]).toBe(1)
@@ -221,7 +231,7 @@ describe('getLogs()', () => {
 
         it('should ask a later address chunk for no block past where an earlier one stopped', async () => {
             const node = new FakeNode({logs: every})
-            const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 19_999}, {...LIMITS, maxLogRange: 1000, maxAddresses: 1}, {enough: 2500, ramp: false})
+            const {logs: got, to} = await getLogsUpTo(node, {addresses: A, fromBlock: 0, toBlock: 19_999}, {...LIMITS, maxLogRange: 1000, maxAddresses: 1}, {enough: 2500, rampFrom: null})
             expect(to).toBeLessThan(19_999)
             expect(positions(got)).toEqual(positions(every.filter(l => l.blockNumber <= to)))
             const second = node.sent.flat().map(c => c.params![0] as {address: string[]; toBlock: string}).filter(f => f.address[0] === A[1])

@@ -49,4 +49,35 @@ describe('.WindowSizer', () => {
             expect(dense.next()).toBe(1)
         })
     })
+
+    describe('.rampFrom()', () => {
+        describe('when the last window was cut short', () => {
+            it('should start the next fetch at the blocks that held 2,500 logs at its density', () => {
+                const sizes = new WindowSizer(() => 10_000)
+                // 410 blocks held 10,000 logs: about 24 a block
+                expect(sizes.rampFrom({from: 63, to: 472, logs: new Array(10_000), cut: true})).toBe(102)
+            })
+
+            it('should start at one block when a single block held more than that', () => {
+                const sizes = new WindowSizer(() => 10_000)
+                expect(sizes.rampFrom({from: 5, to: 5, logs: new Array(12_000), cut: true})).toBe(1)
+            })
+        })
+
+        describe('when the density is not settled', () => {
+            it('should start at one block', () => {
+                const sizes = new WindowSizer(() => 10_000)
+                sizes.saw(10, 50, false)
+                expect(sizes.rampFrom({from: 0, to: 9, logs: new Array(50), cut: false})).toBe(1)
+            })
+        })
+
+        describe('when the density is settled', () => {
+            it('should not ramp', () => {
+                const sizes = new WindowSizer(() => 10_000)
+                sizes.saw(10, 50, true)
+                expect(sizes.rampFrom({from: 0, to: 9, logs: new Array(50), cut: false})).toBeNull()
+            })
+        })
+    })
 })
