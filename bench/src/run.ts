@@ -253,8 +253,8 @@ function report(ratio: Awaited<ReturnType<typeof ratioRounds>>, scale: ScaleRun[
         ...nodeMemoryBound(scale),
         '',
         'A catch-up window holds at most 10,000 logs (one more is prefetched): its eth_getLogs stop asking once they hold more,',
-        'and while the density is not settled (at the start, after contracts are found, after a window cut short) their ranges',
-        'start at one block, so that no answer is large where the density jumps; the indexer runs with a heap limit',
+        'and while the density is not settled (at the start, after contracts are found) their ranges start at one block, after a',
+        'window cut short at the blocks that held 2,500 logs at its density, so that no answer is large where the density jumps; the indexer runs with a heap limit',
         '(INDEXER_HEAP_MB, 1024 MiB by default), so that V8 collects before it grows the heap with the machine\'s memory.',
     ])
     say(`report written to bench/reports/ingest.md: ${vsTx.toFixed(2)} × the bare squid with transactions, linear spread ${spread.toFixed(3)}`)
@@ -304,6 +304,13 @@ function fixedCosts(scale: ScaleRun[], largestMarginalMs: number | undefined): s
     const largest = scale.at(-1)
     if (smallest == null || largest == null || largestMarginalMs == null) return []
     const fixed = smallest.seconds - smallest.logs * largestMarginalMs / 1e6
+    if (fixed <= 0) {
+        return [
+            `Fixed costs do not show in this run: the ${smallest.logs}-log chain took ${(smallest.seconds * 1e6 / smallest.logs).toFixed(1)} ms per 1,000 logs, ` +
+            `less than each further 1,000 logs cost from the ${scale.at(-2)!.logs}-log chain to the ${largest.logs}-log one ` +
+            `(${largestMarginalMs.toFixed(1)} ms): the larger run was the slower per log (its CPU per 1,000 logs and the load at its end are in the table above).`,
+        ]
+    }
     return [
         `Fixed costs, measured as the ${smallest.logs}-log chain's time less its logs at the largest chains' cost per further log: ` +
         `**${fixed.toFixed(2)} s** (start, the demo story's discovery and reads at past blocks, the processor's take-over). The time per ` +
