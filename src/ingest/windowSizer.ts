@@ -2,8 +2,8 @@
  * Catch-up window lengths: at most what `max` allows, and about WINDOW_LOGS logs each at the density
  * seen so far (a window holds its logs, transactions and rows in memory). Density can jump (a quiet
  * token starts trading): the fetch stops asking once it holds more than MAX_WINDOW_LOGS logs and the
- * window ends there, at whole blocks; while the density is not settled, the fetch's ranges start at one
- * block. Until a window held logs, windows start at one block and double.
+ * window ends there, at whole blocks; while the density is not settled, the fetch's ranges ramp up
+ * (see rampFrom). Until a window held logs, windows start at one block and double.
  */
 export class WindowSizer {
     private blocks = 0
