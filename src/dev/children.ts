@@ -32,3 +32,30 @@ export function runNodeFile(file: string, env: NodeJS.ProcessEnv, out: (line: st
     const exited = new Promise<number | string>(resolve => proc.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')))
     return {proc, exited}
 }
+
+/** How long a stopped child may take before its process group is killed (see stopGroup). */
+export const STOP_GRACE_MS = 10_000
+
+/**
+ * Stops a child run in a process group of its own (runNodeFile): SIGTERM to it and, if it has not exited
+ * after `graceMs`, SIGKILL to its whole group (a supervisor and the process it supervises), so that a stop
+ * always ends. Resolves once the child has exited: true when it had to be killed.
+ */
+export async function stopGroup(child: Child, graceMs = STOP_GRACE_MS): Promise<boolean> {
+    const pid = child.proc.pid
+    if (pid == null) return false
+    let killed = false
+    if (child.proc.exitCode == null && child.proc.signalCode == null) child.proc.kill('SIGTERM')
+    const timer = setTimeout(() => {
+        killed = true
+        try {
+            process.kill(-pid, 'SIGKILL')
+        } catch (err) {
+            // ESRCH: the group ended meanwhile; nothing else can fail on a group we started
+            if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err
+        }
+    }, graceMs)
+    await child.exited
+    clearTimeout(timer)
+    return killed
+}

@@ -7,7 +7,7 @@ import {OperatorError} from '../errors'
 import {dataDir, writeLocalStack} from '../localStack'
 import {startupRetries, withRetry} from '../retry'
 import {startAnvil, RunningAnvil} from './anvil'
-import {Child, runCompiled} from './children'
+import {Child, runCompiled, STOP_GRACE_MS, stopGroup} from './children'
 import {deployDemo, Deployment, readDeployment, writeDeployment} from './deploy'
 import {startEmbeddedPostgres} from './postgres'
 import {runComplianceScenario} from './complianceScenario'
@@ -111,9 +111,9 @@ async function main(): Promise<void> {
 /** Runs a child until Ctrl-C; when it stops before that, says so and, if `restart`, starts it again after a second. */
 function supervise(name: string, start: () => Child, restart: boolean): void {
     let child = start()
+    // bounded: a second Ctrl-C does not cut the stop short, so a part that ignores SIGTERM must not hang it
     cleanups.push(async () => {
-        child.proc.kill('SIGTERM')
-        await child.exited
+        if (await stopGroup(child)) say(`the ${name} did not stop within ${STOP_GRACE_MS / 1000} s of SIGTERM: killed`)
     })
     const watch = (): void => void child.exited.then(async code => {
         if (stopping) return

@@ -32,9 +32,10 @@ export class WindowSize {
      * window at least half the current size), until the first refusal or crowded answer, rather than
      * trusting `max` at once: where items may be dense, no answer is large.
      */
-    constructor(readonly max: number, readonly options: {itemsPerWindow?: number; rampFrom?: number} = {}) {
-        this.ramping = options.rampFrom != null && options.itemsPerWindow != null
-        this.current = this.ramping ? Math.max(1, Math.min(max, options.rampFrom!)) : max
+    constructor(readonly max: number, readonly options: {itemsPerWindow?: number; rampFrom?: number | null} = {}) {
+        const rampFrom = options.itemsPerWindow != null ? options.rampFrom : null
+        this.ramping = rampFrom != null
+        this.current = rampFrom != null ? Math.max(1, Math.min(max, rampFrom)) : max
     }
 
     /** The size of the next window: the trial size for one window, else the current size. */

@@ -87,7 +87,7 @@ export async function getLogsUpTo(client: RpcBatchClient, query: LogQuery, limit
     if (query.addresses == null && !query.topics?.some(t => t != null)) throw new Error('getLogs from any address needs a topic filter')
     const addresses = [...new Set(query.addresses?.map(a => a.toLowerCase()))]
     if ((query.addresses != null && addresses.length === 0) || query.toBlock < query.fromBlock) return {logs: [], to: query.toBlock}
-    const size = new WindowSize(limits.maxLogRange, {itemsPerWindow: LOGS_PER_REQUEST, rampFrom: wanted.rampFrom ?? undefined})
+    const size = new WindowSize(limits.maxLogRange, {itemsPerWindow: LOGS_PER_REQUEST, rampFrom: wanted.rampFrom})
     const prefixes: Prefix<RpcLog>[] = []
     // undefined: no address filter (JSON leaves the field out)
     const chunks: (string[] | undefined)[] = query.addresses == null ? [undefined] : []
