@@ -106,23 +106,19 @@ export function wholeBlocks(logs: readonly Pick<RpcLog, 'blockNumber' | 'transac
 }
 
 /**
- * Whole blocks per JSON-RPC batch (at most `maxBatch`) for blocks of about these transaction counts
- * (`wholeBlocks`' spans): batches of about TXS_PER_BATCH transactions, so that an answer stays small
- * whatever the blocks hold. A node works through a batch as one request: 100 blocks of 25 transactions
- * kept one of anvil's cores busy for a second, and the calls of the window being handled meanwhile
- * (views at past blocks) waited 1.9 s behind four such batches of the next window's prefetch.
+ * Whole blocks per JSON-RPC batch (at most `maxBatch`) for blocks of these transaction counts
+ * (`wholeBlocks`' spans): as many as keep a batch of the largest of them within TXS_PER_BATCH
+ * transactions (one block at least), so that an answer stays small whatever the blocks hold. A node
+ * works through a batch as one request: 100 blocks of 25 transactions kept one of anvil's cores busy
+ * for a second, and the calls of the window being handled meanwhile (views at past blocks) waited
+ * 1.9 s behind four such batches of the next window's prefetch.
  */
 export function wholeBlocksPerBatch(spans: Iterable<number>, maxBatch: number): number {
-    let blocks = 0
-    let txs = 0
-    for (const span of spans) {
-        blocks++
-        txs += span
-    }
-    return blocks === 0 ? maxBatch : Math.max(1, Math.min(maxBatch, Math.floor(TXS_PER_BATCH * blocks / txs)))
+    const largest = Math.max(0, ...spans)
+    return largest === 0 ? maxBatch : Math.max(1, Math.min(maxBatch, Math.floor(TXS_PER_BATCH / largest)))
 }
 
-/** Transactions one batch of whole blocks carries, about (see wholeBlocksPerBatch). */
+/** Transactions one batch of whole blocks carries at most, unless one block holds more (see wholeBlocksPerBatch). */
 const TXS_PER_BATCH = 250
 
 /** A block or transaction a log pointed to; the node answering null means it lost it (a reorg): fail the batch, it is retried. */

@@ -27,14 +27,20 @@ describe('.wholeBlocks()', () => {
 
 describe('.wholeBlocksPerBatch()', () => {
     describe('when the blocks hold 25 transactions each', () => {
-        it('should put 10 in a batch (about 250 transactions)', () => {
+        it('should put 10 in a batch (250 transactions)', () => {
             expect(wholeBlocksPerBatch([25, 25, 25], 100)).toBe(10)
         })
     })
 
     describe('when the blocks are small', () => {
         it('should keep to the batch size the node takes', () => {
-            expect(wholeBlocksPerBatch([2, 3, 2], 100)).toBe(100)
+            expect(wholeBlocksPerBatch([2, 1, 2], 100)).toBe(100)
+        })
+    })
+
+    describe('when one large block is among small ones', () => {
+        it('should size every batch for the large one, so that no answer is large', () => {
+            expect(wholeBlocksPerBatch([2, 125, 2, 2], 100)).toBe(2)
         })
     })
 
