@@ -43,6 +43,15 @@ interface Run {
     load: number
     /** CPU seconds over the timed span (absent from reports written before it was measured) */
     cpu?: CpuSpent
+    /** what the indexer's database holds at the head (absent from reports written before it was counted) */
+    written?: Written
+}
+
+/** Rows in the indexer's tables at the head (its own and the processor's, not the migrations'), and their index entries. */
+interface Written {
+    rows: number
+    /** each row counted once per index of its table (the primary key's too) */
+    indexEntries: number
 }
 
 /** CPU seconds spent over a run's timed span, by whom. */
@@ -165,7 +174,7 @@ async function timeIngest(indexer: Indexer, env: NodeJS.ProcessEnv, serverUrl: s
         const own = process.cpuUsage(cpuAtStart.own)
         const spent = {node: end.node - cpuAtStart.node, indexer: end.indexer - cpuAtStart.indexer, machine: end.machine - cpuAtStart.machine}
         const cpu: CpuSpent = {...spent, other: Math.max(0, spent.machine - spent.node - spent.indexer - (own.user + own.system) / 1e6)}
-        const run: Run = {indexer, seconds, logsPerSecond: Math.round(logs / seconds), peakRssMb: Math.round(peakRss), load: os.loadavg()[0]!, cpu}
+        const run: Run = {indexer, seconds, logsPerSecond: Math.round(logs / seconds), peakRssMb: Math.round(peakRss), load: os.loadavg()[0]!, cpu, written: await rowsWritten(query)}
         say(`${name}: ${seconds.toFixed(2)} s, ${run.logsPerSecond} logs/s, peak RSS ${run.peakRssMb} MB, load ${run.load.toFixed(2)}, CPU s: node ${cpu.node.toFixed(1)}, indexer ${cpu.indexer.toFixed(1)}, other ${cpu.other.toFixed(1)}`)
         return run
     } finally {
@@ -174,6 +183,21 @@ async function timeIngest(indexer: Indexer, env: NodeJS.ProcessEnv, serverUrl: s
         await child.exited
         await db.stop()
     }
+}
+
+/** Counted after the timed span: the rows of every table the indexer fills, and their index entries. */
+async function rowsWritten(query: (sql: string) => Promise<Record<string, unknown>[]>): Promise<Written> {
+    const tables = await query(
+        `SELECT format('%I.%I', n.nspname, c.relname) AS name, (SELECT count(*) FROM pg_index i WHERE i.indrelid = c.oid)::int AS indexes
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE c.relkind = 'r' AND n.nspname IN ('public', 'squid_processor') AND c.relname <> 'migrations'`)
+    const written: Written = {rows: 0, indexEntries: 0}
+    for (const t of tables) {
+        const rows = Number((await query(`SELECT count(*) AS n FROM ${String(t.name)}`))[0]?.n)
+        written.rows += rows
+        written.indexEntries += rows * Number(t.indexes)
+    }
+    return written
 }
 
 /** Resident memory of a process and its descendants, in MiB. */
@@ -226,7 +250,7 @@ function report(ratio: Awaited<ReturnType<typeof ratioRounds>>, scale: ScaleRun[
         '',
         `Ours / bare squid that also fetches each log's transaction: **${vsTx.toFixed(2)}** (target ≥ ${TARGET_VS_TX}: ${met(vsTx >= TARGET_VS_TX)}).`,
         `Ours / bare Transfer-only squid: **${vsBare.toFixed(2)}**.`,
-        ...cpuSection(ratio.rounds.flat(), med('bareTx')),
+        ...cpuSection(ratio.rounds.flat(), med('bareTx'), ratio.logs),
         '',
         '## Linear cost and memory',
         '',
@@ -260,18 +284,33 @@ function report(ratio: Awaited<ReturnType<typeof ratioRounds>>, scale: ScaleRun[
     say(`report written to bench/reports/ingest.md: ${vsTx.toFixed(2)} × the bare squid with transactions, linear spread ${spread.toFixed(3)}`)
 }
 
+/** One indexer's medians over the ratio rounds: seconds, CPU seconds by whom, rows and index entries at the head (null: not counted). */
+interface CpuRow {
+    i: Indexer
+    seconds: number
+    node: number
+    indexer: number
+    other: number
+    machine: number
+    rows: number | null
+    indexEntries: number | null
+}
+
 /**
  * Where the CPU went in the ratio rounds (medians per indexer), and the floor it puts under a run: with
  * every core busy, a run takes at least its CPU seconds over the cores.
  */
-function cpuSection(runs: Run[], bareTxSeconds: number): string[] {
+function cpuSection(runs: Run[], bareTxSeconds: number, logs: number): string[] {
     const measured = runs.filter((r): r is Run & {cpu: CpuSpent} => r.cpu != null)
     if (measured.length === 0) return []
     const cores = os.cpus().length
-    const rows = (['bare', 'bareTx', 'ours'] as const).map(i => {
+    const rows = (['bare', 'bareTx', 'ours'] as const).map((i): CpuRow => {
         const of = measured.filter(r => r.indexer === i)
         const m = (f: (r: Run & {cpu: CpuSpent}) => number) => median(of.map(f))
-        return {i, seconds: m(r => r.seconds), node: m(r => r.cpu.node), indexer: m(r => r.cpu.indexer), other: m(r => r.cpu.other), machine: m(r => r.cpu.machine)}
+        const written = of.map(r => r.written).filter((w): w is Written => w != null)
+        const rows = written.length === 0 ? null : median(written.map(w => w.rows))
+        const indexEntries = written.length === 0 ? null : median(written.map(w => w.indexEntries))
+        return {i, seconds: m(r => r.seconds), node: m(r => r.cpu.node), indexer: m(r => r.cpu.indexer), other: m(r => r.cpu.other), machine: m(r => r.cpu.machine), rows, indexEntries}
     })
     const [, tx, ours] = rows as [typeof rows[0], typeof rows[0], typeof rows[0]]
     const goal = bareTxSeconds / TARGET_VS_TX
@@ -291,6 +330,34 @@ function cpuSection(runs: Run[], bareTxSeconds: number): string[] {
         (floor > goal
             ? `more than the ${goal.toFixed(2)} s that ${TARGET_VS_TX} × would need: on this machine the target asks ours to use at most ${(goal * cores).toFixed(1)} s of CPU in all, ${(ours.machine - goal * cores).toFixed(1)} s less than it did.`
             : `within the ${goal.toFixed(2)} s that ${TARGET_VS_TX} × needs: the rest of the gap is waiting, not work.`),
+        ...rowBound(tx, ours, goal * cores, logs),
+    ]
+}
+
+/**
+ * The work behind the CPU: the rows each squid holds at the head, what its indexer and Postgres spent per row,
+ * and what per row the target's CPU budget (`budget`, CPU seconds of the whole machine) leaves ours beside the node's.
+ */
+function rowBound(tx: CpuRow, ours: CpuRow, budget: number, logs: number): string[] {
+    const counted = (r: CpuRow) => r.rows == null || r.indexEntries == null ? null : {...r, rows: r.rows, indexEntries: r.indexEntries, usPerRow: (r.indexer + r.other) * 1e6 / r.rows}
+    const t = counted(tx)
+    const o = counted(ours)
+    if (t == null || o == null) return []
+    const left = budget - o.node
+    const allowed = left * 1e6 / o.rows
+    return [
+        '',
+        '| indexer | rows at the head | per Transfer log | index entries | per Transfer log | indexer + Postgres CPU µs per row |',
+        '| --- | ---: | ---: | ---: | ---: | ---: |',
+        ...[t, o].map(r => `| ${INDEXERS[r.i].name} | ${r.rows} | ${(r.rows / logs).toFixed(2)} | ${r.indexEntries} | ${(r.indexEntries / logs).toFixed(1)} | ${r.usPerRow.toFixed(0)} |`),
+        '',
+        `Ours holds ${(o.rows / t.rows).toFixed(1)} × the rows of the bare squid with transactions (the ledger, audit trail, as-of facts and checkpoints ` +
+        `beside the same transfers) and ${(o.indexEntries / t.indexEntries).toFixed(1)} × its index entries, at ${o.usPerRow.toFixed(0)} µs of CPU per row ` +
+        `against its ${t.usPerRow.toFixed(0)} µs. ` +
+        (left > 0
+            ? `Beside the ${o.node.toFixed(1)} s the node spent, the target leaves ours ${left.toFixed(1)} s of CPU: ${allowed.toFixed(0)} µs per row ` +
+              `against the ${o.usPerRow.toFixed(0)} µs it spent (the bare squid spends ${t.usPerRow.toFixed(0)} µs on each of its rows).`
+            : `The node alone spent ${o.node.toFixed(1)} s of the ${budget.toFixed(1)} s of CPU the target leaves: none is left for ours.`),
     ]
 }
 

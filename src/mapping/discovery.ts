@@ -111,9 +111,9 @@ export function selfDiscoveryFilters(tokens: readonly string[], factories: reado
     const f = factories.map(topicOf)
     return [
         ...(t.length === 0 ? [] : [
-            {topics: [dvd.DVDTransferInitiated.topic, null, t]},
+            // one filter for both events that carry the token as topic 2: each filter is a scan of the range at the node
+            {topics: [[dvd.DVDTransferInitiated.topic, distributions.DistributionCreated.topic], null, t]},
             {topics: [dvd.DVDTransferInitiated.topic, null, null, t]},
-            {topics: [distributions.DistributionCreated.topic, null, t]},
         ]),
         ...(f.length === 0 ? [] : [{topics: [gateway.FactorySet.topic, f]}]),
     ]
