@@ -12,7 +12,10 @@ const ANY = word('0x01')
 
 /** Whether a log's topics pass an eth_getLogs topic filter: position by position, null any, a list any of it. */
 function passes(filter: readonly (string | readonly string[] | null)[], topics: readonly string[]): boolean {
-    return filter.every((want, i) => want == null || (topics[i] != null && (typeof want === 'string' ? [want] : want).includes(topics[i]!)))
+    return filter.every((want, i) => {
+        const got = topics[i]
+        return want == null || (got != null && (typeof want === 'string' ? [want] : want).includes(got))
+    })
 }
 
 const filters = selfDiscoveryFilters([TOKEN], [FACTORY])
