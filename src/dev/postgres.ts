@@ -32,6 +32,10 @@ export async function startEmbeddedPostgres(dir: string, port: number, database:
         persistent: true,
         // Postgres refuses to run as root; the package then runs it as a 'postgres' system user.
         createPostgresUser: true,
+        // Text sorts byte-wise (PostgreSQL 17+'s builtin C.UTF-8 collation) whatever the machine's locale: one order of
+        // text keys everywhere, index builds by memcmp (a 1M-row build on address keys took 26 % longer under libc's
+        // C.utf8, measured), and lower() still folds non-ASCII letters for the API's case-insensitive filters.
+        initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
         postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'],
         onLog: () => undefined,
         onError: m => log(`postgres: ${m instanceof Error ? m.message : String(m)}`),
