@@ -55,17 +55,16 @@ export async function withSenders(client: RpcBatchClient, found: RpcLog[], limit
     const headerOnly = [...new Set(found.map(l => l.blockNumber))].filter(b => !whole.has(b))
     const txs = [...new Set(found.filter(l => !whole.has(l.blockNumber)).map(l => l.transactionHash))]
     const [full, headers, transactions] = await Promise.all([
-        batchCall<{timestamp: string; transactions: RpcTransaction[]} | null>(client, [...whole.keys()].map(b => ({method: 'eth_getBlockByNumber', params: [toQuantity(b), true]})), {...limits, maxBatch: wholeBlocksPerBatch(whole.values(), limits.maxBatch)}),
+        fullBlocks(client, whole, limits),
         batchCall<{timestamp: string} | null>(client, headerOnly.map(b => ({method: 'eth_getBlockByNumber', params: [toQuantity(b), false]})), limits),
         batchCall<RpcTransaction | null>(client, txs.map(h => ({method: 'eth_getTransactionByHash', params: [h]})), limits),
     ])
     const timestamp = new Map(headerOnly.map((b, i) => [b, Number(known(headers[i], `block ${b}`).timestamp) * 1000]))
     const sender = new Map(txs.map((h, i) => [h, known(transactions[i], `transaction ${h}`)]))
-    ;[...whole.keys()].forEach((b, i) => {
-        const block = known(full[i], `block ${b}`)
+    for (const [b, block] of full) {
         timestamp.set(b, Number(block.timestamp) * 1000)
         for (const tx of block.transactions) sender.set(tx.hash, tx)
-    })
+    }
     return found.map(l => {
         const tx = known(sender.get(l.transactionHash), `transaction ${l.transactionHash}`)
         return {
@@ -105,20 +104,44 @@ export function wholeBlocks(logs: readonly Pick<RpcLog, 'blockNumber' | 'transac
     return new Map([...ours].filter(([, b]) => b.txs.size > 1 && 2 * b.txs.size >= b.span).map(([n, b]) => [n, b.span]))
 }
 
-/**
- * Whole blocks per JSON-RPC batch (at most `maxBatch`) for blocks of these transaction counts
- * (`wholeBlocks`' spans): as many as keep a batch of the largest of them within TXS_PER_BATCH
- * transactions (one block at least), so that an answer stays small whatever the blocks hold. A node
- * works through a batch as one request: 100 blocks of 25 transactions kept one of anvil's cores busy
- * for a second, and the calls of the window being handled meanwhile (views at past blocks) waited
- * 1.9 s behind four such batches of the next window's prefetch.
- */
-export function wholeBlocksPerBatch(spans: Iterable<number>, maxBatch: number): number {
-    const largest = Math.max(0, ...spans)
-    return largest === 0 ? maxBatch : Math.max(1, Math.min(maxBatch, Math.floor(TXS_PER_BATCH / largest)))
+/** Blocks with their transactions, by number, fetched in the batches `wholeBlockBatches` forms, one group after another. */
+async function fullBlocks(client: RpcBatchClient, whole: ReadonlyMap<number, number>, limits: NodeLimits): Promise<Map<number, FullBlock>> {
+    const out = new Map<number, FullBlock>()
+    for (const g of wholeBlockBatches(whole, limits.maxBatch)) {
+        const got = await batchCall<FullBlock | null>(client,
+            g.blocks.map(b => ({method: 'eth_getBlockByNumber', params: [toQuantity(b), true]})), {...limits, maxBatch: g.perBatch})
+        g.blocks.forEach((b, i) => out.set(b, known(got[i], `block ${b}`)))
+    }
+    return out
 }
 
-/** Transactions one batch of whole blocks carries at most, unless one block holds more (see wholeBlocksPerBatch). */
+interface FullBlock {
+    timestamp: string
+    transactions: RpcTransaction[]
+}
+
+/**
+ * Whole blocks (number → transactions up to our last, `wholeBlocks`' spans) in groups of spans within a
+ * power of two of each other, each with the blocks per JSON-RPC batch (at most `maxBatch`, one at least)
+ * that keep a batch of its largest block within TXS_PER_BATCH transactions: an answer stays small whatever
+ * the blocks hold, and a large block does not make the small ones go a few at a time. A node works through
+ * a batch as one request: 100 blocks of 25 transactions kept one of anvil's cores busy for a second, and the
+ * calls of the window being handled meanwhile (views at past blocks) waited 1.9 s behind four such batches.
+ */
+export function wholeBlockBatches(whole: ReadonlyMap<number, number>, maxBatch: number): {blocks: number[]; perBatch: number}[] {
+    const classes = new Map<number, {blocks: number[]; largest: number}>()
+    for (const [block, span] of whole) {
+        const key = Math.ceil(Math.log2(Math.max(1, span)))
+        const c = classes.get(key) ?? {blocks: [], largest: 0}
+        c.blocks.push(block)
+        c.largest = Math.max(c.largest, span)
+        classes.set(key, c)
+    }
+    return [...classes].sort(([a], [b]) => a - b)
+        .map(([, c]) => ({blocks: c.blocks, perBatch: Math.max(1, Math.min(maxBatch, Math.floor(TXS_PER_BATCH / c.largest)))}))
+}
+
+/** Transactions one batch of whole blocks carries at most, unless one block holds more (see wholeBlockBatches). */
 const TXS_PER_BATCH = 250
 
 /** A block or transaction a log pointed to; the node answering null means it lost it (a reorg): fail the batch, it is retried. */

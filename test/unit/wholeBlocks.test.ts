@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {wholeBlocks, wholeBlocksPerBatch} from '../../src/mapping/backfill'
+import {wholeBlockBatches, wholeBlocks} from '../../src/mapping/backfill'
 
 const log = (blockNumber: number, transactionIndex: number) => ({blockNumber, transactionIndex, transactionHash: `0x${blockNumber}-${transactionIndex}`})
 
@@ -25,28 +25,37 @@ describe('.wholeBlocks()', () => {
     })
 })
 
-describe('.wholeBlocksPerBatch()', () => {
+/** Whole blocks 100, 101, … with these spans. */
+const spans = (...txs: number[]) => new Map(txs.map((t, i) => [100 + i, t]))
+
+describe('.wholeBlockBatches()', () => {
     describe('when the blocks hold 25 transactions each', () => {
         it('should put 10 in a batch (250 transactions)', () => {
-            expect(wholeBlocksPerBatch([25, 25, 25], 100)).toBe(10)
+            expect(wholeBlockBatches(spans(25, 25, 25), 100)).toEqual([{blocks: [100, 101, 102], perBatch: 10}])
         })
     })
 
     describe('when the blocks are small', () => {
         it('should keep to the batch size the node takes', () => {
-            expect(wholeBlocksPerBatch([2, 1, 2], 100)).toBe(100)
+            expect(wholeBlockBatches(spans(2, 1, 2), 100)).toEqual([{blocks: [101], perBatch: 100}, {blocks: [100, 102], perBatch: 100}])
         })
     })
 
     describe('when one large block is among small ones', () => {
-        it('should size every batch for the large one, so that no answer is large', () => {
-            expect(wholeBlocksPerBatch([2, 125, 2, 2], 100)).toBe(2)
+        it('should ask for the large one in batches of its own size, and the small ones at the size the node takes', () => {
+            expect(wholeBlockBatches(spans(2, 125, 2, 2), 100)).toEqual([{blocks: [100, 102, 103], perBatch: 100}, {blocks: [101], perBatch: 2}])
+        })
+        it('should keep every batch within 250 transactions', () => {
+            const whole = spans(3, 40, 70, 7, 64, 33, 120, 5)
+            const groups = wholeBlockBatches(whole, 100)
+            for (const g of groups) expect(g.perBatch * Math.max(...g.blocks.map(b => whole.get(b) ?? Infinity))).toBeLessThanOrEqual(250)
+            expect(groups.flatMap(g => g.blocks).sort((a, b) => a - b)).toEqual([...whole.keys()])
         })
     })
 
     describe('when one block holds more than a batch carries', () => {
         it('should still ask for one block at a time', () => {
-            expect(wholeBlocksPerBatch([900, 700], 100)).toBe(1)
+            expect(wholeBlockBatches(spans(900, 700), 100)).toEqual([{blocks: [100, 101], perBatch: 1}])
         })
     })
 })
